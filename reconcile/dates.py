@@ -1,0 +1,139 @@
+"""Dates and spans of days, resolved against the article's publication date.
+
+Tokens come from the rule files (CLDR month and weekday names, relative words); this module
+turns them into a closed interval of days.  A weekday with no reference date stays a weekday
+constraint; a day and month with no year and no reference stay unresolved (None).
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from .rules import RuleSet
+
+
+def _values(tokens, name):
+    return [v for t in tokens for lex, v in t[3] if lex == name]
+
+
+def _month_span(year: int, month: int, period: list | None) -> tuple[dt.date, dt.date]:
+    last = calendar.monthrange(year, month)[1]
+    lo, hi = (period or [1, 31])
+    return dt.date(year, month, min(lo, last)), dt.date(year, month, min(hi, last))
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    i = year * 12 + (month - 1) + delta
+    return i // 12, i % 12 + 1
+
+
+def _pick_year(month: int, day: int, ref: dt.date, tense: str | None) -> int:
+    """The year that puts day/month where the article's tense says: the next occurrence for a
+    future event, the last one for a past event, else the nearest to the reference."""
+    cands = []
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            cands.append(dt.date(y, month, min(day, calendar.monthrange(y, month)[1])))
+        except ValueError:
+            continue
+    if tense == "future":
+        future = [c for c in cands if c >= ref]
+        if future:
+            return min(future).year
+    if tense == "past":
+        past = [c for c in cands if c <= ref]
+        if past:
+            return max(past).year
+    return min(cands, key=lambda c: abs((c - ref).days)).year
+
+
+def parse_date(tokens: list, ref: dt.date | None, tense: str | None = None) -> dict | None:
+    months = _values(tokens, "month")
+    weekdays = _values(tokens, "weekday")
+    rel_day = _values(tokens, "relative_day")
+    period = _values(tokens, "period")
+    rel = _values(tokens, "relative_period")
+    unit = _values(tokens, "period_unit")
+    ordinal = _values(tokens, "ordinal_day")
+    digits = [str(v) for v in _values(tokens, "digits") if str(v).isdigit()]
+    years = [int(d) for d in digits if len(d) == 4]
+    days = [int(d) for d in digits if len(d) <= 2] + [int(o) for o in ordinal]
+    p = period[0] if period else None
+    r = rel[0] if rel else None
+
+    def span(a: dt.date, b: dt.date) -> dict:
+        return {"start": a.isoformat(), "end": b.isoformat()}
+
+    if months:
+        month = int(months[0])
+        if years:
+            year = years[0]
+        elif ref is None:
+            return None
+        elif r is not None:
+            year, _ = _shift_month(ref.year, ref.month, 0)
+            if r > 0:
+                year = ref.year if month > ref.month else ref.year + 1
+            elif r < 0:
+                year = ref.year if month < ref.month else ref.year - 1
+        else:
+            year = _pick_year(month, days[0] if days else 15, ref, tense)
+        if days:
+            try:
+                d = dt.date(year, month, days[0])
+            except ValueError:
+                return None
+            return span(d, d)
+        return span(*_month_span(year, month, p))
+    if unit:
+        if ref is None:
+            return None
+        shift = r or 0
+        if unit[0] == "month":
+            y, m = _shift_month(ref.year, ref.month, shift)
+            return span(*_month_span(y, m, p))
+        if unit[0] == "week":
+            monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=shift)
+            return span(monday, monday + dt.timedelta(days=6))
+        if unit[0] == "year":
+            y = ref.year + shift
+            if p:   # first, middle or last third of the year
+                third = {1: (1, 4), 11: (5, 8), 21: (9, 12)}[p[0]]
+                return span(dt.date(y, third[0], 1), _month_span(y, third[1], None)[1])
+            return span(dt.date(y, 1, 1), dt.date(y, 12, 31))
+    if rel_day:
+        if ref is None:
+            return {"weekday": int(weekdays[0])} if weekdays else None
+        d = ref + dt.timedelta(days=int(rel_day[0]))
+        return span(d, d)
+    if weekdays:
+        wd = int(weekdays[0])
+        if ref is None:
+            return {"weekday": wd}
+        back = (ref.weekday() - wd) % 7
+        fwd = (wd - ref.weekday()) % 7
+        if r is not None and r > 0:
+            d = ref + dt.timedelta(days=fwd or 7)
+        elif r is not None and r < 0:
+            d = ref - dt.timedelta(days=back or 7)
+        elif tense == "future":
+            d = ref + dt.timedelta(days=fwd)
+        else:
+            d = ref - dt.timedelta(days=back)
+        return span(d, d)
+    if years:
+        return span(dt.date(years[0], 1, 1), dt.date(years[0], 12, 31))
+    return None
+
+
+def build(tokens: list, rs: RuleSet, ctx: dict) -> dict | None:
+    return parse_date(tokens, ctx.get("ref"), ctx.get("tense"))
+
+
+def parse_iso_day(s: str | None) -> dt.date | None:
+    if not s:
+        return None
+    try:
+        return dt.date.fromisoformat(str(s)[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,80 @@
+"""Durations as closed intervals of minutes, widened by hedge words ("نحو", "أكثر من ... بقليل").
+
+The matched words are read as a sequence of typed tokens (number, fraction, unit, hedge,
+minus) from the rule file's lexicons; this module only does the arithmetic.
+"""
+from __future__ import annotations
+
+from .numbers import token_number
+from .rules import RuleSet
+
+
+def _kind(tok, name):
+    for lex, value in tok[3]:
+        if lex == name:
+            return value
+    return None
+
+
+def parse_duration(tokens: list, rs: RuleSet) -> tuple[float, float, list[str]] | None:
+    """(low, high, hedge kinds) in minutes, or None when no unit was named."""
+    total = 0.0
+    pending: float | None = None
+    pending_frac: float | None = None
+    last_unit: dict | None = None
+    last_implicit = False
+    sign = 1
+    hedges: list[str] = []
+    for tok in tokens:
+        unit = _kind(tok, "duration_unit")
+        frac = _kind(tok, "fraction")
+        if _kind(tok, "minus"):
+            sign = -1
+            continue
+        h = _kind(tok, "hedge_before") or _kind(tok, "hedge_after")
+        if h:
+            hedges.append(h)
+            continue
+        if unit:
+            count = pending if pending is not None else pending_frac if pending_frac is not None \
+                else unit.get("count", 1)
+            last_implicit = pending is None and pending_frac is None and "count" not in unit
+            total += sign * count * float(unit["minutes"])
+            last_unit, pending, pending_frac, sign = unit, None, None, 1
+            continue
+        if frac is not None:
+            if last_unit is not None and pending is None:
+                total += sign * float(frac) * float(last_unit["minutes"])   # "ساعة ونصف"
+                sign = 1
+            else:
+                pending_frac = float(frac)                                 # "ربع ساعة"
+            continue
+        n = token_number(tok)
+        if n is not None:
+            pending = n if pending is None else pending + n   # "خمس وأربعين"
+    if last_unit is None:
+        return None
+    if pending is not None and last_implicit:     # "ساعة واحدة": the count after the unit
+        total += (pending - 1) * float(last_unit["minutes"])
+    widen = rs.setting("duration", "widen", {}) or {}
+    lo = hi = total
+    key = "+".join(hedges)
+    spec = widen.get(key)
+    if spec is None and hedges:
+        spec = [0.0, 0.0]
+        for h in hedges:
+            w = widen.get(h, [0, 0])
+            spec = [min(spec[0], w[0]), max(spec[1], w[1])]
+    if spec:
+        lo, hi = total * (1 + float(spec[0])), total * (1 + float(spec[1]))
+    return round(lo, 2), round(hi, 2), hedges
+
+
+def build(tokens: list, rs: RuleSet, ctx: dict) -> dict | None:
+    parsed = parse_duration(tokens, rs)
+    if parsed is None:
+        return None
+    lo, hi, hedges = parsed
+    lo = int(lo) if lo == int(lo) else lo
+    hi = int(hi) if hi == int(hi) else hi
+    return {"minutes": {"min": lo, "max": hi}, "hedge": "+".join(hedges) or None}

@@ -1,0 +1,129 @@
+"""Matching-only normalisation with a map back to the original text.
+
+Rules, gazetteer aliases and document text all go through ``fold`` so that one spelling in a
+rule file matches every variant in a document (hamza forms, ta marbuta, diacritics, tatweel,
+Arabic-Indic digits, the many quote marks).  The normalised string is never shown to a user:
+``NormalText.to_original`` maps every match back to the exact characters of the document.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import compress
+from typing import Sequence
+
+# Harakat, Quranic marks and superscript alef carry no identity for matching; tatweel is
+# typographic stretching.  All are deleted.
+_DELETE = set(chr(c) for c in range(0x0610, 0x061B)) | set(chr(c) for c in range(0x064B, 0x0660)) \
+    | {"\u0670", "\u0640"} | set(chr(c) for c in range(0x06D6, 0x06EE)) \
+    | {"\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff", "\u00ad"}
+
+_REPLACE = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
+    "ى": "ي", "ی": "ي", "ئ": "ي",
+    "ة": "ه", "ؤ": "و",
+    "ک": "ك", "ڤ": "ف", "گ": "ك",
+    "،": "،", "؛": ";", "٪": "%", "٫": ".", "٬": ",",
+    # every quotation mark becomes the ASCII double quote: outlets use «», “”, „, ‘’ alike
+    "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "‹": '"', "›": '"',
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2002": " ", "\u2003": " ",
+    "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-",
+}
+for _i, _d in enumerate("٠١٢٣٤٥٦٧٨٩"):
+    _REPLACE[_d] = str(_i)
+for _i, _d in enumerate("۰۱۲۳۴۵۶۷۸۹"):
+    _REPLACE[_d] = str(_i)
+
+# "الـ10": the article written against a numeral with a tatweel; drop it so the number is bare.
+_ARTICLE_BEFORE_DIGIT = re.compile(r"ال\u0640+(?=[0-9٠-٩۰-۹])")
+
+
+def _fold_char(ch: str) -> str:
+    if ch in _DELETE:
+        return ""
+    if ch in _REPLACE:
+        return _REPLACE[ch]
+    if ord(ch) < 128:
+        return ch.lower()
+    out = unicodedata.normalize("NFKC", ch)
+    if out != ch:
+        return "".join(_fold_char(c) for c in out)
+    return ch.lower()
+
+
+@dataclass(frozen=True)
+class NormalText:
+    original: str
+    text: str                 # folded
+    index: Sequence[int]      # index[i] = position in original of folded char i; len(text)+1 long
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) range of the folded text to the original text."""
+        if start >= len(self.text):
+            return len(self.original), len(self.original)
+        o_start = self.index[start]
+        o_end = self.index[end - 1] + 1 if end > start else o_start
+        # a folded char may stand for several original ones (a deleted mark right after it)
+        while o_end < len(self.original) and self.original[o_end] in _DELETE and \
+                self.original[o_end] not in "\u0640":
+            o_end += 1
+        return o_start, o_end
+
+
+_TABLE = {ord(k): v for k, v in _REPLACE.items()}
+_TABLE.update({ord(c): None for c in _DELETE})
+_TABLE.update({c: chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
+_DELETABLE = re.compile("[" + "".join(sorted(_DELETE)) + "]")
+# Characters whose NFKC form differs (presentation forms, full-width, ligatures) or whose
+# lower case is not a single character need the slow per-character path.
+_NEEDS_SLOW = re.compile(r"[\u00c0-\u024f\u0370-\u052f\u1e00-\u1fff\u2000-\u206f\u2100-\u2bff"
+                         r"\ufb00-\ufdff\ufe70-\ufeff\uff00-\uffef\u2460-\u24ff]|ال\u0640+[0-9٠-٩۰-۹]")
+
+
+def normalise(original: str) -> NormalText:
+    """Fold ``original`` for matching and keep, for every folded char, where it came from."""
+    if not _NEEDS_SLOW.search(original):
+        # fast path: every char maps to one char or is deleted
+        text = original.translate(_TABLE)
+        if len(text) == len(original):
+            return NormalText(original, text, range(len(original) + 1))
+        kept = [True] * len(original)
+        for m in _DELETABLE.finditer(original):
+            kept[m.start()] = False
+        index = list(compress(range(len(original)), kept))
+        index.append(len(original))
+        return NormalText(original, text, index)
+    return _normalise_slow(original)
+
+
+def _normalise_slow(original: str) -> NormalText:
+    skip: set[int] = set()
+    for m in _ARTICLE_BEFORE_DIGIT.finditer(original):
+        skip.update(range(m.start(), m.end()))
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(original):
+        if i in skip:
+            continue
+        folded = _fold_char(ch)
+        for c in folded:
+            out.append(c)
+            index.append(i)
+    index.append(len(original))
+    return NormalText(original, "".join(out), index)
+
+
+@lru_cache(maxsize=65536)
+def fold(s: str) -> str:
+    """The folded form of a rule word or alias (no offsets needed)."""
+    return normalise(s).text
+
+
+_NON_WORD = re.compile(r"[^\w\s]+")
+
+
+def key(s: str) -> str:
+    """A loose comparison key: folded, punctuation dropped, spaces collapsed."""
+    return " ".join(_NON_WORD.sub(" ", fold(s)).split())
