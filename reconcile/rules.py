@@ -76,6 +76,32 @@ def fold_pattern(p: str) -> str:
     return "".join(out).replace(" ?", r"\s*").replace(" ", r"\s+")
 
 
+def trie_regex(words) -> str:
+    """A regex matching any of ``words``, longest first, factored into a prefix tree so that
+    Python's backtracking engine tries each position once per branch, not once per word.
+    A blank inside a word matches any run of blanks."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        end = "" in node
+        branches = []
+        for ch in sorted(k for k in node if k):
+            piece = r"\s+" if ch == " " else re.escape(ch)
+            branches.append(piece + walk(node[ch]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        # greedy: longer words are tried before the word that ends here
+        return f"(?:{body})?" if end else body
+
+    return "(?:" + walk(trie) + ")" if trie else "(?!)"
+
+
 # --------------------------------------------------------------------------- records
 @dataclass
 class Rule:
@@ -98,8 +124,7 @@ class Lexicon:
 
     @cached_property
     def alternation(self) -> str:
-        alts = sorted(self.entries, key=lambda s: (-len(s), s))
-        return "(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts) + ")"
+        return trie_regex(self.entries)
 
 
 @dataclass
@@ -281,7 +306,7 @@ class RuleSet:
         for lex in self.lexicons.values():
             for s in lex.entries:
                 alts[s] = None
-        body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in sorted(alts, key=lambda s: (-len(s), s)))
+        body = trie_regex(alts)
         pre = fold_pattern(self.macros.get("proclitic", ""))
         return re.compile(rf"(?<!\w){pre}(?P<tok>\d+(?:[:.]\d+)?|{body})(?!\w)")
 

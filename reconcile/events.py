@@ -1,0 +1,280 @@
+"""Group event mentions into events: first within a document (anaphora: "المكالمة" is the
+call the article is telling), then across documents (same kind, overlapping day, compatible
+parties).  Same people on different days are different events.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .dates import parse_iso_day
+from .entities import Gazetteer
+from .extract import DocExtraction, Hit, RawClaim
+
+Day = tuple[str, str]
+
+
+@dataclass
+class DocEvent:
+    doc: str
+    kind: str
+    persons: set[str] = field(default_factory=set)
+    collectives: set[str] = field(default_factory=set)
+    date: Day | None = None
+    date_inferred: bool = False
+    mediums: set[str] = field(default_factory=set)
+    locations: set[str] = field(default_factory=set)
+    mentions: list[int] = field(default_factory=list)
+    claims: list[RawClaim] = field(default_factory=list)
+    explicit_dates: list[Day] = field(default_factory=list)
+    story_hit: Hit | None = None
+
+
+@dataclass
+class EventCluster:
+    kind: str
+    persons: set[str] = field(default_factory=set)
+    collectives: set[str] = field(default_factory=set)
+    members: list[DocEvent] = field(default_factory=list)
+    id: str = ""
+    key: str = ""
+
+    @property
+    def mediums(self) -> set[str]:
+        return {m for d in self.members for m in d.mediums}
+
+    @property
+    def locations(self) -> set[str]:
+        return {loc for d in self.members for loc in d.locations}
+
+    @property
+    def date(self) -> Day | None:
+        singles = Counter(d for m in self.members for d in m.explicit_dates if d[0] == d[1])
+        if singles:
+            return max(singles.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        spans = [d for m in self.members for d in m.explicit_dates]
+        inferred = [m.date for m in self.members if m.date_inferred and m.date
+                    and all(_overlap(m.date, sp) for sp in spans)]
+        if inferred:
+            return Counter(inferred).most_common(1)[0][0]
+        if spans:
+            lo = max(s[0] for s in spans)
+            hi = min(s[1] for s in spans)
+            return (lo, hi) if lo <= hi else min(spans, key=lambda s: (_width(s), s))
+        inferred = [m.date for m in self.members if m.date]
+        return Counter(inferred).most_common(1)[0][0] if inferred else None
+
+    @property
+    def documents(self) -> list[str]:
+        return sorted({m.doc for m in self.members})
+
+
+def _width(d: Day) -> int:
+    return (dt.date.fromisoformat(d[1]) - dt.date.fromisoformat(d[0])).days
+
+
+def _overlap(a: Day | None, b: Day | None) -> bool:
+    return bool(a and b and a[0] <= b[1] and b[0] <= a[1])
+
+
+class EventGrouper:
+    def __init__(self, gaz: Gazetteer):
+        self.gaz = gaz
+
+    # ------------------------------------------------------------------ compatibility
+    def lift(self, eid: str) -> str:
+        """The state or organisation an entity stands for (Peskov -> Kremlin -> Russia)."""
+        seen = set()
+        while eid in self.gaz.entities and eid not in seen:
+            seen.add(eid)
+            ent = self.gaz.entities[eid]
+            if ent.type in ("country",) or not ent.affiliation:
+                return eid
+            eid = ent.affiliation
+        return eid
+
+    def parties_ok(self, ap: set, ac: set, bp: set, bc: set, relaxed: bool = False) -> bool:
+        if not (ap or ac) or not (bp or bc):
+            return True                      # one side names nobody: nothing contradicts
+        if ap and bp and not relaxed:
+            return ap <= bp or bp <= ap
+        la = {self.lift(x) for x in ap | ac}
+        lb = {self.lift(x) for x in bp | bc}
+        return bool(la & lb) and (la <= lb or lb <= la or relaxed)
+
+    @staticmethod
+    def kinds_ok(ak: str, amed: set, bk: str, bmed: set) -> bool:
+        if "talks" in (ak, bk) or ak == bk:
+            return True
+        meds = amed | bmed
+        return "video" in meds and "in_person" not in meds      # a summit held by video
+
+    # ------------------------------------------------------------------ one document
+    def story_date(self, ex: DocExtraction) -> tuple[Day | None, Hit | None]:
+        """The day the article reports on: its first dated day near publication, else the
+        publication date itself."""
+        ref = ex.ref
+        if ref is None:
+            return None, None
+        for h in sorted(ex.hits["date"], key=lambda h: h.start):
+            v = h.value or {}
+            if v.get("start") and v["start"] == v.get("end"):
+                d = dt.date.fromisoformat(v["start"])
+                if ref - dt.timedelta(days=7) <= d <= ref + dt.timedelta(days=1):
+                    return (v["start"], v["end"]), h
+        return (ref.isoformat(), ref.isoformat()), None
+
+    def in_document(self, ex: DocExtraction) -> list[DocEvent]:
+        types = self.gaz.entities
+        story, story_hit = self.story_date(ex)
+        events: list[DocEvent] = []
+        current: DocEvent | None = None
+        pair: set[str] | None = None
+        by_mention: dict[int, DocEvent] = {}
+        current_at: list[tuple[int, DocEvent]] = []
+        for mi, m in enumerate(ex.mentions):
+            if m.generic:
+                continue
+            persons = {p for p in m.participants if types[p].type == "person"}
+            collectives = set(m.participants) - persons
+            if m.dual and len(persons) < 2 and pair and (not persons or persons <= pair):
+                persons, collectives = set(pair), set()
+            date = next(((h.value["start"], h.value["end"]) for h in m.dates
+                         if h.value and h.value.get("start")), None)
+            if date is None and m.previous:
+                continue                  # "the last call", undated: not one we can place
+            med = {m.medium} if m.medium else set()
+            locs = {loc for loc, _, _ in m.locations}
+            cands = [e for e in events if self.kinds_ok(e.kind, e.mediums, m.kind, med)
+                     and self.parties_ok(e.persons, e.collectives, persons, collectives,
+                                         relaxed=bool(date and date[0] == date[1] and e.date == date
+                                                      and locs & e.locations))]
+            if locs:        # "محادثات جنيف": the talks held there, if the article has them
+                cands = [e for e in cands if e.locations & locs]
+            target = None
+            if date and date[0] == date[1]:
+                same = [e for e in cands if e.date == date or (e.date_inferred and _overlap(e.date, date))]
+                target = same[-1] if same else None
+            elif date:
+                inside = [e for e in cands if _overlap(e.date, date)]
+                target = inside[0] if len(inside) == 1 else None
+            elif not persons and not collectives:
+                # "المكالمة": the latest event of that kind in the article
+                same_kind = [e for e in cands if e.kind == m.kind]
+                target = current if current in same_kind else (same_kind[-1] if same_kind else
+                                                               (current if current in cands else None))
+            else:
+                target = cands[-1] if cands else None
+            if target is None:
+                # an undated event the article reports happened: the day the article is about;
+                # an announced one without a date stays undated
+                guess = None if (date or m.future) else story
+                target = DocEvent(ex.doc.id, m.kind, date=date or guess,
+                                  date_inferred=date is None and guess is not None,
+                                  story_hit=story_hit if (guess and not date) else None)
+                events.append(target)
+            if date:
+                target.explicit_dates.append(date)
+                if target.date_inferred and (date[0] == date[1] or not _overlap(target.date, date)):
+                    target.date, target.date_inferred = date, False
+            target.kind = _merge_kind(target.kind, m.kind)
+            target.persons |= persons
+            if not persons:
+                target.collectives |= collectives
+            target.mediums |= med
+            target.locations |= locs
+            target.mentions.append(mi)
+            by_mention[mi] = target
+            current = target
+            current_at.append((m.sentence, target))
+            if len(target.persons) == 2:
+                pair = set(target.persons)
+        for c in ex.claims:
+            if c.mention is not None:
+                e = by_mention.get(c.mention)
+            else:
+                before = [ev for si, ev in current_at if si <= c.sentence]
+                e = before[-1] if before else None
+            if e is not None:
+                e.claims.append(c)
+        for e in events:
+            if e.date_inferred and e.story_hit is not None and \
+                    not any(c.fact == "date" for c in e.claims):
+                h = e.story_hit
+                e.claims.append(RawClaim("date", h, {"date": {"start": e.date[0], "end": e.date[1]}},
+                                         _sentence_of(ex, h.start), None, None, None, True))
+        return events
+
+    # ------------------------------------------------------------------ across documents
+    def across(self, doc_events: list[DocEvent]) -> list[EventCluster]:
+        def order(d: DocEvent):
+            if d.date is None:
+                return (2, 0, "", d.doc)
+            return (0 if d.date[0] == d.date[1] and not d.date_inferred else 1, _width(d.date), d.date[0], d.doc)
+
+        clusters: list[EventCluster] = []
+        for de in sorted(doc_events, key=order):
+            cands = []
+            for c in clusters:
+                if not self.kinds_ok(c.kind, c.mediums, de.kind, de.mediums):
+                    continue
+                cd = c.date
+                if de.date and cd and not _overlap(cd, de.date):
+                    continue
+                same_day_place = bool(de.date and cd and de.date == cd and de.date[0] == de.date[1]
+                                      and de.locations & c.locations)
+                if not self.parties_ok(c.persons, c.collectives, de.persons, de.collectives, same_day_place):
+                    continue
+                shared = len((c.persons | c.collectives) & (de.persons | de.collectives))
+                cands.append((shared, c))
+            precise = de.date and de.date[0] == de.date[1] and not de.date_inferred
+            pick = None
+            if cands and (precise or len(cands) == 1):
+                pick = max(cands, key=lambda sc: sc[0])[1]
+            if pick is None:
+                pick = EventCluster(de.kind)
+                clusters.append(pick)
+            pick.kind = _merge_kind(pick.kind, de.kind)
+            pick.persons |= de.persons
+            pick.collectives |= de.collectives
+            pick.members.append(de)
+        clusters = [c for c in clusters if any(m.claims for m in c.members)]
+        clusters.sort(key=lambda c: (c.date or ("9999", "9999"), c.kind,
+                                     sorted(self.gaz.entities[p].name for p in c.persons | c.collectives)))
+        for i, c in enumerate(clusters, 1):
+            c.id = f"E{i}"
+            basis = f"{c.kind}|{c.date}|{sorted(c.persons)}|{sorted(c.collectives)}"
+            c.key = hashlib.sha1(basis.encode()).hexdigest()[:12]
+        return clusters
+
+    def report_kind(self, c: EventCluster) -> str:
+        if c.kind == "call" or (c.mediums & {"phone", "video"} and "in_person" not in c.mediums):
+            return "call"
+        return "meeting"
+
+    def participants(self, c: EventCluster) -> list[str]:
+        """Calls are between people; talks are between the parties named as such, if any."""
+        kind = self.report_kind(c)
+        ids = c.persons if (kind == "call" and c.persons) or not c.collectives else c.collectives
+        return sorted(ids, key=lambda x: self.gaz.entities[x].name)
+
+
+def _merge_kind(a: str, b: str) -> str:
+    if a == b:
+        return a
+    if "call" in (a, b):
+        return "call"
+    if "meeting" in (a, b):
+        return "meeting"
+    return "talks"
+
+
+def _sentence_of(ex: DocExtraction, pos: int) -> int:
+    return next((i for i, (s, e) in enumerate(ex.sentences) if s <= pos < e), 0)
+
+
+def event_day(c: EventCluster) -> dt.date | None:
+    d = c.date
+    return parse_iso_day(d[0]) if d and d[0] == d[1] else None

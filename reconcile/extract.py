@@ -1,0 +1,538 @@
+"""Extract claims from one document: the rule matches of every dimension, the speaker each
+claim is attributed to, quotations, and the event mentions the claims are about.
+
+Works on the folded text (``normalise``) and converts every span back to the original text
+before it leaves this module.  Language-specific words all come from ``rules/<lang>/``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import clock_time, dates, duration, numbers
+from .entities import Gazetteer, gazetteer
+from .matching import RawMatch, find
+from .normalise import NormalText, fold, normalise
+from .records import Claim, Document, Quote
+from .rules import RuleSet, ruleset
+
+BUILDERS = {"duration": duration.build, "clock_time": clock_time.build,
+            "date": dates.build, "number": numbers.build}
+COLLECTIVE = ("country", "org")
+
+
+@dataclass
+class Hit:
+    """A rule match in folded offsets, with its value."""
+    dim: str
+    start: int
+    end: int
+    rule: str
+    value: Any = None
+    tokens: list = field(default_factory=list)
+
+
+@dataclass
+class Segment:
+    start: int
+    end: int
+    sentence: int                 # index into DocExtraction.sentences
+    anchor: int | None = None     # index of the segment whose event this one's claims go to
+
+
+@dataclass
+class RawMention:
+    """An event mention before resolution: what one stretch of a sentence says happened."""
+    doc: str
+    sentence: int
+    scope: tuple[int, int]        # folded
+    trigger: tuple[int, int]      # folded
+    kind: str
+    participants: list[str]
+    dual: bool
+    dates: list[Hit]
+    medium: str | None
+    previous: bool
+    future: bool
+    generic: bool
+    locations: list[tuple[str, int, int]]
+
+
+@dataclass
+class RawClaim:
+    fact: str
+    hit: Hit
+    value: dict
+    sentence: int
+    mention: int | None           # index into mentions; None: the document's current event
+    speaker: str | None
+    hedge: str | None = None
+    inferred: bool = False
+    local_time: dict | None = None
+
+
+@dataclass
+class DocExtraction:
+    doc: Document
+    nt: NormalText
+    lang: str
+    ref: dt.date | None
+    sentences: list[tuple[int, int]]
+    entities: list[tuple[int, int, str, str]]
+    mentions: list[RawMention]
+    claims: list[RawClaim]
+    quotes: list[Quote]
+    hits: dict[str, list[Hit]]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        return self.nt.to_original(start, end)
+
+    def text(self, start: int, end: int) -> str:
+        s, e = self.span(start, end)
+        return self.doc.text[s:e]
+
+
+def claim_id(doc: Document, span: tuple[int, int], fact: str) -> str:
+    """Stable across runs and corpus growth: the document's content hash, the span, the fact."""
+    h = hashlib.sha1(f"{doc.sha256}:{span[0]}:{span[1]}:{fact}".encode()).hexdigest()[:10]
+    return f"c-{h}"
+
+
+class Extractor:
+    def __init__(self, lang: str, rs: RuleSet | None = None, gaz: Gazetteer | None = None):
+        self.lang = lang
+        self.rs = rs or ruleset(lang)
+        self.gaz = gaz or gazetteer()
+        L = self.rs.language
+        self.sentence_end = re.compile(L.get("sentence_end") or r"[.!?]+(?=\s|$)|\n")
+        self.clause_sep = re.compile(L.get("clause_separators") or r"[,;]")
+        self.quote_min_words = int(L.get("quote_min_words") or 2)
+        self.window = int(L.get("entity_window") or 60)
+        self.known_words = frozenset(k for lx in self.rs.lexicons.values() for k in lx.entries
+                                     if " " not in k and len(k) > 2)
+        ev = self.rs.dimensions.get("event")
+        self.ev_window = int((ev.settings.get("window") if ev else None) or 40)
+
+    # ------------------------------------------------------------------ helpers
+    def _lex_hits(self, lex: str, folded: str) -> list[tuple[int, int, Any]]:
+        lx = self.rs.lexicons.get(lex)
+        if not lx:
+            return []
+        pat = getattr(lx, "_compiled", None)
+        if pat is None:
+            pre = self.rs.macros.get("proclitic", "")
+            from .rules import fold_pattern
+            pat = re.compile(rf"(?<!\w){fold_pattern(pre)}(?P<core>{lx.alternation})(?!\w)")
+            lx._compiled = pat
+        out = []
+        for m in pat.finditer(folded):
+            k = " ".join(m.group("core").split())
+            out.append((m.start("core"), m.end("core"), lx.entries.get(k, True)))
+        return out
+
+    def _hits(self, dim: str, folded: str, ctx: dict) -> list[Hit]:
+        out = []
+        for r in find(self.rs, dim, folded):
+            toks = self.rs.tokens(folded, r.start, r.end)
+            h = Hit(dim, r.start, r.end, f"{r.rule.where} {r.rule.name}", None, toks)
+            b = BUILDERS.get(dim)
+            h.value = b(toks, self.rs, ctx) if b else dict(r.rule.value)
+            out.append(h)
+        return out
+
+    # ------------------------------------------------------------------ main
+    def extract(self, doc: Document) -> DocExtraction:
+        nt = normalise(doc.text)
+        t = nt.text
+        ref = dates.parse_iso_day(doc.published)
+        ents = self.gaz.find_folded(nt, self.lang, ref, self.known_words)
+        sentences = self._sentences(t)
+        hits = {d: self._hits(d, t, {"ref": ref}) for d in ("duration", "clock_time", "date", "medium",
+                                                            "initiator", "location", "attribution", "event")}
+        markers = {name: self._lex_hits(name, t) for name in (
+            "future_marker", "past_marker", "previous_marker", "temporal_prep", "dual_reference",
+            "time_role", "duration_cue", "relative_interval")}
+        ex = DocExtraction(doc, nt, self.lang, ref, sentences, ents, [], [], [], hits)
+        segments = self._segments(t, sentences, hits, markers)
+        speakers = self._attributions(ex, hits["attribution"], sentences)
+        self._mentions(ex, segments, hits, markers, speakers)
+        self._claims(ex, segments, hits, markers, speakers)
+        ex.quotes = self._quotes(ex, speakers)
+        return ex
+
+    # ------------------------------------------------------------------ structure
+    def _absorb_media(self, hits, t) -> None:
+        """A medium word right after an event noun qualifies it ("اتصالات هاتفية"); it is
+        a claim about that event, not an event word of its own."""
+        ends = {h.end for h in hits["event"]}
+        for h in hits["medium"]:
+            h.value = dict(h.value or {})
+            h.value["qualifies"] = any(0 < h.start - e <= 2 and not t[e:h.start].strip() for e in ends)
+
+    def _sentences(self, t: str) -> list[tuple[int, int]]:
+        out, start = [], 0
+        for m in self.sentence_end.finditer(t):
+            if m.end() > start:
+                out.append((start, m.end()))
+            start = m.end()
+        if start < len(t):
+            out.append((start, len(t)))
+        res = []
+        for s, e in out:
+            while s < e and t[s].isspace():
+                s += 1
+            while e > s and t[e - 1].isspace():
+                e -= 1
+            if e > s:
+                res.append((s, e))
+        return res
+
+    def _segments(self, t, sentences, hits, markers) -> list[Segment]:
+        """Clauses of each sentence; a clause without an event word lends its claims to the
+        nearest clause before it that has one (or, at the start, the first one after)."""
+        self._absorb_media(hits, t)
+        triggers = [(h.start, h.end) for h in hits["event"]] + \
+                   [(h.start, h.end) for h in hits["medium"] if not h.value.get("qualifies")]
+        preps = [(s, e) for s, e, _ in markers["temporal_prep"]]
+        segs: list[Segment] = []
+        for si, (s, e) in enumerate(sentences):
+            cuts = {s, e}
+            for m in self.clause_sep.finditer(t, s, e):
+                cuts.add(m.end())
+            # "قبل المفاوضات": a time-relative event starts a stretch of its own
+            for ps, pe in preps:
+                if s < ps < e:
+                    nxt = [ts for ts, te in triggers if pe <= ts <= pe + 12]
+                    if nxt:
+                        cuts.add(ps)
+            cuts = sorted(cuts)
+            first = len(segs)
+            for a, b in zip(cuts, cuts[1:]):
+                if b > a:
+                    segs.append(Segment(a, b, si))
+            mine = segs[first:]
+            has = [any(a.start <= ts < a.end for ts, _ in triggers) for a in mine]
+            for i, sg in enumerate(mine):
+                if has[i]:
+                    sg.anchor = first + i
+                    continue
+                before = [j for j in range(i - 1, -1, -1) if has[j]]
+                after = [j for j in range(i + 1, len(mine)) if has[j]]
+                sg.anchor = first + (before[0] if before else after[0]) if (before or after) else None
+        return segs
+
+    # ------------------------------------------------------------------ attribution
+    def _attributions(self, ex: DocExtraction, att_hits: list[Hit], sentences) -> list[list[tuple[int, str, str, tuple[int, int] | None]]]:
+        """Per sentence: (position, speaker entity id, cue kind, speaker span or None).
+
+        A speech verb's subject is the first entity right after it (titles allowed between);
+        an "according to" or a relay ("نقلت X عن Y") names its source after the cue.  A verb
+        with no named subject ("وأضاف:", "وأشار إلى أن") keeps the last speaker named."""
+        t = ex.nt.text
+        ents = ex.entities
+        breakers = {fold_word(w) for w in (self.rs.setting("attribution", "not_subject", []) or [])}
+        max_words = int(self.rs.setting("attribution", "subject_max_words", 5))
+        per: list[list] = [[] for _ in sentences]
+        carried: str | None = None
+        si = 0
+        for h in sorted(att_hits, key=lambda h: h.start):
+            while si < len(sentences) and sentences[si][1] <= h.start:
+                si += 1
+            if si >= len(sentences):
+                break
+            e = sentences[si][1]
+            cue = (h.value or {}).get("cue", "verb")
+            speaker, sspan = None, None
+            for k, (es, ee, eid, how) in enumerate(ents):
+                if es < h.end:
+                    continue
+                if es > h.end + self.window or es >= e:
+                    break
+                between = t[h.end:es]
+                if re.search(r"[.؟!\n]", between):
+                    break
+                words = between.replace('"', " ").split()
+                if cue == "verb" and (len(words) > max_words or any(w in breakers for w in words)
+                                      or ":" in between):
+                    break
+                ent = self.gaz.entities[eid]
+                if ent.type == "media" or how == "adjective":
+                    continue
+                if ent.type == "city":
+                    if not ent.affiliation:
+                        continue
+                    eid = ent.affiliation            # "أكدت موسكو": the state speaks
+                # "المتحدثة باسم مجلس الأمن القومي إيميلي هورن": the person after the office
+                if ent.type in COLLECTIVE:
+                    for es2, ee2, eid2, how2 in ents[k + 1:k + 4]:
+                        gap = t[ee:es2]
+                        if self.gaz.entities[eid2].type == "person" and how2 != "adjective" and \
+                                not gap.replace('"', " ").strip():
+                            eid, es, ee = eid2, es2, ee2
+                            break
+                speaker, sspan = eid, (es, ee)
+                # the same person named twice in a row ("المتحدث باسم الكرملين دميتري بيسكوف")
+                for es2, ee2, eid2, _ in ents[k + 1:k + 3]:
+                    if eid2 == eid and es2 - sspan[1] <= 3:
+                        sspan = (sspan[0], ee2)
+                break
+            if speaker is None and cue == "verb":
+                speaker = carried
+            if speaker:
+                per[si].append((h.start, speaker, cue, sspan))
+                if sspan is not None:
+                    carried = speaker
+        return per
+
+    def speaker_at(self, per_sentence, si: int, pos: int) -> str | None:
+        atts = per_sentence[si]
+        before = [a for a in atts if a[0] <= pos]
+        if before:
+            # an "according to" after the claim outranks the verb before it ("..., وفق بيان X")
+            after_acc = [a for a in atts if a[0] > pos and a[2] == "according_to"]
+            if after_acc and before[-1][3] is None:
+                return after_acc[0][1]
+            return before[-1][1]
+        after = [a for a in atts if a[0] > pos and a[2] in ("according_to", "relay")]
+        return after[0][1] if after else None
+
+    # ------------------------------------------------------------------ events
+    def _mentions(self, ex, segments, hits, markers, speakers) -> None:
+        t = ex.nt.text
+        trig_hits = hits["event"] + [h for h in hits["medium"] if not (h.value or {}).get("qualifies")]
+        speaker_spans = [a[3] for per in speakers for a in per if a[3]]
+        self._seg_mention: dict[int, int] = {}
+        for gi, sg in enumerate(segments):
+            if sg.anchor != gi:
+                continue
+            scope_segs = [x for x in segments if x.anchor == gi]
+            scope = (min(x.start for x in scope_segs), max(x.end for x in scope_segs))
+            trigs = [h for h in trig_hits if sg.start <= h.start < sg.end]
+            kinds, generic, medium = [], [], None
+            for h in trigs:
+                if h.dim == "event":
+                    v = self.rs.lex_value("trigger", t[h.start:h.end]) or {}
+                    if not v:
+                        toks = h.tokens
+                        v = next((val for tk in toks for lx, val in tk[3] if lx == "trigger"), {})
+                    kinds.append(v.get("kind", "talks"))
+                    generic.append(bool(v.get("generic")))
+                else:
+                    med = self._medium_value(t, h)
+                    medium = medium or med
+                    if med in ("phone", "video"):
+                        kinds.append("call")
+                        generic.append(False)
+            if not kinds:
+                continue
+            kind = "call" if "call" in kinds else "meeting" if "meeting" in kinds else "talks"
+            is_generic = all(generic)
+            first = min(trigs, key=lambda h: h.start)
+            # participants: named in the trigger's own clause (and a list that runs on past a
+            # comma: "بين الرئيسين الروسي X، والأميركي Y"), minus speakers, places and zones
+            locs = self._locations(ex, scope, hits, trigs)
+            excluded = speaker_spans + [(a, b) for _, a, b in locs] + \
+                [(h.start, h.end) for h in hits["clock_time"] if scope[0] <= h.start < scope[1]]
+            part_ranges = [(sg.start, sg.end)]
+            # "أجرى الرئيسان X وY، السبت، اتصالا": the verb's clause names the parties
+            earlier = [x for x in segments if x.anchor == gi and x.end <= sg.start
+                       and x.sentence == sg.sentence]
+            if any(x.start <= ms < x.end for x in earlier for ms, _, _ in
+                   markers["past_marker"] + markers["future_marker"]):
+                part_ranges.extend((x.start, x.end) for x in earlier)
+            later = sorted((x for x in segments if x.anchor == gi and x.start >= sg.end), key=lambda x: x.start)
+            for x in later:
+                head = t[x.start:x.end].lstrip(" \"")
+                if head.startswith("و") and any(x.start <= es < x.start + 12 for es, _, _, _ in ex.entities):
+                    part_ranges.append((x.start, x.end))
+                else:
+                    break
+            persons, collectives, named_collective = [], [], False
+            for es, ee, eid, how in ex.entities:
+                if not any(a <= es < b for a, b in part_ranges):
+                    continue
+                if any(a <= es < b for a, b in excluded):
+                    continue
+                ent = self.gaz.entities[eid]
+                if ent.type == "media":
+                    continue
+                if ent.type == "person":
+                    persons.append(eid)
+                elif ent.type in COLLECTIVE:
+                    collectives.append(eid)
+                    named_collective = named_collective or how != "adjective"
+                elif ent.type == "city" and ent.affiliation:
+                    collectives.append(ent.affiliation)    # "موسكو" speaking for Russia
+                    named_collective = True
+            if kind == "call" and not named_collective:
+                collectives = []          # "الساحل الشرقي الأمريكي": an adjective is no party to a call
+            parts = _dedupe(persons) if persons else _dedupe(collectives)
+            for h in hits["medium"]:
+                if any(a <= h.start < b for a, b in part_ranges):
+                    medium = medium or self._medium_value(t, h)
+            dual = any(a <= s < b for s, _, _ in markers["dual_reference"] for a, b in part_ranges)
+            own_dates = [h for h in hits["date"] if sg.start <= h.start < sg.end]
+            dts = own_dates or [h for h in hits["date"] if scope[0] <= h.start < scope[1]]
+            future = any(scope[0] <= s < scope[1] for s, _, _ in markers["future_marker"])
+            previous = any(first.end <= s <= first.end + 25 and sg.start <= s < sg.end
+                           for s, _, _ in markers["previous_marker"])
+            self._seg_mention[gi] = len(ex.mentions)
+            ex.mentions.append(RawMention(ex.doc.id, sg.sentence, scope, (first.start, first.end), kind,
+                                          parts, dual, dts, medium, previous, future, is_generic, locs))
+        # re-resolve dates with the tense of their mention
+        for m in ex.mentions:
+            tense = "future" if m.future else "past" if self._past(ex, m) else None
+            for h in m.dates:
+                h.value = dates.parse_date(h.tokens, ex.ref, tense)
+
+    def _past(self, ex, m) -> bool:
+        return any(m.scope[0] <= s < m.scope[1] for s, _, _ in self._lex_hits("past_marker", ex.nt.text))
+
+    def _medium_value(self, t, h) -> str | None:
+        v = self.rs.lex_value("medium_word", t[h.start:h.end])
+        if v is None:
+            v = next((val for tk in h.tokens for lx, val in tk[3] if lx == "medium_word"), None)
+        return v
+
+    def _locations(self, ex, scope, hits, trigs) -> list[tuple[str, int, int]]:
+        """Cities after "في" (or right after an event noun: "قمة جنيف") within the scope."""
+        out = []
+        heads = [h.end for h in hits["location"] if scope[0] <= h.start < scope[1]] + \
+                [h.end for h in trigs if h.dim == "event"]
+        for es, ee, eid, how in ex.entities:
+            ent = self.gaz.entities[eid]
+            if ent.type != "city" or not (scope[0] <= es < scope[1]):
+                continue
+            if any(0 <= es - end <= 2 and not ex.nt.text[end:es].strip() for end in heads):
+                out.append((eid, es, ee))
+        return out
+
+    # ------------------------------------------------------------------ claims
+    def _claims(self, ex, segments, hits, markers, speakers) -> None:
+        t = ex.nt.text
+        seg_of = lambda pos: next((i for i, sg in enumerate(segments) if sg.start <= pos < sg.end), None)
+
+        def mention_for(pos):
+            gi = seg_of(pos)
+            if gi is None:
+                return None, None
+            anchor = segments[gi].anchor
+            return (self._seg_mention.get(anchor) if anchor is not None else None), segments[gi].sentence
+
+        def add(fact, h, value, mi, si, hedge=None, local=None):
+            ex.claims.append(RawClaim(fact, h, value, si, mi, self.speaker_at(speakers, si, h.start),
+                                      hedge, False, local))
+
+        cues = markers["duration_cue"]
+        window = int(self.rs.setting("duration", "cue_window", 40))
+        for h in hits["duration"]:
+            if not h.value:
+                continue
+            mi, si = mention_for(h.start)
+            if si is None:
+                continue
+            s0 = ex.sentences[si][0]
+            if not any(max(s0, h.start - window) <= ce <= h.start for cs, ce, _ in cues):
+                continue
+            add("duration", h, {"minutes": h.value["minutes"]}, mi, si, h.value.get("hedge"))
+        # clock times: a parenthesis right after restates the same moment in another zone
+        times = sorted(hits["clock_time"], key=lambda h: h.start)
+        roles = markers["time_role"]
+        for h in times:
+            if not h.value:
+                continue
+            mi, si = mention_for(h.start)
+            if si is None:
+                continue
+            seg = segments[seg_of(h.start)]
+            lo = ex.sentences[si][0]
+            before = [(s, v) for s, e, v in roles if lo <= s < h.start]
+            if mi is None and not before:
+                continue          # a bare clock reading (a page's print time) is no claim
+            fact = before[-1][1] if before else None
+            if fact is None and mi is not None:
+                fact = "scheduled_time" if ex.mentions[mi].future else "start_time"
+            fact = fact or "start_time"
+            del seg
+            add(fact, h, {}, mi, si, None, {k: h.value[k] for k in ("hour", "minute", "zone")})
+        for m_i, m in enumerate(ex.mentions):
+            if m.generic:
+                continue
+            for h in m.dates:
+                if h.value and "start" in h.value:
+                    add("date", h, {"date": {"start": h.value["start"], "end": h.value["end"]}}, m_i,
+                        m.sentence)
+            for h in hits["medium"]:
+                if m.scope[0] <= h.start < m.scope[1]:
+                    v = self._medium_value(t, h)
+                    if v:
+                        add("medium", h, {"medium": v}, m_i, m.sentence)
+            for eid, es, ee in m.locations:
+                h = Hit("location", es, ee, "location")
+                add("location", h, {"entity": eid}, m_i, m.sentence)
+        for h in hits["initiator"]:
+            mi, si = mention_for(h.start)
+            if si is None:
+                continue
+            target = self._entity_after(ex, h.end, ex.sentences[si][1])
+            if target:
+                eid, es, ee = target
+                span_hit = Hit("initiator", h.start, ee, h.rule)
+                add("initiator", span_hit, {"entity": eid}, mi, si)
+
+    def _entity_after(self, ex, pos, limit):
+        """The entity an initiator cue points at: the first one after it, skipping titles."""
+        for es, ee, eid, how in ex.entities:
+            if es < pos:
+                continue
+            if es > min(limit, pos + self.window // 2):
+                return None
+            ent = self.gaz.entities[eid]
+            if ent.type == "media":
+                continue
+            if ent.type == "city" and ent.affiliation:
+                return ent.affiliation, es, ee
+            return eid, es, ee
+        return None
+
+    # ------------------------------------------------------------------ quotes
+    def _quotes(self, ex, speakers) -> list[Quote]:
+        t = ex.nt.text
+        out = []
+        for si, (s, e) in enumerate(ex.sentences):
+            pass
+        # pair quote marks within a paragraph, in order
+        for para in re.finditer(r"[^\n]+", t):
+            marks = [m.start() for m in re.finditer('"', para.group())]
+            for a, b in zip(marks[0::2], marks[1::2]):
+                qs, qe = para.start() + a + 1, para.start() + b
+                inner = t[qs:qe].strip()
+                if len(inner.split()) < self.quote_min_words:
+                    continue
+                # a quoted name is a name, not a quotation
+                if any(es <= qs + 1 and ee >= qe - 1 for es, ee, _, _ in ex.entities):
+                    continue
+                si = next((i for i, (s, e) in enumerate(ex.sentences) if s <= qs < e), None)
+                if si is None:
+                    continue
+                speaker = self.speaker_at(speakers, si, qs)
+                os_, oe = ex.span(qs, qe)
+                ss, se = ex.span(*ex.sentences[si])
+                out.append(Quote(ex.doc.id, (os_, oe), ex.doc.text[os_:oe], speaker, (ss, se)))
+        return out
+
+
+def fold_word(w: str) -> str:
+    return fold(str(w))
+
+
+def _dedupe(xs):
+    seen, out = set(), []
+    for x in xs:
+        if x not in seen:
+            seen.add(x)
+            out.append(x)
+    return out

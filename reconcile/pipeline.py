@@ -1,0 +1,147 @@
+"""ingest -> normalise -> extract -> resolve -> group -> reconcile: one call, typed records out."""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from . import clock_time
+from .entities import Gazetteer, gazetteer
+from .events import EventCluster, EventGrouper, event_day
+from .extract import DocExtraction, Extractor, RawClaim, claim_id
+from .ingest import load_corpus
+from .normalise import fold
+from .reconcile import FACT_ORDER, Reconciler
+from .records import Claim, Corpus, Event, FactVerdict, Problem, QuoteGroup
+from .rules import RULES_DIR, RuleError, ruleset
+
+
+@dataclass
+class Analysis:
+    corpus: Corpus
+    gaz: Gazetteer
+    extractions: list[DocExtraction]
+    events: list[Event]
+    clusters: list[EventCluster]
+    verdicts: list[FactVerdict]
+    quote_groups: list[QuoteGroup]
+    surfaces: dict[str, set[str]]
+    grouper: EventGrouper
+    reconciler: Reconciler
+    problems: list[Problem] = field(default_factory=list)
+
+
+def supported_languages() -> list[str]:
+    return sorted(p.name for p in RULES_DIR.iterdir() if p.is_dir() and (p / "language.yaml").exists())
+
+
+def analyse(corpus: Corpus) -> Analysis:
+    gaz = gazetteer()
+    problems = list(corpus.problems)
+    extractors: dict[str, Extractor] = {}
+    exs: list[DocExtraction] = []
+    langs = supported_languages()
+    for doc in corpus.documents:
+        lang = doc.language or "ar"
+        if lang not in langs:
+            problems.append(Problem(doc.path or doc.id, f"no rules for language '{lang}' yet "
+                                    f"(have: {', '.join(langs)}), skipped"))
+            continue
+        if lang not in extractors:
+            extractors[lang] = Extractor(lang, ruleset(lang), gaz)
+        exs.append(extractors[lang].extract(doc))
+    canon = _merge_discovered(gaz, exs)
+    for ex in exs:
+        ex.entities = [(s, e, canon.get(eid, eid), how) for s, e, eid, how in ex.entities]
+        for m in ex.mentions:
+            m.participants = list(dict.fromkeys(canon.get(p, p) for p in m.participants))
+        for c in ex.claims:
+            c.speaker = canon.get(c.speaker, c.speaker) if c.speaker else None
+            if "entity" in c.value:
+                c.value = {"entity": canon.get(c.value["entity"], c.value["entity"])}
+        for q in ex.quotes:
+            q.speaker = canon.get(q.speaker, q.speaker) if q.speaker else None
+    grouper = EventGrouper(gaz)
+    doc_events = [de for ex in exs for de in grouper.in_document(ex)]
+    clusters = grouper.across(doc_events)
+    by_doc = {ex.doc.id: ex for ex in exs}
+    docs = {d.id: d for d in corpus.documents}
+    rec = Reconciler(gaz, grouper.lift)
+    events, verdicts = [], []
+    for c in clusters:
+        claims = []
+        seen = set()
+        for de in c.members:
+            ex = by_doc[de.doc]
+            for rc in de.claims:
+                claim = _to_claim(ex, rc, c)
+                if claim and (claim.id not in seen):
+                    seen.add(claim.id)
+                    claims.append(claim)
+        ev = Event(c.id, grouper.report_kind(c), grouper.participants(c), c.date, [], claims,
+                   c.documents, sorted(c.locations))
+        events.append(ev)
+        by_fact = defaultdict(list)
+        for cl in claims:
+            by_fact[cl.fact].append(cl)
+        for fact in sorted(by_fact, key=lambda f: (FACT_ORDER.index(f) if f in FACT_ORDER else 99, f)):
+            verdicts.append(rec.verdict(c.id, fact, by_fact[fact], docs))
+    negations = set()
+    for lang in extractors:
+        negations |= {fold(w) for w in (ruleset(lang).language.get("negations") or [])}
+    quote_groups = rec.quotes([q for ex in exs for q in ex.quotes], negations)
+    surfaces: dict[str, set[str]] = defaultdict(set)
+    for ex in exs:
+        for s, e, eid, how in ex.entities:
+            os_, oe = ex.span(s, e)
+            surfaces[eid].add(" ".join(ex.doc.text[os_:oe].replace('"', " ").split()))
+    return Analysis(corpus, gaz, exs, events, clusters, verdicts, quote_groups, surfaces,
+                    grouper, rec, problems)
+
+
+def _merge_discovered(gaz: Gazetteer, exs: list[DocExtraction]) -> dict[str, str]:
+    """People found after a title in several articles under slightly different spellings
+    become one entity; the surname must agree closely, so a shared first name never merges."""
+    found = sorted({eid for ex in exs for _, _, eid, _ in ex.entities if eid.startswith("new-")})
+    canon: dict[str, str] = {}
+    for i, a in enumerate(found):
+        if a in canon:
+            continue
+        na = gaz.entities[a].name.split()
+        for b in found[i + 1:]:
+            nb = gaz.entities[b].name.split()
+            if b in canon:
+                continue
+            if fuzz.ratio(" ".join(na), " ".join(nb)) >= 88 and fuzz.ratio(na[-1], nb[-1]) >= 85:
+                canon[b] = a
+    return canon
+
+
+def _to_claim(ex: DocExtraction, rc: RawClaim, c: EventCluster) -> Claim | None:
+    h = rc.hit
+    os_, oe = ex.span(h.start, h.end)
+    ss, se = ex.span(*ex.sentences[rc.sentence])
+    value = dict(rc.value)
+    if rc.local_time is not None:
+        day = _day_near(ex, h) or event_day(c) or ex.ref
+        if day is None:
+            return None
+        value = {"utc": clock_time.to_utc(rc.local_time, day)}
+    return Claim(id=claim_id(ex.doc, (os_, oe), rc.fact), doc=ex.doc.id, fact=rc.fact, value=value,
+                 span=(os_, oe), text=ex.doc.text[os_:oe], sentence=(ss, se), speaker=rc.speaker,
+                 hedge=rc.hedge, inferred=rc.inferred, rule=h.rule, language=ex.lang)
+
+
+def _day_near(ex: DocExtraction, h) -> dt.date | None:
+    """The day written with a clock time ("23:35 مساء الخميس"): inside it or right after."""
+    for d in ex.hits["date"]:
+        v = d.value or {}
+        if v.get("start") and v["start"] == v.get("end") and h.start <= d.start <= h.end + 3:
+            return dt.date.fromisoformat(v["start"])
+    return None
+
+
+def run_paths(paths) -> Analysis:
+    return analyse(load_corpus(paths))

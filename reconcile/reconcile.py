@@ -1,0 +1,226 @@
+"""Per (event, fact): are the claims compatible once vagueness, rounding and time zones are
+allowed for?  And which quotations are the same words carried by several outlets?
+
+Tolerances come from ``rules/tolerances.yaml``: a round "an hour" is not a stopwatch reading.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from .entities import Gazetteer
+from .normalise import key
+from .records import Claim, Document, FactVerdict, Quote, QuoteGroup
+from .rules import RULES_DIR, RuleError, load_yaml, strip_lines
+
+FACT_ORDER = ["date", "start_time", "end_time", "scheduled_time", "duration", "initiator",
+              "medium", "location", "participants"]
+
+
+@dataclass
+class Tolerances:
+    rounding: list[dict]
+    clock_minutes: float
+    date_days: int
+
+    @classmethod
+    def load(cls, path: Path = RULES_DIR / "tolerances.yaml") -> "Tolerances":
+        data = strip_lines(load_yaml(path) or {})
+        try:
+            return cls(list(data["duration"]["rounding"]), float(data["clock_time"]["minutes"]),
+                       int(data.get("date", {}).get("days", 0)))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise RuleError(f"{path}: missing or malformed tolerance: {exc}") from None
+
+
+class Reconciler:
+    def __init__(self, gaz: Gazetteer, lift, tol: Tolerances | None = None):
+        self.gaz = gaz
+        self.lift = lift
+        self.tol = tol or Tolerances.load()
+
+    # ------------------------------------------------------------------ values
+    def _minutes(self, v: dict) -> tuple[float, float]:
+        lo, hi = float(v["min"]), float(v["max"])
+        if lo == hi:
+            for row in self.tol.rounding:
+                mult = float(row["multiple"])
+                if mult and lo % mult == 0:
+                    slack = max(float(row.get("fraction", 0)) * lo, float(row.get("minutes", 0)))
+                    return lo - slack, hi + slack
+        return lo, hi
+
+    def compatible(self, a: dict, b: dict) -> bool:
+        if "minutes" in a and "minutes" in b:
+            x, y = self._minutes(a["minutes"]), self._minutes(b["minutes"])
+            return x[0] <= y[1] + 1e-9 and y[0] <= x[1] + 1e-9
+        if "utc" in a and "utc" in b:
+            slack = dt.timedelta(minutes=self.tol.clock_minutes)
+            pa = [_moment(a["utc"]["start"]), _moment(a["utc"]["end"])]
+            pb = [_moment(b["utc"]["start"]), _moment(b["utc"]["end"])]
+            return pa[0] - slack <= pb[1] and pb[0] - slack <= pa[1]
+        if "date" in a and "date" in b:
+            slack = dt.timedelta(days=self.tol.date_days)
+            da = [dt.date.fromisoformat(a["date"]["start"]), dt.date.fromisoformat(a["date"]["end"])]
+            db = [dt.date.fromisoformat(b["date"]["start"]), dt.date.fromisoformat(b["date"]["end"])]
+            return da[0] - slack <= db[1] and db[0] - slack <= da[1]
+        if "entity" in a and "entity" in b:
+            x, y = a["entity"], b["entity"]
+            return x == y or self.lift(x) == self.lift(y)
+        if "medium" in a and "medium" in b:
+            return a["medium"] == b["medium"]
+        return True
+
+    def describe(self, v: dict) -> str:
+        if "minutes" in v:
+            lo, hi = v["minutes"]["min"], v["minutes"]["max"]
+            return f"{_num(lo)} min" if lo == hi else f"{_num(lo)}–{_num(hi)} min"
+        if "utc" in v:
+            s, e = v["utc"]["start"], v["utc"]["end"]
+            return f"{s[11:16]} UTC {s[:10]}" if s == e else f"{s[:16]}–{e[:16]} UTC"
+        if "date" in v:
+            s, e = v["date"]["start"], v["date"]["end"]
+            return s if s == e else f"{s}–{e}"
+        if "entity" in v:
+            ent = self.gaz.entities.get(v["entity"])
+            return ent.name if ent else str(v["entity"])
+        if "medium" in v:
+            return v["medium"].replace("_", " ")
+        return str(v)
+
+    # ------------------------------------------------------------------ verdicts
+    def verdict(self, event_id: str, fact: str, claims: list[Claim], docs: dict[str, Document]) -> FactVerdict:
+        claims = sorted(claims, key=lambda c: (c.doc, c.span))
+        conflicting, self_contra = [], set()
+        for a, b in itertools.combinations(claims, 2):
+            if a.inferred or b.inferred:
+                continue             # a date read from the article's lead is context, not a claim to contest
+            if not self.compatible(a.value, b.value):
+                conflicting.append((a.id, b.id))
+                if a.doc == b.doc:
+                    self_contra.add(a.doc)
+        outlets = {docs[c.doc].outlet or c.doc for c in claims}
+        speakers = {c.speaker for c in claims if c.speaker}
+        independent = max(len(outlets), len(speakers))
+        who = lambda c: f"{self._name(c.speaker) or docs[c.doc].outlet or 'unattributed'}, {c.doc}"
+        if conflicting:
+            status = "conflict"
+            a_id, b_id = conflicting[0]
+            a = next(c for c in claims if c.id == a_id)
+            b = next(c for c in claims if c.id == b_id)
+            expl = f"conflict: {self.describe(a.value)} ({who(a)}) vs {self.describe(b.value)} ({who(b)})"
+            if self_contra:
+                expl += f"; {', '.join(sorted(self_contra))} contradicts itself"
+        elif independent >= 2:
+            status = "corroborated"
+            vals = _dedupe(self.describe(c.value) for c in claims)
+            expl = f"{independent} independent sources agree: " + "; ".join(
+                f"{self.describe(c.value)} ({who(c)})" for c in _first_per_source(claims, docs))
+            del vals
+        else:
+            status = "single_source"
+            c = claims[0]
+            extra = f" (+{len(claims) - 1} restatement{'s' if len(claims) > 2 else ''} in the same source)" \
+                if len(claims) > 1 else ""
+            expl = f"one source: {self.describe(c.value)} ({who(c)}){extra}"
+        return FactVerdict(event_id, fact, status, independent, expl, claims, conflicting, sorted(self_contra))
+
+    def _name(self, eid: str | None) -> str | None:
+        if not eid:
+            return None
+        ent = self.gaz.entities.get(eid)
+        return ent.name if ent else eid
+
+    # ------------------------------------------------------------------ quotations
+    def quotes(self, quotes: list[Quote], negations: set[str]) -> list[QuoteGroup]:
+        """Align quotations across documents: the same words (possibly trimmed, or spelt with
+        other hamza/diacritics) from the same speaker.  A group whose versions differ in a
+        number or a negation is a materially altered quote: a conflict."""
+        qs = sorted(quotes, key=lambda q: (q.doc, q.span))
+        keys = [key(q.text) for q in qs]
+        parent = list(range(len(qs)))
+
+        def root(i):
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for i, j in itertools.combinations(range(len(qs)), 2):
+            a, b = qs[i], qs[j]
+            if a.doc == b.doc or min(len(keys[i]), len(keys[j])) < 8:
+                continue
+            if a.speaker and b.speaker and self.lift(a.speaker) != self.lift(b.speaker) and a.speaker != b.speaker:
+                continue
+            score = fuzz.partial_ratio(keys[i], keys[j], processor=None)
+            need = 90 if (a.speaker and b.speaker) else 97
+            if score >= need:
+                parent[root(i)] = root(j)
+        groups: dict[int, list[int]] = {}
+        for i in range(len(qs)):
+            groups.setdefault(root(i), []).append(i)
+        out = []
+        for members in groups.values():
+            items = [qs[i] for i in members]
+            docs = {q.doc for q in items}
+            shortest = min(members, key=lambda i: (len(keys[i]), qs[i].doc))
+            status, note = ("corroborated" if len(docs) > 1 else "single_source"), ""
+            if len(docs) > 1:
+                altered = self._altered([keys[i] for i in members], negations)
+                if altered:
+                    status, note = "conflict", altered
+            speakers = [q.speaker for q in items if q.speaker]
+            speaker = max(set(speakers), key=speakers.count) if speakers else None
+            out.append(QuoteGroup(speaker, status, qs[shortest].text, items, note))
+        out.sort(key=lambda g: ({"conflict": 0, "corroborated": 1, "single_source": 2}[g.status],
+                                g.quotes[0].doc, g.quotes[0].span))
+        return out
+
+    @staticmethod
+    def _altered(texts: list[str], negations: set[str]) -> str:
+        """Words one version has inside the stretch the others also cover: numbers and
+        negations change what was said."""
+        base = min(texts, key=len)
+        base_words = set(base.split())
+        for t in texts:
+            if t == base:
+                continue
+            al = fuzz.partial_ratio_alignment(base, t, processor=None)
+            seg = t[al.dest_start:al.dest_end].split()
+            diff = (set(seg) ^ base_words)
+            bad = [w for w in diff if re.search(r"\d", w) or w in negations]
+            if bad:
+                return "versions differ in: " + ", ".join(sorted(bad))
+        return ""
+
+
+def _first_per_source(claims: list[Claim], docs) -> list[Claim]:
+    seen, out = set(), []
+    for c in claims:
+        k = (docs[c.doc].outlet or c.doc, c.speaker)
+        if k not in seen:
+            seen.add(k)
+            out.append(c)
+    return out
+
+
+def _dedupe(xs):
+    out = []
+    for x in xs:
+        if x not in out:
+            out.append(x)
+    return out
+
+
+def _num(x) -> str:
+    x = float(x)
+    return str(int(x)) if x == int(x) else f"{x:.1f}"
+
+
+def _moment(s: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(s.replace("Z", "+00:00"))

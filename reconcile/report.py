@@ -1,0 +1,196 @@
+"""Write the analysis as the JSON report (the public contract, ../spec/report.md) and as a
+Markdown summary a fact-checker can paste into a story file.  Same input, same bytes."""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from . import __version__
+from .pipeline import Analysis
+from .records import Claim, FactVerdict
+
+SCHEMA_ID = "reconcile.report/1"
+SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "report.schema.json"
+STATUS_ORDER = {"conflict": 0, "corroborated": 1, "single_source": 2}
+
+
+def _entity_name(a: Analysis, eid: str | None) -> str | None:
+    if not eid:
+        return None
+    ent = a.gaz.entities.get(eid)
+    return ent.name if ent else eid
+
+
+def _value_out(a: Analysis, v: dict) -> dict:
+    if "entity" in v:
+        return {"entity": _entity_name(a, v["entity"])}
+    return v
+
+
+def claim_json(a: Analysis, c: Claim) -> dict:
+    doc = next(d for d in a.corpus.documents if d.id == c.doc)
+    return {
+        "id": c.id, "doc": c.doc, "outlet": doc.outlet, "language": c.language,
+        "value": _value_out(a, c.value), "text": c.text, "span": list(c.span),
+        "sentence": doc.text[c.sentence[0]:c.sentence[1]], "sentence_span": list(c.sentence),
+        "speaker": _entity_name(a, c.speaker), "hedge": c.hedge, "inferred": c.inferred,
+        "rule": c.rule,
+    }
+
+
+def build_report(a: Analysis, name: str) -> dict:
+    by_event: dict[str, list[FactVerdict]] = {}
+    for v in a.verdicts:
+        by_event.setdefault(v.event, []).append(v)
+    used: set[str] = set(a.surfaces)
+    entities = []
+    for eid in sorted(used, key=lambda e: (a.gaz.entities[e].name, e)):
+        ent = a.gaz.entities[eid]
+        labels = dict(sorted(ent.labels.items()))
+        entities.append({"id": ent.id, "name": ent.name, "type": ent.type, "labels": labels,
+                         "surfaces": sorted(a.surfaces[eid])})
+    events = []
+    for ev, cl in zip(a.events, a.clusters):
+        facts = []
+        for v in by_event.get(ev.id, []):
+            facts.append({"fact": v.fact, "status": v.status, "independent_sources": v.independent_sources,
+                          "explanation": v.explanation,
+                          "conflicting_pairs": [list(p) for p in v.conflicting],
+                          "self_contradictions": v.self_contradictions,
+                          "claims": [claim_json(a, c) for c in v.claims]})
+        events.append({"id": ev.id, "key": cl.key, "kind": ev.kind,
+                       "participants": [_entity_name(a, p) for p in ev.participants],
+                       "date": {"start": ev.date[0], "end": ev.date[1]} if ev.date else None,
+                       "locations": [_entity_name(a, x) for x in ev.locations],
+                       "documents": ev.documents, "facts": facts})
+    quotes = []
+    for g in a.quote_groups:
+        quotes.append({"speaker": _entity_name(a, g.speaker), "status": g.status, "text": g.text,
+                       "note": g.note or None,
+                       "claims": [{"doc": q.doc, "span": list(q.span), "text": q.text,
+                                   "speaker": _entity_name(a, q.speaker)} for q in g.quotes]})
+    counts = {s: sum(1 for v in a.verdicts if v.status == s) for s in STATUS_ORDER}
+    return {
+        "schema": SCHEMA_ID,
+        "generated_by": f"reconcile {__version__}",
+        "corpus": name,
+        "summary": {"documents": len(a.corpus.documents), "events": len(events), "facts": counts,
+                    "quotes": {s: sum(1 for q in quotes if q["status"] == s) for s in STATUS_ORDER}},
+        "documents": [{"id": d.id, "outlet": d.outlet, "language": d.language, "published": d.published,
+                       "url": d.url, "sha256": d.sha256, "encoding": d.encoding,
+                       "inferred": list(d.inferred)} for d in a.corpus.documents],
+        "problems": [{"source": p.source, "severity": p.severity, "message": p.message} for p in a.problems],
+        "entities": entities,
+        "events": events,
+        "quotes": quotes,
+    }
+
+
+def render_markdown(report: dict) -> str:
+    """Conflicts first (competing values, who said them, the words, the document), then
+    corroborations, then single-source facts, then quotations."""
+    docs = {d["id"]: d for d in report["documents"]}
+    s = report["summary"]
+    out = [f"# Discrepancy report: {report['corpus']}", "",
+           f"{s['documents']} documents, {s['events']} events. Facts: "
+           f"**{s['facts']['conflict']} in conflict**, {s['facts']['corroborated']} corroborated, "
+           f"{s['facts']['single_source']} from a single source. "
+           f"Quotations: {s['quotes']['conflict']} altered, {s['quotes']['corroborated']} carried by several outlets.",
+           "", f"_{report['generated_by']}; values are normalised (minutes, UTC, days); "
+           "each claim quotes the article's own words._", ""]
+
+    def event_title(ev):
+        d = ev["date"]
+        day = "undated" if not d else d["start"] if d["start"] == d["end"] else f"{d['start']} – {d['end']}"
+        who = " – ".join(ev["participants"]) or "unnamed parties"
+        return f"{ev['id']} · {ev['kind']} · {who} · {day}"
+
+    def source(c):
+        outlet = c["outlet"] or docs[c["doc"]]["outlet"] or "outlet not named"
+        who = c["speaker"] or "the outlet itself"
+        return f"{who}, in {outlet} (`{c['doc']}`)"
+
+    def quote_sentence(c):
+        sent, (a, b), (ss, _) = c["sentence"], c["span"], c["sentence_span"]
+        a, b = a - ss, b - ss
+        if 0 <= a <= b <= len(sent):
+            sent = sent[:a] + "**" + sent[a:b] + "**" + sent[b:]
+        return " ".join(sent.split())
+
+    for status, title in (("conflict", "Conflicts"), ("corroborated", "Corroborated"),
+                          ("single_source", "Single source")):
+        rows = [(ev, f) for ev in report["events"] for f in ev["facts"] if f["status"] == status]
+        out += [f"## {title} ({len(rows)})", ""]
+        if not rows:
+            out += ["None.", ""]
+        for ev, f in rows:
+            out += [f"### {event_title(ev)} — {f['fact'].replace('_', ' ')}", "", f"{f['explanation']}.", ""]
+            for c in f["claims"]:
+                note = " _(read from the article's lead)_" if c["inferred"] else ""
+                out.append(f"- **{_describe(c['value'])}** — {source(c)}{note}")
+                if status != "single_source" or len(f["claims"]) > 1 or True:
+                    out.append(f"  > {quote_sentence(c)}")
+            out.append("")
+    multi = [q for q in report["quotes"] if q["status"] != "single_source"]
+    out += [f"## Quotations carried by several outlets ({len(multi)})", ""]
+    if not multi:
+        out += ["None.", ""]
+    for q in multi:
+        label = "ALTERED" if q["status"] == "conflict" else "same words"
+        out.append(f"- {label}: {q['speaker'] or 'unattributed'} — «{' '.join(q['text'].split())}»"
+                   + (f" ({q['note']})" if q.get("note") else ""))
+        for c in q["claims"]:
+            out.append(f"  - `{c['doc']}`: «{' '.join(c['text'].split())}»")
+    out.append("")
+    if report["problems"]:
+        out += ["## Input problems", ""] + [f"- {p['severity']}: `{p['source']}`: {p['message']}"
+                                           for p in report["problems"]] + [""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _describe(v: dict) -> str:
+    if "minutes" in v:
+        lo, hi = v["minutes"]["min"], v["minutes"]["max"]
+        f = lambda x: str(int(x)) if float(x) == int(x) else f"{x:.1f}"
+        return f"{f(lo)} min" if lo == hi else f"{f(lo)}–{f(hi)} min"
+    if "utc" in v:
+        s, e = v["utc"]["start"], v["utc"]["end"]
+        return f"{s[:10]} {s[11:16]} UTC" if s == e else f"{s} – {e}"
+    if "date" in v:
+        s, e = v["date"]["start"], v["date"]["end"]
+        return s if s == e else f"{s} – {e}"
+    if "entity" in v:
+        return str(v["entity"])
+    if "medium" in v:
+        return v["medium"].replace("_", " ")
+    return json.dumps(v, ensure_ascii=False)
+
+
+def dumps(report: dict) -> str:
+    return json.dumps(report, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write to a temporary file beside ``path`` and rename: a crash never leaves half a report."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def validate(report: dict) -> list[str]:
+    """Schema violations (empty when the report honours the contract)."""
+    import jsonschema
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    v = jsonschema.Draft202012Validator(schema)
+    return [f"{'/'.join(map(str, e.path))}: {e.message}" for e in sorted(v.iter_errors(report), key=str)]
