@@ -17,7 +17,7 @@ from .entities import Gazetteer, gazetteer
 from .matching import RawMatch, find
 from .normalise import NormalText, fold, normalise
 from .records import Claim, Document, Quote
-from .rules import RuleSet, ruleset
+from .rules import RuleSet, fold_pattern, ruleset
 
 BUILDERS = {"duration": duration.build, "clock_time": clock_time.build,
             "date": dates.build, "number": numbers.build}
@@ -113,6 +113,8 @@ class Extractor:
         self.window = int(L.get("entity_window") or 60)
         self.known_words = frozenset(k for lx in self.rs.lexicons.values() for k in lx.entries
                                      if " " not in k and len(k) > 2)
+        q = self.rs.setting("location", "qualifier")
+        self.location_qualifier = re.compile(fold_pattern(q)) if q else None
         ev = self.rs.dimensions.get("event")
         self.ev_window = int((ev.settings.get("window") if ev else None) or 40)
 
@@ -400,14 +402,18 @@ class Extractor:
     def _locations(self, ex, scope, hits, trigs) -> list[tuple[str, int, int]]:
         """Cities after "في" (or right after an event noun: "قمة جنيف") within the scope."""
         out = []
+        qualifier = self.location_qualifier
         heads = [h.end for h in hits["location"] if scope[0] <= h.start < scope[1]] + \
                 [h.end for h in trigs if h.dim == "event"]
         for es, ee, eid, how in ex.entities:
             ent = self.gaz.entities[eid]
             if ent.type != "city" or not (scope[0] <= es < scope[1]):
                 continue
-            if any(0 <= es - end <= 2 and not ex.nt.text[end:es].strip() for end in heads):
-                out.append((eid, es, ee))
+            for end in heads:
+                gap = ex.nt.text[end:es].strip() if es >= end else None
+                if gap is not None and es - end <= 30 and (not gap or (qualifier and qualifier.fullmatch(gap))):
+                    out.append((eid, es, ee))
+                    break
         return out
 
     # ------------------------------------------------------------------ claims

@@ -8,6 +8,7 @@ A broken file raises ``RuleError`` naming the file and line.
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -18,7 +19,8 @@ import yaml
 
 from .normalise import fold
 
-RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+# The rules ship beside the package; RECONCILE_RULES points a run (or a test) at another copy.
+RULES_DIR = Path(os.environ.get("RECONCILE_RULES") or Path(__file__).resolve().parent.parent / "rules")
 _PLACEHOLDER = re.compile(r"\{(lex|dim|m):([a-z_0-9]+)\}")
 
 
@@ -244,11 +246,13 @@ class RuleSet:
             for width in ("wide", "abbreviated"):
                 for ctx in ("format", "stand-alone"):
                     try:
+                        # short abbreviations are too often ordinary words; full names are
+                        # kept whatever their length ("آب")
                         for num, name in get_month_names(width, ctx, locale=loc).items():
-                            if len(name) > 2:
+                            if width == "wide" or len(name) > 2:
                                 months.setdefault(fold(name), num)
                         for num, name in get_day_names(width, ctx, locale=loc).items():
-                            if len(name) > 2:
+                            if width == "wide" or len(name) > 2:
                                 days.setdefault(fold(name), num)   # 0 = Monday
                     except Exception as exc:  # unknown locale: a rule-file mistake
                         raise RuleError(f"{where}: cldr locale '{loc}': {exc}") from None

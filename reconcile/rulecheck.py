@@ -1,0 +1,161 @@
+"""Run every example and counter-example of every rule file, the way a run would read them.
+
+Shared by the test suite and ``reconcile rules check``: a rule file is only as good as the
+examples it carries, and a broken file is reported by file and line.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from .dates import parse_iso_day
+from .entities import gazetteer
+from .extract import BUILDERS, Extractor
+from .matching import find
+from .normalise import normalise
+from .records import Document
+from .rules import RuleError, RuleSet, ruleset, strip_lines
+from .reconcile import Tolerances
+
+
+@dataclass
+class ExampleResult:
+    where: str            # "rules/ar/duration.yaml:93"
+    dim: str
+    text: str
+    ok: bool
+    detail: str = ""
+    counter: bool = False
+
+
+PURE = ("number", "duration", "clock_time", "date")
+
+
+def _expected(ex: dict) -> object:
+    return strip_lines(ex.get("value"))
+
+
+def _got_pure(rs: RuleSet, dim: str, ex: dict) -> tuple[bool, str]:
+    text = str(ex["text"])
+    nt = normalise(text)
+    matches = find(rs, dim, nt.text)
+    whole = [m for m in matches if m.start == 0 and m.end == len(nt.text.rstrip())]
+    if len(matches) != 1 or not whole:
+        return False, f"expected one match covering the text, got {[nt.text[m.start:m.end] for m in matches]}"
+    m = whole[0]
+    day = parse_iso_day(str(ex.get("date") or "")) or parse_iso_day(str(ex.get("ref") or ""))
+    ctx = {"ref": parse_iso_day(str(ex.get("ref") or "")), "date": day,
+           "tense": "past" if ex.get("past") else "future" if ex.get("future") else None}
+    value = BUILDERS[dim](rs.tokens(nt.text, m.start, m.end), rs, ctx)
+    want = _expected(ex)
+    got = _comparable(dim, value)
+    return _same(got, want), f"expected {want}, got {got}"
+
+
+def _comparable(dim: str, value) -> object:
+    if value is None:
+        return None
+    if dim == "number":
+        return value
+    if dim == "duration":
+        return {"minutes": [value["minutes"]["min"], value["minutes"]["max"]]}
+    if dim == "clock_time":
+        return {"utc": value["utc"]["start"]} if value.get("utc") else value
+    if dim == "date":
+        if "start" in value:
+            return {"date": [value["start"], value["end"]]}
+        return value
+    return value
+
+
+def _same(got, want) -> bool:
+    if isinstance(got, dict) and isinstance(want, dict):
+        return set(got) == set(want) and all(_same(got[k], want[k]) for k in got)
+    if isinstance(got, (list, tuple)) and isinstance(want, (list, tuple)):
+        return len(got) == len(want) and all(_same(a, b) for a, b in zip(got, want))
+    if isinstance(got, (int, float)) and isinstance(want, (int, float)):
+        return abs(float(got) - float(want)) < 0.01
+    return str(got) == str(want)
+
+
+def _got_contextual(x: Extractor, dim: str, ex: dict) -> tuple[bool, str]:
+    """Dimensions whose value is an entity or a lexicon value: run the real extractor."""
+    text = str(ex["text"])
+    published = str(ex["date"]) if ex.get("date") else None
+    doc = Document(id="example", text=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
+                   language=x.lang, published=published)
+    e = x.extract(doc)
+    want = _expected(ex)
+    names = lambda eid: x.gaz.entities[eid].name if eid in x.gaz.entities else eid
+    if dim == "initiator":
+        got = [c.value for c in e.claims if c.fact == "initiator"]
+        got = {"entity": names(got[0]["entity"])} if got else None
+    elif dim == "attribution":
+        atts = x._attributions(e, e.hits["attribution"], e.sentences)
+        first = next((a for per in atts for a in per), None)
+        got = {"speaker": names(first[1])} if first else None
+    elif dim == "location":
+        locs = x._locations(e, (0, len(e.nt.text)), e.hits, [])
+        got = {"entity": names(locs[0][0])} if locs else None
+    elif dim == "medium":
+        hits = e.hits["medium"]
+        ok = len(hits) == 1 and hits[0].start <= 2 and hits[0].end == len(e.nt.text.rstrip())
+        got = {"medium": x._medium_value(e.nt.text, hits[0])} if ok else None
+    elif dim == "event":
+        hits = e.hits["event"]
+        ok = len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(e.nt.text.rstrip())
+        got = dict(x.rs.lex_value("trigger", e.nt.text[hits[0].start:hits[0].end]) or {}) if ok else None
+    else:
+        return False, f"no example runner for dimension '{dim}'"
+    return _same(got, want), f"expected {want}, got {got}"
+
+
+def _counter(rs: RuleSet, x: Extractor, dim: str, text: str) -> tuple[bool, str]:
+    nt = normalise(text)
+    if dim in PURE:
+        ms = find(rs, dim, nt.text)
+        return not ms, f"expected no match, got {[nt.text[m.start:m.end] for m in ms]}"
+    ok, detail = _got_contextual(x, dim, {"text": text, "value": None})
+    return ok, detail.replace("expected None", "expected nothing")
+
+
+def check_language(lang: str) -> list[ExampleResult]:
+    rs = ruleset(lang)
+    x = Extractor(lang, rs, gazetteer())
+    out: list[ExampleResult] = []
+    for dim in rs.dimensions.values():
+        rel = f"rules/{lang}/{dim.path.name}"
+        for rule in dim.rules:
+            for ex in rule.examples:
+                where = f"{rel}:{ex.get('__line__', rule.where.split(':')[1]) if isinstance(ex, dict) else '?'}"
+                if not isinstance(ex, dict) or "text" not in ex or "value" not in ex:
+                    out.append(ExampleResult(where, dim.name, str(ex), False, "an example needs text and value"))
+                    continue
+                try:
+                    ok, detail = (_got_pure(rs, dim.name, ex) if dim.name in PURE
+                                  else _got_contextual(x, dim.name, ex))
+                except (KeyError, ValueError, TypeError) as exc:
+                    ok, detail = False, f"example could not be evaluated: {exc}"
+                out.append(ExampleResult(where, dim.name, str(ex["text"]), ok, detail))
+            for cex in rule.counter_examples:
+                text = cex["text"] if isinstance(cex, dict) else str(cex)
+                ok, detail = _counter(rs, x, dim.name, text)
+                out.append(ExampleResult(f"{rel}:{rule.where.split(':')[1]}", dim.name, text, ok, detail, True))
+    return out
+
+
+def check_all() -> tuple[list[ExampleResult], list[str]]:
+    """(example results, load errors): load errors name file and line."""
+    from .pipeline import supported_languages
+    results, errors = [], []
+    try:
+        gazetteer()
+        Tolerances.load()
+    except RuleError as exc:
+        errors.append(str(exc))
+    for lang in supported_languages():
+        try:
+            results.extend(check_language(lang))
+        except RuleError as exc:
+            errors.append(str(exc))
+    return results, errors
