@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from . import clock_time
+from . import clock_time, metadata
 from .entities import Gazetteer, gazetteer
 from .events import EventCluster, EventGrouper, event_day
 from .extract import DocExtraction, Extractor, RawClaim, claim_id
@@ -51,6 +51,10 @@ def analyse(corpus: Corpus) -> Analysis:
             continue
         if lang not in extractors:
             extractors[lang] = Extractor(lang, ruleset(lang), gaz)
+        if doc.outlet is None or doc.published is None:
+            inferred = metadata.infer(doc, ruleset(lang))
+            if inferred is not doc:
+                corpus.documents[corpus.documents.index(doc)] = doc = inferred
         exs.append(extractors[lang].extract(doc))
     canon = _merge_discovered(gaz, exs)
     for ex in exs:

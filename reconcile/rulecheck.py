@@ -105,6 +105,10 @@ def _got_contextual(x: Extractor, dim: str, ex: dict) -> tuple[bool, str]:
         hits = e.hits["event"]
         ok = len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(e.nt.text.rstrip())
         got = dict(x.rs.lex_value("trigger", e.nt.text[hits[0].start:hits[0].end]) or {}) if ok else None
+    elif dim == "metadata":
+        from .metadata import signed_outlet
+        o = signed_outlet(x.rs, text)
+        got = {"outlet": o} if o else None
     else:
         return False, f"no example runner for dimension '{dim}'"
     return _same(got, want), f"expected {want}, got {got}"

@@ -1,0 +1,92 @@
+"""Metadata an article shows about itself, used only where the manifest gave none.
+
+A dateline (a full date with a clock time in the first lines) gives ``published``; an outlet
+signature ("المصدر : الجزيرة") gives ``outlet``.  What the text does not show stays null.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from . import clock_time, dates
+from .matching import find
+from .normalise import fold, normalise
+from .records import Document
+from .rules import RULES_DIR, RuleError, RuleSet, load_yaml, strip_lines
+
+
+@lru_cache(maxsize=4)
+def outlet_names(path: Path = RULES_DIR / "outlets.yaml") -> dict[str, str]:
+    data = strip_lines(load_yaml(path) or {})
+    if not isinstance(data, dict) or not isinstance(data.get("outlets"), list):
+        raise RuleError(f"{path}:1: expected a mapping with an 'outlets' list")
+    out = {}
+    for o in data["outlets"]:
+        for lang, names in o.items():
+            if lang != "name":
+                for n in names or []:
+                    out[fold(n)] = o["name"]
+    return out
+
+
+def signed_outlet(rs: RuleSet, text: str) -> str | None:
+    """The outlet an article signs with, canonical where known."""
+    nt = normalise(text)
+    hits = find(rs, "metadata", nt.text)
+    if not hits:
+        return None
+    h = hits[-1]                       # a signature closes the article
+    line_end = nt.text.find("\n", h.end)
+    raw = nt.text[h.end: line_end if line_end >= 0 else len(nt.text)]
+    name = re.split(r"\s*[+،,|(]\s*|\s+و\s*وكالات", raw.strip())[0].strip(' "')
+    if not name:
+        return None
+    known = outlet_names()
+    if name in known:
+        return known[name]
+    s, e = nt.to_original(h.end + raw.find(name), h.end + raw.find(name) + len(name))
+    return text[s:e].strip() or None
+
+
+def dateline(rs: RuleSet, text: str) -> str | None:
+    """"السبت 12 فبراير 2022 03:15 م" near the top -> "2022-02-12T15:15"."""
+    head_lines = int(rs.setting("metadata", "head_lines", 6))
+    nt = normalise(text)
+    lines = nt.text.split("\n")
+    limit = sum(len(x) + 1 for x in lines[:head_lines])
+    for d in find(rs, "date", nt.text, 0, limit):
+        # a dateline is a line of its own, not a date inside a caption or a sentence
+        line_start = nt.text.rfind("\n", 0, d.start) + 1
+        line_end = nt.text.find("\n", d.end)
+        line = nt.text[line_start: line_end if line_end >= 0 else len(nt.text)]
+        if len(nt.text[line_start:d.start].split()) > 1 or len(line.split()) > 8:
+            continue
+        v = dates.parse_date(rs.tokens(nt.text, d.start, d.end), None)
+        if not v or "start" not in v or v["start"] != v["end"]:
+            continue
+        day = v["start"]
+        for t in find(rs, "clock_time", nt.text, d.end, min(len(nt.text), d.end + 25)):
+            local = clock_time.parse_clock_time(rs.tokens(nt.text, t.start, t.end), rs)
+            if local:
+                return f"{day}T{local['hour']:02d}:{local['minute']:02d}"
+        return day
+    return None
+
+
+def infer(doc: Document, rs: RuleSet) -> Document:
+    changes, inferred = {}, list(doc.inferred)
+    if doc.outlet is None:
+        o = signed_outlet(rs, doc.text)
+        if o:
+            changes["outlet"] = o
+            inferred.append("outlet")
+    if doc.published is None:
+        p = dateline(rs, doc.text)
+        if p:
+            changes["published"] = p
+            inferred.append("published")
+    if not changes:
+        return doc
+    return dataclasses.replace(doc, inferred=tuple(inferred), **changes)
