@@ -38,6 +38,8 @@ class Gazetteer:
     path: Path
     stopwords: dict[str, set[str]] = field(default_factory=dict)
     counterparts: dict[str, set[str]] = field(default_factory=dict)
+    qualifiers: dict[str, set[str]] = field(default_factory=dict)
+    article: dict[str, str] = field(default_factory=dict)
     _regex: dict[str, re.Pattern] = field(default_factory=dict)
 
     # ------------------------------------------------------------------ loading
@@ -93,7 +95,9 @@ class Gazetteer:
         titles = {k: [fold(t) for t in v] for k, v in strip_lines(data.get("title_words") or {}).items()}
         stop = {k: {fold(t) for t in v} for k, v in strip_lines(data.get("name_stopwords") or {}).items()}
         counterparts = {k: {fold(t) for t in v} for k, v in strip_lines(data.get("counterpart_words") or {}).items()}
-        return cls(entities, surfaces, titles, path, stop, counterparts)
+        qualifiers = {k: {fold(t) for t in v} for k, v in strip_lines(data.get("title_qualifiers") or {}).items()}
+        article = {k: fold(v) for k, v in strip_lines(data.get("article_prefix") or {}).items()}
+        return cls(entities, surfaces, titles, path, stop, counterparts, qualifiers, article)
 
     def regex(self, lang: str) -> re.Pattern:
         if lang not in self._regex:
@@ -269,6 +273,7 @@ class Gazetteer:
         gazetteer person, or else a person the gazetteer does not know yet."""
         found = []
         counterparts = self.counterparts.get(lang, set())
+        qualifiers = self.qualifiers.get(lang, set())
         titles = set(self.titles.get(lang, [])) | counterparts
         stop = self.stopwords.get(lang, set())
         i = 0
@@ -282,8 +287,10 @@ class Gazetteer:
             # skip what qualifies the title: adjectives, institutions, more title words; a
             # person already named there means the title is taken
             named = False
+            article = self.article.get(lang)
             while j < len(words) and j < i + 8 and (self._covered(words[j], covered) or words[j][2] in titles
-                                                   or words[j][2] in ("باسم", "لشؤون", "للشؤون")):
+                                                   or words[j][2] in qualifiers
+                                                   or (article and words[j][2].startswith(article))):
                 eid = person_at.get(words[j][0]) if self._covered(words[j], covered) else None
                 if eid:
                     named = True
@@ -297,7 +304,7 @@ class Gazetteer:
             while k < len(words) and len(run) < 3:
                 s, e, t = words[k]
                 if self._covered(words[k], covered) or t in stop or t in titles or t in known_words \
-                        or _DIGIT.search(t) or t.startswith("ال") \
+                        or _DIGIT.search(t) or (article and t.startswith(article)) \
                         or len(t) < 2 or (run and not text[run[-1][1]:s].strip() in ("",)):
                     break
                 run.append(words[k])

@@ -385,13 +385,12 @@ class Extractor:
             ex.mentions.append(RawMention(ex.doc.id, sg.sentence, scope, (first.start, first.end), kind,
                                           parts, dual, dts, medium, previous, future, is_generic, locs))
         # re-resolve dates with the tense of their mention
+        past = markers["past_marker"]
         for m in ex.mentions:
-            tense = "future" if m.future else "past" if self._past(ex, m) else None
+            is_past = any(m.scope[0] <= s < m.scope[1] for s, _, _ in past)
+            tense = "future" if m.future else "past" if is_past else None
             for h in m.dates:
                 h.value = dates.parse_date(h.tokens, ex.ref, tense)
-
-    def _past(self, ex, m) -> bool:
-        return any(m.scope[0] <= s < m.scope[1] for s, _, _ in self._lex_hits("past_marker", ex.nt.text))
 
     def _medium_value(self, t, h) -> str | None:
         v = self.rs.lex_value("medium_word", t[h.start:h.end])

@@ -191,7 +191,11 @@ class Reconciler:
             if t == base:
                 continue
             al = fuzz.partial_ratio_alignment(base, t, processor=None)
-            seg = t[al.dest_start:al.dest_end].split()
+            # the aligned stretch, widened by one word each side: a negation just before it
+            # ("لن نواصل" against "سنواصل") belongs to the comparison
+            before = t[:al.dest_start].split()
+            after = t[al.dest_end:].split()
+            seg = before[-1:] + t[al.dest_start:al.dest_end].split() + after[:1]
             diff = (set(seg) ^ base_words)
             bad = [w for w in diff if re.search(r"\d", w) or w in negations]
             if bad:

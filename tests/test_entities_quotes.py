@@ -1,0 +1,81 @@
+"""Entity resolution and quotation alignment on texts written for these tests."""
+from __future__ import annotations
+
+import datetime as dt
+
+import yaml
+
+from reconcile.entities import gazetteer
+from reconcile.ingest import load_corpus
+from reconcile.normalise import normalise
+from reconcile.pipeline import analyse
+from reconcile.report import build_report
+
+
+def _names(text, day=dt.date(2022, 3, 1)):
+    g = gazetteer()
+    return [(r.surface, g.entities[r.entity_id].name) for r in g.find(normalise(text), "ar", day)]
+
+
+def test_spelling_variants_resolve_to_one_person():
+    found = dict(_names("التقى فلادمير بوتين مع ديمتري بيسكوف ثم تحدث فولوديمير زيلنسكي"))
+    assert found["فلادمير بوتين"] == "Vladimir Putin"
+    assert found["ديمتري بيسكوف"] == "Dmitry Peskov"
+    assert found["فولوديمير زيلنسكي"] == "Volodymyr Zelensky"
+
+
+def test_a_shared_first_name_never_merges_two_people():
+    found = _names("قال فلاديمير زيلينسكي إن فلاديمير بوتين لا يريد السلام")
+    assert ("فلاديمير زيلينسكي", "Volodymyr Zelensky") in found
+    assert ("فلاديمير بوتين", "Vladimir Putin") in found
+
+
+def test_a_surname_variant_after_a_known_first_name_is_learned_in_the_article():
+    found = _names("قالت ليز تروس إن لندن تدعم كييف. وأضافت تروس أن العقوبات ستستمر", dt.date(2022, 3, 1))
+    assert ("ليز تروس", "Liz Truss") in found and ("تروس", "Liz Truss") in found
+
+
+def test_a_role_names_its_holder_on_the_day():
+    g = gazetteer()
+    nt = normalise("قال وزير الخارجية الأمريكي للصحفيين")
+    early = [g.entities[r.entity_id].name for r in g.find(nt, "ar", dt.date(2022, 3, 1))]
+    assert early == ["Antony Blinken"]
+
+
+def test_a_new_name_after_a_title_becomes_an_entity_shared_across_articles(tmp_path):
+    a = "قال وزير الخارجية الإستوني أورماس راينسالو إن بلاده ترسل مساعدات جديدة.\n"
+    b = "وأكد وزير الخارجية الإستوني أورماس رينسالو أن الدعم مستمر.\n"
+    (tmp_path / "a.txt").write_text(a, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(b, encoding="utf-8")
+    an = analyse(load_corpus([tmp_path]))
+    new = [eid for eid in an.surfaces if eid.startswith("new-")]
+    assert len(new) == 1, new
+    assert len(an.surfaces[new[0]]) == 2
+
+
+PESKOV_A = 'وقال المتحدث باسم الكرملين دميتري بيسكوف للصحفيين "سنواصل المفاوضات مع الجانب الأوكراني حتى نهاية الشهر".\n'
+PESKOV_B = 'وصرح بيسكوف "لن نواصل المفاوضات مع الجانب الأوكراني حتى نهاية الشهر".\n'
+PESKOV_C = 'ونقلت وكالة تاس عن المتحدث باسم الكرملين دميتري بيسكوف قوله «سنواصل المفاوضات مع الجانب الأوكراني».\n'
+
+
+def _quotes(tmp_path, docs):
+    manifest = {}
+    for name, text in docs.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+        manifest[f"{name}.txt"] = {"outlet": f"Outlet {name}", "language": "ar", "published": "2022-03-01"}
+    (tmp_path / "sources.yaml").write_text(yaml.safe_dump(manifest, allow_unicode=True), encoding="utf-8")
+    return build_report(analyse(load_corpus([tmp_path])), "q")["quotes"]
+
+
+def test_the_same_quote_trimmed_is_corroborated(tmp_path):
+    qs = _quotes(tmp_path, {"a": PESKOV_A, "c": PESKOV_C})
+    multi = [q for q in qs if len({c["doc"] for c in q["claims"]}) > 1]
+    assert len(multi) == 1 and multi[0]["status"] == "corroborated"
+    assert multi[0]["speaker"] == "Dmitry Peskov"
+
+
+def test_a_negated_version_of_a_quote_is_a_conflict(tmp_path):
+    qs = _quotes(tmp_path, {"a": PESKOV_A, "b": PESKOV_B})
+    multi = [q for q in qs if len({c["doc"] for c in q["claims"]}) > 1]
+    assert len(multi) == 1 and multi[0]["status"] == "conflict"
+    assert "لن" in multi[0]["note"]
