@@ -182,23 +182,32 @@ class _Run:
             doc_id, text, hashlib.sha256(raw).hexdigest(), meta, path=source, encoding=encoding)
 
     def add_jsonl(self, path: Path, source: str, defaults: Meta) -> None:
+        """Stream a JSON Lines file: a feed may hold thousands of articles, so the size limit
+        applies to each article (line), and a bad line costs only itself."""
+        seen_any = False
         try:
-            raw = _read_limited(path, self.max_bytes)
-            content = raw.decode("utf-8-sig")  # JSON Lines is UTF-8 by definition
-        except UnicodeDecodeError:
-            self.error(source, "not valid UTF-8 text, skipped")
+            with path.open("rb") as handle:
+                for number, raw in enumerate(handle, start=1):
+                    if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                        raw = raw[3:]
+                    if not raw.strip():
+                        continue
+                    seen_any = True
+                    where = f"{source}:{number}"
+                    if len(raw) > self.max_bytes:
+                        self.error(where, f"article too large ({len(raw)} bytes > limit {self.max_bytes}), line skipped")
+                        continue
+                    try:
+                        line = raw.decode("utf-8")  # JSON Lines is UTF-8 by definition
+                    except UnicodeDecodeError:
+                        self.error(where, "not valid UTF-8 text, line skipped")
+                        continue
+                    self.add_jsonl_line(line.rstrip("\r\n"), where, source, defaults)
+        except OSError as exc:
+            self.error(source, f"cannot read: {_reason(exc)}, skipped")
             return
-        except _Skip as exc:
-            self.error(source, f"{exc}, skipped")
-            return
-        if not content.strip():
+        if not seen_any:
             self.error(source, "empty file, skipped")
-            return
-        # split on "\n" only: str.splitlines() would also split on U+2028 etc.,
-        # which JSON allows raw inside strings.
-        for number, line in enumerate(content.split("\n"), start=1):
-            if line.strip():
-                self.add_jsonl_line(line, f"{source}:{number}", source, defaults)
 
     def add_jsonl_line(self, line: str, where: str, path: str, defaults: Meta) -> None:
         try:

@@ -362,13 +362,23 @@ def test_jsonl_keeps_good_lines_and_reports_bad_ones_by_line(tmp_path):
     ]
 
 
-def test_jsonl_that_is_not_utf8_is_one_error(tmp_path):
-    path = write(tmp_path / "feed.jsonl", '{"id": "x", "text": "caf\xe9"}\n'.encode("latin-1"))
+def test_jsonl_line_that_is_not_utf8_costs_only_that_line(tmp_path):
+    good = json.dumps({"id": "ok", "text": "plain text"}) + "\n"
+    path = write(tmp_path / "feed.jsonl", '{"id": "x", "text": "caf\xe9"}\n'.encode("latin-1") + good.encode())
 
     corpus = load_corpus([path])
 
-    assert corpus.documents == []
-    assert corpus.problems == [Problem(str(path), "not valid UTF-8 text, skipped", "error")]
+    assert [d.id for d in corpus.documents] == ["ok"]
+    assert corpus.problems == [Problem(f"{path}:1", "not valid UTF-8 text, line skipped", "error")]
+
+
+def test_jsonl_feed_larger_than_the_article_limit_is_read(tmp_path):
+    lines = [json.dumps({"id": f"a{i}", "text": "x" * 400}) for i in range(10)]
+    path = write(tmp_path / "feed.jsonl", "\n".join(lines) + "\n")
+
+    corpus = load_corpus([path], max_bytes=1000)
+
+    assert len(corpus.documents) == 10 and corpus.problems == []
 
 
 def test_jsonl_takes_manifest_entry_as_defaults(tmp_path):
