@@ -40,17 +40,33 @@ class EventCluster:
     members: list[DocEvent] = field(default_factory=list)
     id: str = ""
     key: str = ""
+    seq: int = 0
 
     @property
     def mediums(self) -> set[str]:
-        return {m for d in self.members for m in d.mediums}
+        if getattr(self, "_mediums", None) is None:
+            self._mediums = {m for d in self.members for m in d.mediums}
+        return self._mediums
 
     @property
     def locations(self) -> set[str]:
-        return {loc for d in self.members for loc in d.locations}
+        if getattr(self, "_locations", None) is None:
+            self._locations = {loc for d in self.members for loc in d.locations}
+        return self._locations
+
+    def add(self, de: "DocEvent") -> None:
+        self.members.append(de)
+        self._date = None
+        self._mediums = None
+        self._locations = None
 
     @property
     def date(self) -> Day | None:
+        if getattr(self, "_date", None) is None:
+            self._date = self._compute_date()
+        return self._date
+
+    def _compute_date(self) -> Day | None:
         singles = Counter(d for m in self.members for d in m.explicit_dates if d[0] == d[1])
         if singles:
             return max(singles.items(), key=lambda kv: (kv[1], kv[0]))[0]
@@ -71,6 +87,13 @@ class EventCluster:
         return sorted({m.doc for m in self.members})
 
 
+def _days(d: Day, cap: int = 400) -> list[str]:
+    """Every day of a span (capped: a span longer than a year is as good as undated)."""
+    lo, hi = dt.date.fromisoformat(d[0]), dt.date.fromisoformat(d[1])
+    n = min((hi - lo).days, cap)
+    return [(lo + dt.timedelta(days=i)).isoformat() for i in range(n + 1)]
+
+
 def _width(d: Day) -> int:
     return (dt.date.fromisoformat(d[1]) - dt.date.fromisoformat(d[0])).days
 
@@ -82,10 +105,17 @@ def _overlap(a: Day | None, b: Day | None) -> bool:
 class EventGrouper:
     def __init__(self, gaz: Gazetteer):
         self.gaz = gaz
+        self._lifted: dict[str, str] = {}
 
     # ------------------------------------------------------------------ compatibility
     def lift(self, eid: str) -> str:
         """The state or organisation an entity stands for (Peskov -> Kremlin -> Russia)."""
+        hit = self._lifted.get(eid)
+        if hit is None:
+            hit = self._lifted[eid] = self._lift(eid)
+        return hit
+
+    def _lift(self, eid: str) -> str:
         seen = set()
         while eid in self.gaz.entities and eid not in seen:
             seen.add(eid)
@@ -215,9 +245,16 @@ class EventGrouper:
             return (0 if d.date[0] == d.date[1] and not d.date_inferred else 1, _width(d.date), d.date[0], d.doc)
 
         clusters: list[EventCluster] = []
+        by_day: dict[str, list[EventCluster]] = {}     # every day a cluster's date covers
+        undated: list[EventCluster] = []
         for de in sorted(doc_events, key=order):
+            if de.date:
+                pool = {id(c): c for day in _days(de.date) for c in by_day.get(day, [])}
+                pool = sorted(pool.values(), key=lambda c: c.seq) + undated
+            else:
+                pool = clusters
             cands = []
-            for c in clusters:
+            for c in pool:
                 if not self.kinds_ok(c.kind, c.mediums, de.kind, de.mediums):
                     continue
                 cd = c.date
@@ -228,18 +265,33 @@ class EventGrouper:
                 if not self.parties_ok(c.persons, c.collectives, de.persons, de.collectives, same_day_place):
                     continue
                 shared = len((c.persons | c.collectives) & (de.persons | de.collectives))
-                cands.append((shared, c))
+                cands.append((shared, c.seq, c))
             precise = de.date and de.date[0] == de.date[1] and not de.date_inferred
             pick = None
             if cands and (precise or len(cands) == 1):
-                pick = max(cands, key=lambda sc: sc[0])[1]
+                pick = max(cands, key=lambda sc: (sc[0], -sc[1]))[2]
             if pick is None:
                 pick = EventCluster(de.kind)
+                pick.seq = len(clusters)
                 clusters.append(pick)
+            old_date = pick.date
             pick.kind = _merge_kind(pick.kind, de.kind)
             pick.persons |= de.persons
             pick.collectives |= de.collectives
-            pick.members.append(de)
+            pick.add(de)
+            if pick.date != old_date or len(pick.members) == 1:
+                if old_date:
+                    for day in _days(old_date):
+                        lst = by_day.get(day)
+                        if lst and pick in lst:
+                            lst.remove(pick)
+                if pick.date:
+                    for day in _days(pick.date):
+                        by_day.setdefault(day, []).append(pick)
+                    if pick in undated:
+                        undated.remove(pick)
+                elif pick not in undated:
+                    undated.append(pick)
         clusters = [c for c in clusters if any(m.claims for m in c.members)]
         clusters.sort(key=lambda c: (c.date or ("9999", "9999"), c.kind,
                                      sorted(self.gaz.entities[p].name for p in c.persons | c.collectives)))

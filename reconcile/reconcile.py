@@ -151,16 +151,49 @@ class Reconciler:
                 i = parent[i]
             return i
 
-        for i, j in itertools.combinations(range(len(qs)), 2):
-            a, b = qs[i], qs[j]
-            if a.doc == b.doc or min(len(keys[i]), len(keys[j])) < 8:
+        # identical wording is one node; only distinct wordings are compared, and only pairs
+        # that share words (an inverted index), so the cost follows the number of candidate
+        # pairs, not the square of the corpus
+        by_key: dict[str, list[int]] = {}
+        for i, k in enumerate(keys):
+            by_key.setdefault(k, []).append(i)
+        distinct = sorted(by_key)
+        for k in distinct:
+            first = by_key[k][0]
+            for i in by_key[k][1:]:
+                if self._same_speaker(qs[first], qs[i]):
+                    parent[root(i)] = root(first)
+        index: dict[str, list[int]] = {}
+        words = [set(k.split()) for k in distinct]
+        for n, ws in enumerate(words):
+            for w in ws:
+                index.setdefault(w, []).append(n)
+        common = max(50, len(distinct) // 20)
+        for n, ws in enumerate(words):
+            if len(distinct[n]) < 8:
                 continue
-            if a.speaker and b.speaker and self.lift(a.speaker) != self.lift(b.speaker) and a.speaker != b.speaker:
-                continue
-            score = fuzz.partial_ratio(keys[i], keys[j], processor=None)
-            need = 90 if (a.speaker and b.speaker) else 97
-            if score >= need:
-                parent[root(i)] = root(j)
+            counts: dict[int, int] = {}
+            for w in ws:
+                postings = index[w]
+                if len(postings) > common:
+                    continue          # a word in every other quote says nothing about identity
+                for m in postings:
+                    if m > n:
+                        counts[m] = counts.get(m, 0) + 1
+            for m, shared in counts.items():
+                need_words = max(1, min(len(ws), len(words[m])) // 2)
+                if shared < need_words or len(distinct[m]) < 8:
+                    continue
+                score = fuzz.partial_ratio(distinct[n], distinct[m], processor=None)
+                if score < 90:
+                    continue
+                for i in by_key[distinct[n]]:
+                    for j in by_key[distinct[m]]:
+                        a, b = qs[i], qs[j]
+                        if a.doc == b.doc or not self._same_speaker(a, b):
+                            continue
+                        if a.speaker and b.speaker or score >= 97:
+                            parent[root(i)] = root(j)
         groups: dict[int, list[int]] = {}
         for i in range(len(qs)):
             groups.setdefault(root(i), []).append(i)
@@ -180,6 +213,11 @@ class Reconciler:
         out.sort(key=lambda g: ({"conflict": 0, "corroborated": 1, "single_source": 2}[g.status],
                                 g.quotes[0].doc, g.quotes[0].span))
         return out
+
+    def _same_speaker(self, a: Quote, b: Quote) -> bool:
+        if a.speaker and b.speaker:
+            return a.speaker == b.speaker or self.lift(a.speaker) == self.lift(b.speaker)
+        return True
 
     @staticmethod
     def _altered(texts: list[str], negations: set[str]) -> str:
