@@ -83,6 +83,10 @@ def _load_report(path: Path) -> dict:
         _fail(f"{path}: not a readable JSON report ({exc})")
     if not isinstance(data, dict) or not str(data.get("schema", "")).startswith("reconcile.report/"):
         _fail(f"{path}: not a reconcile report (no 'schema': 'reconcile.report/1')")
+    from .report import validate
+    errors = validate(data)
+    if errors:
+        _fail(f"{path}: not a valid reconcile report ({errors[0]})")
     return data
 
 
@@ -167,7 +171,10 @@ def graph(paths: list[Path] = typer.Argument(..., help="Articles to read."),
     a, _ = _analyse(paths)
     text = export(build_graph(a), format.value)
     if out:
-        write_atomic(out, text)
+        try:
+            write_atomic(out, text)
+        except OSError as exc:
+            _fail(f"cannot write the graph to {out}: {exc.strerror or exc}", 1)
         typer.echo(f"{out}: written")
     else:
         sys.stdout.write(text)

@@ -92,6 +92,9 @@ class _Run:
             self.error(given, "no such file or directory")
         elif stat.S_ISDIR(mode):
             self.add_folder(path)
+        elif not stat.S_ISREG(mode):
+            # a pipe or a device would block the run or never end
+            self.error(given, "not a regular file (a pipe or device?), skipped")
         elif path.suffix.lower() in _TEXT_SUFFIXES:
             self.add_file(path, given)
         else:

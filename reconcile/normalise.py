@@ -73,18 +73,25 @@ class NormalText:
 
 
 _TABLE = {ord(k): v for k, v in _REPLACE.items()}
+# Characters of the general punctuation block fold to themselves or to what _REPLACE says;
+# NFKC maps a few (en quad, ellipsis...) to other characters: those take the slow path.
+_SAFE_PUNCT = {c for c in range(0x2000, 0x2070) if unicodedata.normalize("NFKC", chr(c)) == chr(c)}
 _TABLE.update({ord(c): None for c in _DELETE})
 _TABLE.update({c: chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
 _DELETABLE = re.compile("[" + "".join(sorted(_DELETE)) + "]")
 # Characters whose NFKC form differs (presentation forms, full-width, ligatures) or whose
 # lower case is not a single character need the slow per-character path.
-_NEEDS_SLOW = re.compile(r"[\u00c0-\u024f\u0370-\u052f\u1e00-\u1fff\u2000-\u206f\u2100-\u2bff"
-                         r"\ufb00-\ufdff\ufe70-\ufeff\uff00-\uffef\u2460-\u24ff]|ال\u0640+[0-9٠-٩۰-۹]")
+_NEEDS_SLOW = re.compile(r"[^\u0000-\u00bf\u0600-\u06ff\u2000-\u206f]|ال\u0640+[0-9٠-٩۰-۹]")
+
+
+_PUNCT = re.compile("[\u2000-\u206f]")
 
 
 def normalise(original: str) -> NormalText:
     """Fold ``original`` for matching and keep, for every folded char, where it came from."""
-    if not _NEEDS_SLOW.search(original):
+    if not _NEEDS_SLOW.search(original) and not any(
+            0x2000 <= ord(c) < 0x2070 and ord(c) not in _SAFE_PUNCT and chr(ord(c)) not in _REPLACE
+            and chr(ord(c)) not in _DELETE for c in _PUNCT.findall(original)):
         # fast path: every char maps to one char or is deleted
         text = original.translate(_TABLE)
         if len(text) == len(original):

@@ -288,8 +288,16 @@ class RuleSet:
             if name not in self.dimensions:
                 raise RuleError(f"{self.dir}/{where}: unknown dimension '{name}'")
             d = self.dimensions[name]
-            parts = [p for r in d.rules for p in r.patterns]
-            self._dim_regex[name] = "|".join(f"(?:{self.expand(p, where, depth)})" for p in parts)
+            parts = []
+            for r in d.rules:
+                for p in r.patterns:
+                    body = self.expand(p, r.where, depth)
+                    try:      # a broken pattern is blamed on its own file, not on its users
+                        re.compile(body)
+                    except re.error as exc:
+                        raise RuleError(f"{d.path}:{r.where.split(':')[1]}: rule '{r.name}': bad pattern: {exc}") from None
+                    parts.append(body)
+            self._dim_regex[name] = "|".join(f"(?:{b})" for b in parts)
         return self._dim_regex[name]
 
     def setting(self, dim: str, key: str, default: Any = None) -> Any:
