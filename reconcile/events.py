@@ -42,45 +42,48 @@ class EventCluster:
     key: str = ""
     seq: int = 0
 
+    def add(self, de: "DocEvent") -> None:
+        """Add a document's event; the aggregates behind ``date`` are kept up to date here so
+        that reading the date costs nothing however many articles the event has."""
+        self.members.append(de)
+        if not hasattr(self, "_singles"):
+            self._singles, self._spans, self._inferred = Counter(), [], Counter()
+            self._mediums, self._locations = set(), set()
+        for d in de.explicit_dates:
+            if d[0] == d[1]:
+                self._singles[d] += 1
+            elif d not in self._spans:
+                self._spans.append(d)
+        if de.date_inferred and de.date:
+            self._inferred[de.date] += 1
+        self._mediums |= de.mediums
+        self._locations |= de.locations
+        self._date_cache = self._compute_date()
+
     @property
     def mediums(self) -> set[str]:
-        if getattr(self, "_mediums", None) is None:
-            self._mediums = {m for d in self.members for m in d.mediums}
-        return self._mediums
+        return getattr(self, "_mediums", set())
 
     @property
     def locations(self) -> set[str]:
-        if getattr(self, "_locations", None) is None:
-            self._locations = {loc for d in self.members for loc in d.locations}
-        return self._locations
-
-    def add(self, de: "DocEvent") -> None:
-        self.members.append(de)
-        self._date = None
-        self._mediums = None
-        self._locations = None
+        return getattr(self, "_locations", set())
 
     @property
     def date(self) -> Day | None:
-        if getattr(self, "_date", None) is None:
-            self._date = self._compute_date()
-        return self._date
+        return getattr(self, "_date_cache", None)
 
     def _compute_date(self) -> Day | None:
-        singles = Counter(d for m in self.members for d in m.explicit_dates if d[0] == d[1])
-        if singles:
-            return max(singles.items(), key=lambda kv: (kv[1], kv[0]))[0]
-        spans = [d for m in self.members for d in m.explicit_dates]
-        inferred = [m.date for m in self.members if m.date_inferred and m.date
-                    and all(_overlap(m.date, sp) for sp in spans)]
+        if self._singles:
+            return max(self._singles.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        spans = self._spans
+        inferred = [d for d in self._inferred.elements() if all(_overlap(d, sp) for sp in spans)]
         if inferred:
             return Counter(inferred).most_common(1)[0][0]
         if spans:
             lo = max(s[0] for s in spans)
             hi = min(s[1] for s in spans)
             return (lo, hi) if lo <= hi else min(spans, key=lambda s: (_width(s), s))
-        inferred = [m.date for m in self.members if m.date]
-        return Counter(inferred).most_common(1)[0][0] if inferred else None
+        return None
 
     @property
     def documents(self) -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -90,6 +91,13 @@ class DocExtraction:
     def span(self, start: int, end: int) -> tuple[int, int]:
         return self.nt.to_original(start, end)
 
+    def entities_in(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
+        """Entity mentions starting in [start, end), by bisection on the sorted list."""
+        starts = self.__dict__.get("_starts")
+        if starts is None or len(starts) != len(self.entities):
+            starts = self.__dict__["_starts"] = [e[0] for e in self.entities]
+        return self.entities[bisect_left(starts, start):bisect_left(starts, end)]
+
     def text(self, start: int, end: int) -> str:
         s, e = self.span(start, end)
         return self.doc.text[s:e]
@@ -110,6 +118,8 @@ class Extractor:
         self.sentence_end = re.compile(L.get("sentence_end") or r"[.!?]+(?=\s|$)|\n")
         self.clause_sep = re.compile(L.get("clause_separators") or r"[,;]")
         self.quote_min_words = int(L.get("quote_min_words") or 2)
+        # the conjunction that continues a list of names past a comma ("، والأميركي ...")
+        self.conjunction = fold(str(L.get("conjunction") or ""))
         self.window = int(L.get("entity_window") or 60)
         self.known_words = frozenset(k for lx in self.rs.lexicons.values() for k in lx.entries
                                      if " " not in k and len(k) > 2)
@@ -348,14 +358,12 @@ class Extractor:
             later = sorted((x for x in segments if x.anchor == gi and x.start >= sg.end), key=lambda x: x.start)
             for x in later:
                 head = t[x.start:x.end].lstrip(" \"")
-                if head.startswith("و") and any(x.start <= es < x.start + 12 for es, _, _, _ in ex.entities):
+                if self.conjunction and head.startswith(self.conjunction) and ex.entities_in(x.start, x.start + 12):
                     part_ranges.append((x.start, x.end))
                 else:
                     break
             persons, collectives, named_collective = [], [], False
-            for es, ee, eid, how in ex.entities:
-                if not any(a <= es < b for a, b in part_ranges):
-                    continue
+            for es, ee, eid, how in (e for a, b in part_ranges for e in ex.entities_in(a, b)):
                 if any(a <= es < b for a, b in excluded):
                     continue
                 ent = self.gaz.entities[eid]
@@ -404,9 +412,9 @@ class Extractor:
         qualifier = self.location_qualifier
         heads = [h.end for h in hits["location"] if scope[0] <= h.start < scope[1]] + \
                 [h.end for h in trigs if h.dim == "event"]
-        for es, ee, eid, how in ex.entities:
+        for es, ee, eid, how in ex.entities_in(*scope):
             ent = self.gaz.entities[eid]
-            if ent.type != "city" or not (scope[0] <= es < scope[1]):
+            if ent.type != "city":
                 continue
             for end in heads:
                 gap = ex.nt.text[end:es].strip() if es >= end else None
@@ -518,7 +526,7 @@ class Extractor:
                 if len(inner.split()) < self.quote_min_words:
                     continue
                 # a quoted name is a name, not a quotation
-                if any(es <= qs + 1 and ee >= qe - 1 for es, ee, _, _ in ex.entities):
+                if any(es <= qs + 1 and ee >= qe - 1 for es, ee, _, _ in ex.entities_in(qs - 1, qs + 2)):
                     continue
                 si = next((i for i, (s, e) in enumerate(ex.sentences) if s <= qs < e), None)
                 if si is None:
