@@ -23,9 +23,13 @@ def find(rs: RuleSet, dim: str, folded: str, start: int = 0, end: int | None = N
         return []
     end = len(folded) if end is None else end
     found: list[RawMatch] = []
-    for rule in d.rules:
-        for m in rule.regex.finditer(folded, start, end):
-            if m.end("core") > m.start("core"):
+    scan = rs.scan_regex(dim)
+    # one pass finds where any rule of the dimension can start; each rule then tries there
+    # (and is free to be longer than what the scan matched)
+    for s in scan.finditer(folded, start, end):
+        for rule in d.rules:
+            m = rule.regex.match(folded, s.start(), end)
+            if m and m.end("core") > m.start("core"):
                 found.append(RawMatch(m.start("core"), m.end("core"), rule))
     out: list[RawMatch] = []
     for r in sorted(found, key=lambda r: (-(r.end - r.start), r.start)):

@@ -300,6 +300,15 @@ class RuleSet:
             self._dim_regex[name] = "|".join(f"(?:{b})" for b in parts)
         return self._dim_regex[name]
 
+    def scan_regex(self, dim: str) -> re.Pattern:
+        """All of a dimension's rules as one alternation: where a match may start."""
+        cache = self.__dict__.setdefault("_scan", {})
+        if dim not in cache:
+            d = self.dimensions[dim]
+            body = "|".join(f"(?:{self.expand(p, r.where)})" for r in d.rules for p in r.patterns)
+            cache[dim] = re.compile(self._wrap(body))
+        return cache[dim]
+
     def setting(self, dim: str, key: str, default: Any = None) -> Any:
         d = self.dimensions.get(dim)
         return strip_lines(d.settings.get(key, default)) if d else default
