@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,6 +41,9 @@ class Gazetteer:
     counterparts: dict[str, set[str]] = field(default_factory=dict)
     qualifiers: dict[str, set[str]] = field(default_factory=dict)
     article: dict[str, str] = field(default_factory=dict)
+    contraction: dict[str, list[str]] = field(default_factory=dict)
+    proclitic: dict[str, str] = field(default_factory=dict)
+    clitic_letters: dict[str, str] = field(default_factory=dict)
     _regex: dict[str, re.Pattern] = field(default_factory=dict)
 
     # ------------------------------------------------------------------ loading
@@ -97,15 +101,20 @@ class Gazetteer:
         counterparts = {k: {fold(t) for t in v} for k, v in strip_lines(data.get("counterpart_words") or {}).items()}
         qualifiers = {k: {fold(t) for t in v} for k, v in strip_lines(data.get("title_qualifiers") or {}).items()}
         article = {k: fold(v) for k, v in strip_lines(data.get("article_prefix") or {}).items()}
-        return cls(entities, surfaces, titles, path, stop, counterparts, qualifiers, article)
+        contraction = {k: [fold(x) for x in v] for k, v in strip_lines(data.get("article_contraction") or {}).items()}
+        proclitic = {k: str(v) for k, v in strip_lines(data.get("proclitic_pattern") or {}).items()}
+        letters = {k: fold(str(v)) for k, v in strip_lines(data.get("clitic_letters") or {}).items()}
+        return cls(entities, surfaces, titles, path, stop, counterparts, qualifiers, article,
+                   contraction, proclitic, letters)
 
     def regex(self, lang: str) -> re.Pattern:
         if lang not in self._regex:
             words = list(self.surfaces.get(lang, {}))
-            # "للبيت الأبيض": ل + the article folds into "لل"
-            contracted = ["لل" + w[2:] for w in words if w.startswith("ال") and lang == "ar"]
+            # "للبيت الأبيض": a preposition merged with the article ("ل" + "ال" -> "لل")
+            art, merged = (self.contraction.get(lang) or [None, None])[:2]
+            contracted = [merged + w[len(art):] for w in words if art and w.startswith(art)]
             alt = trie_regex(words + contracted)
-            pre = r"(?:[وف](?=\w{3}))?(?:[بلك](?=\w{3}))?" if lang == "ar" else ""
+            pre = self.proclitic.get(lang, "")
             flags = re.IGNORECASE if lang == "en" else 0
             self._regex[lang] = re.compile(rf"(?<!\w){pre}(?P<name>{alt})(?!\w)", flags)
         return self._regex[lang]
@@ -115,8 +124,9 @@ class Gazetteer:
         s = " ".join(folded_surface.split())
         if s in table:
             return table[s]
-        if lang == "ar" and s.startswith("لل") and "ال" + s[2:] in table:
-            return table["ال" + s[2:]]
+        art, merged = (self.contraction.get(lang) or [None, None])[:2]
+        if art and s.startswith(merged) and art + s[len(merged):] in table:
+            return table[art + s[len(merged):]]
         return []
 
     # ------------------------------------------------------------------ matching
@@ -197,12 +207,7 @@ class Gazetteer:
             covered.update(range(s, e))
         by_start = {w[0]: i for i, w in enumerate(words)}
         names = self._person_names(lang)
-        first_tokens: dict[str, set[str]] = {}
-        last_tokens: dict[str, set[str]] = {}
-        for alias, eid in names:
-            toks = alias.split()
-            first_tokens.setdefault(eid, set()).add(toks[0])
-            last_tokens.setdefault(eid, set()).add(toks[-1])
+        first_tokens, last_tokens, first_index = self._name_parts(lang)
         out = []
         learned: dict[str, str] = {}
         for s, e, eid, how in refs:
@@ -221,10 +226,6 @@ class Gazetteer:
             # a known first name with an unlisted surname spelling after it
             out.append((s, e, eid, how))
         # first name known exactly, surname a variant: "ليز تروس" for "ليز تراس"
-        first_index: dict[str, list[str]] = {}
-        for eid, toks in first_tokens.items():
-            for t in toks:
-                first_index.setdefault(t, []).append(eid)
         for i, (s, e, w) in enumerate(words[:-1]):
             if s in covered or w not in first_index:
                 continue
@@ -247,22 +248,41 @@ class Gazetteer:
                     continue
                 if w in learned:
                     out.append((s, e, learned[w], "fuzzy"))
-                elif w[:1] in "وفبلك" and w[1:] in learned:     # "وتروس": a glued conjunction
+                elif w[:1] in self.clitic_letters.get(lang, "") and w[1:] in learned:   # "وتروس"
                     out.append((s + 1, e, learned[w[1:]], "fuzzy"))
                 else:
                     continue
                 covered.update(range(s, e))
         # a full name after a title that matches no alias exactly ("سيرغي شويغو")
-        person_at = {}
+        # which words a person's name covers, by the word's start
+        starts = [w[0] for w in words]
+        person_at: dict[int, str] = {}
         for s, e, eid, _ in out:
             if self.entities[eid].type == "person":
-                for p in range(s, e):
-                    person_at[p] = eid
-        wordstart_person = {w[0]: person_at.get(w[0]) or next((person_at[p] for p in range(w[0], w[1]) if p in person_at), None)
-                            for w in words}
-        out.extend(self._titled(words, covered, text, names, lang,
-                                {k: v for k, v in wordstart_person.items() if v}, known_words))
+                i = bisect_right(starts, s) - 1
+                while 0 <= i < len(words) and words[i][0] < e:
+                    if words[i][1] > s:
+                        person_at[words[i][0]] = eid
+                    i += 1
+        out.extend(self._titled(words, covered, text, names, lang, person_at, known_words))
         return out
+
+    def _name_parts(self, lang: str):
+        """First and last name tokens of every multi-word person alias, and the reverse index."""
+        cache = self.__dict__.setdefault("_parts", {})
+        if lang not in cache:
+            first: dict[str, set[str]] = {}
+            last: dict[str, set[str]] = {}
+            for alias, eid in self._person_names(lang):
+                toks = alias.split()
+                first.setdefault(eid, set()).add(toks[0])
+                last.setdefault(eid, set()).add(toks[-1])
+            index: dict[str, list[str]] = {}
+            for eid in sorted(first):
+                for t in sorted(first[eid]):
+                    index.setdefault(t, []).append(eid)
+            cache[lang] = (first, last, index)
+        return cache[lang]
 
     @staticmethod
     def _covered(word, covered) -> bool:
