@@ -264,7 +264,7 @@ class Extractor:
                 if es > h.end + self.window or es >= e:
                     break
                 between = t[h.end:es]
-                if re.search(r"[.؟!\n]", between):
+                if self.sentence_end.search(between):
                     break
                 words = between.replace('"', " ").split()
                 if cue == "verb" and (len(words) > max_words or any(w in breakers for w in words)

@@ -14,7 +14,7 @@ from . import clock_time, dates
 from .matching import find
 from .normalise import fold, normalise
 from .records import Document
-from .rules import RULES_DIR, RuleError, RuleSet, load_yaml, strip_lines
+from .rules import RULES_DIR, RuleError, RuleSet, fold_pattern, load_yaml, strip_lines
 
 
 @lru_cache(maxsize=4)
@@ -40,7 +40,8 @@ def signed_outlet(rs: RuleSet, text: str) -> str | None:
     h = hits[-1]                       # a signature closes the article
     line_end = nt.text.find("\n", h.end)
     raw = nt.text[h.end: line_end if line_end >= 0 else len(nt.text)]
-    name = re.split(r"\s*[+،,|(]\s*|\s+و\s*وكالات", raw.strip())[0].strip(' "')
+    end = rs.setting("metadata", "signature_end", r"\s*[+,|(]\s*")
+    name = re.split(fold_pattern(end), raw.strip())[0].strip(' "')
     if not name:
         return None
     known = outlet_names()
