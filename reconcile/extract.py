@@ -474,10 +474,13 @@ class Extractor:
         for m_i, m in enumerate(ex.mentions):
             if m.generic:
                 continue
+            # the event's day is the first date of its clause; another day in the same stretch
+            # that does not fit it dates something else ("بعد لقاء جرى في ...")
+            chosen = next((h.value for h in m.dates if h.value and "start" in h.value), None)
             for h in m.dates:
-                if h.value and "start" in h.value:
-                    add("date", h, {"date": {"start": h.value["start"], "end": h.value["end"]}}, m_i,
-                        m.sentence)
+                v = h.value
+                if v and "start" in v and v["start"] <= chosen["end"] and chosen["start"] <= v["end"]:
+                    add("date", h, {"date": {"start": v["start"], "end": v["end"]}}, m_i, m.sentence)
             for h in hits["medium"]:
                 if m.scope[0] <= h.start < m.scope[1]:
                     v = self._medium_value(t, h)

@@ -25,14 +25,14 @@ FACT_ORDER = ["date", "start_time", "end_time", "scheduled_time", "duration", "i
 @dataclass
 class Tolerances:
     rounding: list[dict]
-    clock_minutes: float
+    clock_rounding: list[dict]
     date_days: int
 
     @classmethod
     def load(cls, path: Path = RULES_DIR / "tolerances.yaml") -> "Tolerances":
         data = strip_lines(load_yaml(path) or {})
         try:
-            return cls(list(data["duration"]["rounding"]), float(data["clock_time"]["minutes"]),
+            return cls(list(data["duration"]["rounding"]), list(data["clock_time"]["rounding"]),
                        int(data.get("date", {}).get("days", 0)))
         except (KeyError, TypeError, ValueError) as exc:
             raise RuleError(f"{path}: missing or malformed tolerance: {exc}") from None
@@ -55,15 +55,24 @@ class Reconciler:
                     return lo - slack, hi + slack
         return lo, hi
 
+    def _moment_span(self, v: dict) -> tuple[dt.datetime, dt.datetime]:
+        """A clock reading on the hour or half hour is likely rounded: widen it more."""
+        lo, hi = _moment(v["start"]), _moment(v["end"])
+        if lo == hi:
+            for row in self.tol.clock_rounding:
+                mult = int(row["multiple"])
+                if mult and lo.minute % mult == 0:
+                    slack = dt.timedelta(minutes=float(row["minutes"]))
+                    return lo - slack, hi + slack
+        return lo, hi
+
     def compatible(self, a: dict, b: dict) -> bool:
         if "minutes" in a and "minutes" in b:
             x, y = self._minutes(a["minutes"]), self._minutes(b["minutes"])
             return x[0] <= y[1] + 1e-9 and y[0] <= x[1] + 1e-9
         if "utc" in a and "utc" in b:
-            slack = dt.timedelta(minutes=self.tol.clock_minutes)
-            pa = [_moment(a["utc"]["start"]), _moment(a["utc"]["end"])]
-            pb = [_moment(b["utc"]["start"]), _moment(b["utc"]["end"])]
-            return pa[0] - slack <= pb[1] and pb[0] - slack <= pa[1]
+            pa, pb = self._moment_span(a["utc"]), self._moment_span(b["utc"])
+            return pa[0] <= pb[1] and pb[0] <= pa[1]
         if "date" in a and "date" in b:
             slack = dt.timedelta(days=self.tol.date_days)
             da = [dt.date.fromisoformat(a["date"]["start"]), dt.date.fromisoformat(a["date"]["end"])]
