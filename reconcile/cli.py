@@ -54,13 +54,16 @@ def run(paths: list[Path] = typer.Argument(..., help="Folders or files of articl
 
     Example: reconcile run seeds/ --out reports/
     """
+    from .pipeline import without_cyclic_gc
     from .report import build_report, dumps, render_markdown, write_atomic
     a, _ = _analyse(paths)
     name = name or _corpus_name(paths)
-    report = build_report(a, name)
+    with without_cyclic_gc():
+        report = build_report(a, name)
+        json_text, md_text = dumps(report), render_markdown(report)
     try:
-        write_atomic(out / f"{name}.json", dumps(report))
-        write_atomic(out / f"{name}.md", render_markdown(report))
+        write_atomic(out / f"{name}.json", json_text)
+        write_atomic(out / f"{name}.md", md_text)
     except OSError as exc:
         _fail(f"cannot write the report to {out}: {exc.strerror or exc}", 1)
     s = report["summary"]["facts"]

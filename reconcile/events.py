@@ -109,6 +109,7 @@ class EventGrouper:
     def __init__(self, gaz: Gazetteer):
         self.gaz = gaz
         self._lifted: dict[str, str] = {}
+        self._party_index: dict[str, list[EventCluster]] = {}
 
     # ------------------------------------------------------------------ compatibility
     def lift(self, eid: str) -> str:
@@ -249,13 +250,21 @@ class EventGrouper:
 
         clusters: list[EventCluster] = []
         by_day: dict[str, list[EventCluster]] = {}     # every day a cluster's date covers
-        undated: list[EventCluster] = []
+        by_party: dict[str, list[EventCluster]] = {}   # undated clusters, by participant
+        undated_all: list[EventCluster] = []           # undated clusters naming nobody
         for de in sorted(doc_events, key=order):
+            parties = de.persons | de.collectives
+            undated_pool = {id(c): c for p in parties for c in by_party.get(p, [])}
+            if not parties:
+                undated_pool.update((id(c), c) for c in undated_all)
             if de.date:
-                pool = {id(c): c for day in _days(de.date) for c in by_day.get(day, [])}
-                pool = sorted(pool.values(), key=lambda c: c.seq) + undated
+                dated = {id(c): c for day in _days(de.date) for c in by_day.get(day, [])}
+                pool = sorted(dated.values(), key=lambda c: c.seq) + \
+                    sorted(undated_pool.values(), key=lambda c: c.seq)
             else:
-                pool = clusters
+                pool = clusters if not parties else sorted(
+                    {id(c): c for p in parties for c in self._clusters_with(p, clusters)}.values(),
+                    key=lambda c: c.seq)
             cands = []
             for c in pool:
                 if not self.kinds_ok(c.kind, c.mediums, de.kind, de.mediums):
@@ -282,6 +291,8 @@ class EventGrouper:
             pick.persons |= de.persons
             pick.collectives |= de.collectives
             pick.add(de)
+            for p in de.persons | de.collectives:
+                self._party_index.setdefault(p, []).append(pick)
             if pick.date != old_date or len(pick.members) == 1:
                 if old_date:
                     for day in _days(old_date):
@@ -291,10 +302,12 @@ class EventGrouper:
                 if pick.date:
                     for day in _days(pick.date):
                         by_day.setdefault(day, []).append(pick)
-                    if pick in undated:
-                        undated.remove(pick)
-                elif pick not in undated:
-                    undated.append(pick)
+            if pick.date is None:
+                for p in pick.persons | pick.collectives:
+                    if pick not in by_party.setdefault(p, []):
+                        by_party[p].append(pick)
+                if not (pick.persons or pick.collectives) and pick not in undated_all:
+                    undated_all.append(pick)
         clusters = [c for c in clusters if any(m.claims for m in c.members)]
         clusters.sort(key=lambda c: (c.date or ("9999", "9999"), c.kind,
                                      sorted(self.gaz.entities[p].name for p in c.persons | c.collectives)))
@@ -303,6 +316,9 @@ class EventGrouper:
             basis = f"{c.kind}|{c.date}|{sorted(c.persons)}|{sorted(c.collectives)}"
             c.key = hashlib.sha1(basis.encode()).hexdigest()[:12]
         return clusters
+
+    def _clusters_with(self, party: str, clusters: list[EventCluster]) -> list[EventCluster]:
+        return self._party_index.get(party, [])
 
     def report_kind(self, c: EventCluster) -> str:
         if c.kind == "call" or (c.mediums & {"phone", "video"} and "in_person" not in c.mediums):

@@ -29,8 +29,8 @@ def _value_out(a: Analysis, v: dict) -> dict:
     return v
 
 
-def claim_json(a: Analysis, c: Claim) -> dict:
-    doc = next(d for d in a.corpus.documents if d.id == c.doc)
+def claim_json(a: Analysis, c: Claim, docs: dict) -> dict:
+    doc = docs[c.doc]
     return {
         "id": c.id, "doc": c.doc, "outlet": doc.outlet, "language": c.language,
         "value": _value_out(a, c.value), "text": c.text, "span": list(c.span),
@@ -41,6 +41,7 @@ def claim_json(a: Analysis, c: Claim) -> dict:
 
 
 def build_report(a: Analysis, name: str) -> dict:
+    docs = {d.id: d for d in a.corpus.documents}
     by_event: dict[str, list[FactVerdict]] = {}
     for v in a.verdicts:
         by_event.setdefault(v.event, []).append(v)
@@ -59,7 +60,7 @@ def build_report(a: Analysis, name: str) -> dict:
                           "explanation": v.explanation,
                           "conflicting_pairs": [list(p) for p in v.conflicting],
                           "self_contradictions": v.self_contradictions,
-                          "claims": [claim_json(a, c) for c in v.claims]})
+                          "claims": [claim_json(a, c, docs) for c in v.claims]})
         events.append({"id": ev.id, "key": cl.key, "kind": ev.kind,
                        "participants": [_entity_name(a, p) for p in ev.participants],
                        "date": {"start": ev.date[0], "end": ev.date[1]} if ev.date else None,
