@@ -41,6 +41,7 @@ class EventCluster:
     id: str = ""
     key: str = ""
     seq: int = 0
+    extra_claims: list = field(default_factory=list)   # (extraction, raw claim) moved here by a reviewer
 
     def add(self, de: "DocEvent") -> None:
         """Add a document's event; the aggregates behind ``date`` are kept up to date here so
@@ -308,7 +309,21 @@ class EventGrouper:
                         by_party[p].append(pick)
                 if not (pick.persons or pick.collectives) and pick not in undated_all:
                     undated_all.append(pick)
-        clusters = [c for c in clusters if any(m.claims for m in c.members)]
+        return self.number(clusters)
+
+    def merge(self, keep: EventCluster, gone: EventCluster) -> None:
+        """A reviewer says two events are one."""
+        for de in gone.members:
+            keep.add(de)
+        keep.persons |= gone.persons
+        keep.collectives |= gone.collectives
+        keep.kind = _merge_kind(keep.kind, gone.kind)
+        keep.extra_claims.extend(gone.extra_claims)
+        gone.members, gone.extra_claims = [], []
+
+    def number(self, clusters: list[EventCluster]) -> list[EventCluster]:
+        """Drop events with nothing claimed, order them by day and name them E1, E2, ..."""
+        clusters = [c for c in clusters if any(m.claims for m in c.members) or c.extra_claims]
         clusters.sort(key=lambda c: (c.date or ("9999", "9999"), c.kind,
                                      sorted(self.gaz.entities[p].name for p in c.persons | c.collectives)))
         for i, c in enumerate(clusters, 1):

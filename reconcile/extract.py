@@ -121,6 +121,7 @@ class Extractor:
         # the conjunction that continues a list of names past a comma ("، والأميركي ...")
         self.conjunction = fold(str(L.get("conjunction") or ""))
         self.window = int(L.get("entity_window") or 60)
+        self.overrides: dict[tuple[str, str], str] = {}
         self.known_words = frozenset(k for lx in self.rs.lexicons.values() for k in lx.entries
                                      if " " not in k and len(k) > 2)
         q = self.rs.setting("location", "qualifier")
@@ -161,6 +162,9 @@ class Extractor:
         t = nt.text
         ref = dates.parse_iso_day(doc.published)
         ents = self.gaz.find_folded(nt, self.lang, ref, self.known_words)
+        if self.overrides:          # a reviewer split these spellings off into another entity
+            ents = [(s, e, self.overrides.get((eid, " ".join(t[s:e].replace('"', " ").split())), eid), how)
+                    for s, e, eid, how in ents]
         sentences = self._sentences(t)
         hits = {d: self._hits(d, t, {"ref": ref}) for d in ("duration", "clock_time", "date", "medium",
                                                             "initiator", "location", "attribution", "event")}

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import hashlib
 from contextlib import contextmanager
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -16,7 +17,8 @@ from .extract import DocExtraction, Extractor, RawClaim, claim_id
 from .ingest import load_corpus
 from .normalise import fold
 from .reconcile import FACT_ORDER, Reconciler
-from .records import Claim, Corpus, Event, FactVerdict, Problem, QuoteGroup
+from .records import Claim, Corpus, Entity, Event, FactVerdict, Problem, QuoteGroup
+from .review import Decision, apply_fact_decisions
 from .rules import RULES_DIR, RuleError, ruleset
 
 
@@ -33,6 +35,9 @@ class Analysis:
     grouper: EventGrouper
     reconciler: Reconciler
     problems: list[Problem] = field(default_factory=list)
+    reviews: dict[int, Decision] = field(default_factory=dict)       # verdict index -> decision
+    unmatched: list[Decision] = field(default_factory=list)          # decisions that fit nothing now
+    unmatched_splits: list[Decision] = field(default_factory=list)
 
 
 def supported_languages() -> list[str]:
@@ -52,13 +57,15 @@ def without_cyclic_gc():
             gc.enable()
 
 
-def analyse(corpus: Corpus) -> Analysis:
+def analyse(corpus: Corpus, decisions: list[Decision] | None = None) -> Analysis:
+    """The whole analysis; ``decisions`` are a reviewer's (``review.ReviewLog.effective()``)."""
     with without_cyclic_gc():
-        return _analyse(corpus)
+        return _analyse(corpus, decisions or [])
 
 
-def _analyse(corpus: Corpus) -> Analysis:
+def _analyse(corpus: Corpus, decisions: list[Decision]) -> Analysis:
     gaz = gazetteer()
+    overrides = _entity_splits(gaz, decisions)
     problems = list(corpus.problems)
     extractors: dict[str, Extractor] = {}
     exs: list[DocExtraction] = []
@@ -71,6 +78,7 @@ def _analyse(corpus: Corpus) -> Analysis:
             continue
         if lang not in extractors:
             extractors[lang] = Extractor(lang, ruleset(lang), gaz)
+            extractors[lang].overrides = overrides
         if doc.outlet is None or doc.published is None:
             inferred = metadata.infer(doc, ruleset(lang))
             if inferred is not doc:
@@ -91,6 +99,8 @@ def _analyse(corpus: Corpus) -> Analysis:
     doc_events = [de for ex in exs for de in grouper.in_document(ex)]
     clusters = grouper.across(doc_events)
     by_doc = {ex.doc.id: ex for ex in exs}
+    removed, unmatched = _regroup(grouper, clusters, by_doc, decisions)
+    clusters = grouper.number(clusters)
     docs = {d.id: d for d in corpus.documents}
     rec = Reconciler(gaz, grouper.lift)
     events, verdicts = [], []
@@ -101,9 +111,14 @@ def _analyse(corpus: Corpus) -> Analysis:
             ex = by_doc[de.doc]
             for rc in de.claims:
                 claim = _to_claim(ex, rc, c)
-                if claim and (claim.id not in seen):
+                if claim and claim.id not in seen and claim.id not in removed:
                     seen.add(claim.id)
                     claims.append(claim)
+        for ex, rc in c.extra_claims:
+            claim = _to_claim(ex, rc, c)
+            if claim and claim.id not in seen:
+                seen.add(claim.id)
+                claims.append(claim)
         ev = Event(c.id, grouper.report_kind(c), grouper.participants(c), c.date, [], claims,
                    c.documents, sorted(c.locations))
         events.append(ev)
@@ -121,8 +136,70 @@ def _analyse(corpus: Corpus) -> Analysis:
         for s, e, eid, how in ex.entities:
             os_, oe = ex.span(s, e)
             surfaces[eid].add(" ".join(ex.doc.text[os_:oe].replace('"', " ").split()))
+    reviews, unmatched_facts = apply_fact_decisions(verdicts, decisions)
     return Analysis(corpus, gaz, exs, events, clusters, verdicts, quote_groups, surfaces,
-                    grouper, rec, problems)
+                    grouper, rec, problems, reviews, unmatched + unmatched_facts,
+                    [d for d in decisions if d.action == "split_entity" and d.entity not in gaz.entities])
+
+
+def _raw_claim_id(ex: DocExtraction, rc: RawClaim) -> str:
+    return claim_id(ex.doc, ex.span(rc.hit.start, rc.hit.end), rc.fact)
+
+
+def _entity_splits(gaz: Gazetteer, decisions: list[Decision]) -> dict[tuple[str, str], str]:
+    """A reviewer's "these spellings are someone else": (entity, folded surface) -> new entity."""
+    out: dict[tuple[str, str], str] = {}
+    for d in decisions:
+        if d.action != "split_entity" or d.entity not in gaz.entities or not d.surfaces:
+            continue
+        base = gaz.entities[d.entity]
+        folded = sorted(fold(x) for x in d.surfaces)
+        new_id = f"{d.entity}~{hashlib.sha1('|'.join(folded).encode()).hexdigest()[:6]}"
+        if new_id not in gaz.entities:
+            name = d.new_name or f"{base.name} ({d.surfaces[0]})"
+            gaz.entities[new_id] = Entity(id=new_id, name=name, type=base.type, labels={"en": name},
+                                          aliases={}, affiliation=base.affiliation)
+        for f in folded:
+            out[(d.entity, f)] = new_id
+    return out
+
+
+def _regroup(grouper: EventGrouper, clusters: list[EventCluster], by_doc, decisions: list[Decision]):
+    """Apply a reviewer's merges and moves to the grouped events.  Returns the claim ids moved
+    out of their event and the decisions that match nothing any more."""
+    where: dict[str, tuple[EventCluster, DocExtraction, RawClaim]] = {}
+    for c in clusters:
+        for de in c.members:
+            ex = by_doc[de.doc]
+            for rc in de.claims:
+                where[_raw_claim_id(ex, rc)] = (c, ex, rc)
+    removed: set[str] = set()
+    unmatched: list[Decision] = []
+    for d in decisions:
+        if d.action == "merge_events":
+            found = [where[x][0] for x in d.claims if x in where]
+            targets = list(dict.fromkeys(found))
+            if len(found) < 2:
+                unmatched.append(d)
+                continue
+            keep = targets[0]
+            for other in targets[1:]:
+                grouper.merge(keep, other)
+                for cid, (c, ex, rc) in list(where.items()):
+                    if c is other:
+                        where[cid] = (keep, ex, rc)
+        elif d.action == "move_claim":
+            src = next((where[x] for x in d.claims if x in where), None)
+            dst = where.get(d.target or "")
+            if src is None or dst is None:
+                unmatched.append(d)
+                continue
+            cid = next(x for x in d.claims if x in where)
+            if src[0] is not dst[0]:
+                removed.add(cid)
+                dst[0].extra_claims.append((src[1], src[2]))
+                where[cid] = (dst[0], src[1], src[2])
+    return removed, unmatched
 
 
 def _merge_discovered(gaz: Gazetteer, exs: list[DocExtraction]) -> dict[str, str]:

@@ -10,6 +10,7 @@ from pathlib import Path
 from . import __version__
 from .pipeline import Analysis
 from .records import Claim, FactVerdict
+from .review import fact_id, review_summary
 
 SCHEMA_ID = "reconcile.report/1"
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "report.schema.json"
@@ -42,9 +43,9 @@ def claim_json(a: Analysis, c: Claim, docs: dict) -> dict:
 
 def build_report(a: Analysis, name: str) -> dict:
     docs = {d.id: d for d in a.corpus.documents}
-    by_event: dict[str, list[FactVerdict]] = {}
-    for v in a.verdicts:
-        by_event.setdefault(v.event, []).append(v)
+    by_event: dict[str, list[tuple[int, FactVerdict]]] = {}
+    for i, v in enumerate(a.verdicts):
+        by_event.setdefault(v.event, []).append((i, v))
     used: set[str] = set(a.surfaces)
     entities = []
     for eid in sorted(used, key=lambda e: (a.gaz.entities[e].name, e)):
@@ -55,11 +56,14 @@ def build_report(a: Analysis, name: str) -> dict:
     events = []
     for ev, cl in zip(a.events, a.clusters):
         facts = []
-        for v in by_event.get(ev.id, []):
-            facts.append({"fact": v.fact, "status": v.status, "independent_sources": v.independent_sources,
+        for i, v in by_event.get(ev.id, []):
+            review = a.reviews.get(i)
+            facts.append({"id": fact_id(v.fact, [c.id for c in v.claims]),
+                          "fact": v.fact, "status": v.status, "independent_sources": v.independent_sources,
                           "explanation": v.explanation,
                           "conflicting_pairs": [list(p) for p in v.conflicting],
                           "self_contradictions": v.self_contradictions,
+                          "review": review_summary(review) if review else None,
                           "claims": [claim_json(a, c, docs) for c in v.claims]})
         events.append({"id": ev.id, "key": cl.key, "kind": ev.kind,
                        "participants": [_entity_name(a, p) for p in ev.participants],
@@ -86,6 +90,8 @@ def build_report(a: Analysis, name: str) -> dict:
         "entities": entities,
         "events": events,
         "quotes": quotes,
+        "review": {"decisions_applied": len(a.reviews),
+                   "unmatched": [json.loads(d.to_json()) for d in a.unmatched + a.unmatched_splits]},
     }
 
 
@@ -128,6 +134,8 @@ def render_markdown(report: dict) -> str:
             out += ["None.", ""]
         for ev, f in rows:
             out += [f"### {event_title(ev)} — {f['fact'].replace('_', ' ')}", "", f"{f['explanation']}.", ""]
+            if f.get("review"):
+                out += [_review_line(f["review"]), ""]
             for c in f["claims"]:
                 note = " _(read from the article's lead)_" if c["inferred"] else ""
                 out.append(f"- **{_describe(c['value'])}** — {source(c)}{note}")
@@ -145,10 +153,30 @@ def render_markdown(report: dict) -> str:
         for c in q["claims"]:
             out.append(f"  - `{c['doc']}`: «{' '.join(c['text'].split())}»")
     out.append("")
+    unmatched = (report.get("review") or {}).get("unmatched") or []
+    if unmatched:
+        out += [f"## Review decisions that match nothing in this corpus ({len(unmatched)})", ""]
+        out += [f"- `{d['id']}` {d['action']} ({d.get('fact') or ''}) of {d['at']}: claims "
+                + ", ".join(f"`{c}`" for c in d.get("claims", [])) for d in unmatched] + [""]
     if report["problems"]:
         out += ["## Input problems", ""] + [f"- {p['severity']}: `{p['source']}`: {p['message']}"
                                            for p in report["problems"]] + [""]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _review_line(r: dict) -> str:
+    parts = [f"**Reviewed: {r['decision']}**"]
+    if r.get("value") not in (None, ""):
+        parts.append(f"verified value: {r['value']}")
+    if r.get("reason"):
+        parts.append(f"reason: {r['reason']}")
+    if r.get("note"):
+        parts.append(f"note: {r['note']}")
+    if r.get("link"):
+        parts.append(f"source: <{r['link']}>")
+    if r.get("reviewer"):
+        parts.append(f"by {r['reviewer']}")
+    return "> " + " — ".join(parts) + f" ({r['at']})"
 
 
 def _describe(v: dict) -> str:

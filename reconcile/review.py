@@ -1,0 +1,168 @@
+"""Review decisions: a fact-checker's verdicts on what the machine flagged, kept beside the
+report in a JSON Lines file (``NAME.review.jsonl``).
+
+Why JSON Lines: a second reader can ``cat``, ``grep`` and ``diff`` it, and appending one line
+per decision (then ``fsync``) means a crash or a kill loses at most the decision being
+written — a torn last line is ignored on load and reported.  The file is never rewritten:
+undo is a decision too, so the history stays.
+
+Decisions are keyed by claim ids, which derive from a document's content hash and the
+claim's span (``extract.claim_id``), never from run order: after articles are added, a
+decision still finds the fact holding its claims.  Decisions that match nothing are listed,
+never dropped.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import secrets
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+ACTIONS = ("confirm", "dismiss", "resolve", "move_claim", "merge_events", "split_entity", "undo")
+FACT_ACTIONS = ("confirm", "dismiss", "resolve")
+
+
+@dataclass
+class Decision:
+    action: str
+    claims: list[str] = field(default_factory=list)   # the claims the decision was made on
+    fact: str | None = None          # fact name, for confirm/dismiss/resolve
+    value: Any = None                # resolve: the verified value as entered
+    right_claim: str | None = None   # resolve: the claim marked right
+    target: str | None = None        # move_claim: a claim of the destination event
+    entity: str | None = None        # split_entity: the entity whose aliases are split
+    surfaces: list[str] = field(default_factory=list)
+    new_name: str | None = None
+    undoes: str | None = None        # undo: the decision taken back
+    reason: str | None = None
+    note: str | None = None
+    link: str | None = None
+    reviewer: str | None = None
+    id: str = ""
+    at: str = ""
+
+    def __post_init__(self):
+        if self.action not in ACTIONS:
+            raise ValueError(f"unknown action '{self.action}' (one of {', '.join(ACTIONS)})")
+        if not self.at:
+            self.at = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        if not self.id:
+            self.id = "d-" + secrets.token_hex(5)
+
+    def to_json(self) -> str:
+        data = {k: v for k, v in asdict(self).items() if v not in (None, [], "")}
+        return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def review_path(report_path: Path) -> Path:
+    """reports/seeds.json -> reports/seeds.review.jsonl"""
+    return report_path.with_name(report_path.stem + ".review.jsonl")
+
+
+def fact_id(fact: str, claim_ids: list[str]) -> str:
+    """A fact's handle in the report: from its name and its smallest claim id."""
+    return "f-" + hashlib.sha1(f"{fact}:{min(claim_ids)}".encode()).hexdigest()[:10]
+
+
+class ReviewLog:
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.decisions: list[Decision] = []
+        self.problems: list[str] = []
+        self.load()
+
+    def load(self) -> None:
+        self.decisions, self.problems = [], []
+        if not self.path.exists():
+            return
+        try:
+            raw = self.path.read_bytes()
+        except OSError as exc:
+            self.problems.append(f"{self.path}: cannot read: {exc.strerror or exc}")
+            return
+        lines = raw.split(b"\n")
+        for n, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                data = json.loads(line.decode("utf-8"))
+                self.decisions.append(Decision(**data))
+            except (UnicodeDecodeError, json.JSONDecodeError, TypeError, ValueError) as exc:
+                torn = n == len(lines) and not raw.endswith(b"\n")
+                what = "an unfinished last line (a write was cut off), ignored" if torn else f"unreadable line ignored: {exc}"
+                self.problems.append(f"{self.path}:{n}: {what}")
+
+    def append(self, d: Decision) -> Decision:
+        """One decision, one line, on disk before this returns."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        data = (d.to_json() + "\n").encode("utf-8")
+        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            # a previous run killed mid-line left a torn tail: start on a fresh line
+            if os.fstat(fd).st_size and not self._ends_with_newline():
+                data = b"\n" + data
+            os.write(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        self.decisions.append(d)
+        return d
+
+    def _ends_with_newline(self) -> bool:
+        with self.path.open("rb") as fh:
+            fh.seek(-1, os.SEEK_END)
+            return fh.read(1) == b"\n"
+
+    def effective(self) -> list[Decision]:
+        """Decisions in force: undone ones removed (undoing an undo restores)."""
+        undone: set[str] = set()
+        for d in reversed(self.decisions):
+            if d.id in undone:
+                continue
+            if d.action == "undo" and d.undoes:
+                undone.add(d.undoes)
+        return [d for d in self.decisions if d.id not in undone and d.action != "undo"]
+
+    def last_undoable(self) -> Decision | None:
+        eff = self.effective()
+        return eff[-1] if eff else None
+
+
+def apply_fact_decisions(verdicts, decisions: list[Decision]) -> tuple[dict[int, Decision], list[Decision]]:
+    """Which decision speaks for which fact (the latest one whose claims it holds), and the
+    fact decisions that match no fact any more."""
+    by_claim: dict[str, list[int]] = {}
+    for i, v in enumerate(verdicts):
+        for c in v.claims:
+            by_claim.setdefault(c.id, []).append(i)
+    chosen: dict[int, Decision] = {}
+    unmatched = []
+    for d in decisions:
+        if d.action not in FACT_ACTIONS:
+            continue
+        counts: dict[int, int] = {}
+        for cid in d.claims:
+            for i in by_claim.get(cid, []):
+                if verdicts[i].fact == d.fact:
+                    counts[i] = counts.get(i, 0) + 1
+        if not counts:
+            unmatched.append(d)
+            continue
+        best = max(counts.items(), key=lambda kv: (kv[1], -kv[0]))[0]
+        chosen[best] = d               # later decisions overwrite earlier ones
+    return chosen, unmatched
+
+
+def review_summary(d: Decision) -> dict:
+    """What the report says about a reviewed fact."""
+    out = {"decision": {"confirm": "confirmed", "dismiss": "dismissed", "resolve": "resolved"}[d.action],
+           "at": d.at, "id": d.id}
+    for k in ("reason", "note", "link", "reviewer", "value", "right_claim"):
+        v = getattr(d, k)
+        if v not in (None, ""):
+            out[k] = v
+    return out
