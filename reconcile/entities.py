@@ -22,6 +22,7 @@ from .rules import RULES_DIR, RuleError, RuleSet, load_yaml, strip_lines, trie_r
 _WORD = re.compile(r"\w+")
 # word tokens that never belong to a person's name (checked on folded text)
 _DIGIT = re.compile(r"\d")
+_PUNCT_GAP = re.compile(r"[^\w\s\"]")        # a comma or a full stop ends a name
 
 
 @dataclass
@@ -144,15 +145,18 @@ class Gazetteer:
         """(start, end, entity id, how) in folded offsets, sorted."""
         refs: list[tuple[int, int, str, str]] = []   # folded start, end, entity id, how
         text = nt.text
+        unresolved: list[tuple[int, int]] = []
         for m in self.regex(lang).finditer(text):
             s, e = m.start("name"), m.end("name")
             cands = self.lookup(lang, text[s:e])
             eid, how = self._choose(cands, ref)
             if eid:
                 refs.append((s, e, eid, how))
+            else:
+                unresolved.append((s, e))   # a title whose holder on that day is unknown
         refs = self._drop_roles_before_names(refs, text)
         if lang == "ar":
-            refs = self._fuzzy(refs, text, lang, ref, known_words)
+            refs = self._fuzzy(refs, text, lang, ref, known_words, unresolved)
         return sorted(refs)
 
     def _choose(self, cands: list[_Surface], ref: dt.date | None) -> tuple[str | None, str]:
@@ -199,10 +203,12 @@ class Gazetteer:
                            for a in e.aliases.get(lang, []) if len(a.split()) >= 2]
         return cache[lang]
 
-    def _fuzzy(self, refs, text, lang, ref, known_words=frozenset()):
+    def _fuzzy(self, refs, text, lang, ref, known_words=frozenset(), unresolved=()):
         """Extend or add person mentions whose spelling the gazetteer does not list."""
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
         covered = set()
+        for s, e in unresolved:
+            covered.update(range(s, e))
         for s, e, _, _ in refs:
             covered.update(range(s, e))
         by_start = {w[0]: i for i, w in enumerate(words)}
@@ -323,8 +329,10 @@ class Gazetteer:
             k = j
             while k < len(words) and len(run) < 3:
                 s, e, t = words[k]
+                gap = text[(run[-1][1] if run else words[k - 1][1]):s]
                 if self._covered(words[k], covered) or t in stop or t in titles or t in known_words \
                         or _DIGIT.search(t) or (article and t.startswith(article)) \
+                        or "\n" in gap or _PUNCT_GAP.search(gap) \
                         or len(t) < 2 or (run and not text[run[-1][1]:s].strip() in ("",)):
                     break
                 run.append(words[k])

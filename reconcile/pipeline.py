@@ -54,6 +54,7 @@ def without_cyclic_gc():
         yield
     finally:
         if was_enabled:
+            gc.freeze()       # what the run built is long-lived: keep the collector off it
             gc.enable()
 
 

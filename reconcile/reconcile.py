@@ -177,18 +177,18 @@ class Reconciler:
         for n, ws in enumerate(words):
             for w in ws:
                 index.setdefault(w, []).append(n)
-        common = max(50, len(distinct) // 20)
+        compared: set[tuple[int, int]] = set()
         for n, ws in enumerate(words):
             if len(distinct[n]) < 8:
                 continue
+            # candidates come from the quote's rarest words: a trimmed or respelt copy shares
+            # them, while a word every other quote has would bring in the whole corpus
+            rare = sorted(ws, key=lambda w: (len(index[w]), w))[:3]
             counts: dict[int, int] = {}
-            for w in ws:
-                postings = index[w]
-                if len(postings) > common:
-                    continue          # a word in every other quote says nothing about identity
-                for m in postings:
-                    if m > n:
-                        counts[m] = counts.get(m, 0) + 1
+            for m in {m for w in rare for m in index[w] if m != n}:
+                if (min(n, m), max(n, m)) not in compared:     # the pair, found from either side
+                    compared.add((min(n, m), max(n, m)))
+                    counts[m] = len(ws & words[m])
             for m, shared in counts.items():
                 need_words = max(1, min(len(ws), len(words[m])) // 2)
                 if shared < need_words or len(distinct[m]) < 8:

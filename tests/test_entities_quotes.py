@@ -79,3 +79,15 @@ def test_a_negated_version_of_a_quote_is_a_conflict(tmp_path):
     multi = [q for q in qs if len({c["doc"] for c in q["claims"]}) > 1]
     assert len(multi) == 1 and multi[0]["status"] == "conflict"
     assert "لن" in multi[0]["note"]
+
+
+def test_a_title_whose_holder_is_unknown_that_day_is_not_a_new_name():
+    found = _names("قال الأمين العام لحلف شمال الأطلسي إن الحلف مستعد", dt.date(2030, 1, 1))
+    assert all(not eid.startswith("new-") for _, eid in
+               [(s, n) for s, n in found]), found
+
+
+def test_a_name_never_runs_past_the_end_of_a_paragraph():
+    g = gazetteer()
+    refs = g.find(normalise("وقال الرئيس\nيخشون اتساع رقعة الحرب"), "ar", dt.date(2022, 3, 1))
+    assert refs == []
