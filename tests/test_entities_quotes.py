@@ -84,7 +84,7 @@ def test_a_negated_version_of_a_quote_is_a_conflict(tmp_path):
 def test_a_title_whose_holder_is_unknown_that_day_is_not_a_new_name():
     g = gazetteer()
     refs = g.find(normalise("قال الأمين العام لحلف شمال الأطلسي إن الحلف مستعد"), "ar", dt.date(2030, 1, 1))
-    assert [r.entity_id for r in refs] == ["nato"]
+    assert not [r for r in refs if r.entity_id.startswith("new-")], refs
 
 
 def test_a_name_never_runs_past_the_end_of_a_paragraph():
