@@ -21,17 +21,24 @@ def _fail(msg: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-def _analyse(paths: list[Path]):
+def _analyse(paths: list[Path], review_file: Path | None = None):
     from .pipeline import analyse
     from .ingest import load_corpus
+    from .review import ReviewLog
     from .rules import RuleError
+    decisions = []
+    if review_file is not None and review_file.exists():
+        log = ReviewLog(review_file)
+        for p in log.problems:
+            typer.echo(f"warning: {p}", err=True)
+        decisions = log.effective()
     try:
         corpus = load_corpus([str(p) for p in paths])
         for p in corpus.problems:
             typer.echo(p.line(), err=True)
         if not corpus.documents:
             _fail("no readable documents in " + ", ".join(map(str, paths)), 1)
-        a = analyse(corpus)
+        a = analyse(corpus, decisions)
     except RuleError as exc:
         _fail(f"broken rule file: {exc}", 2)
     for p in a.problems[len(corpus.problems):]:
@@ -49,15 +56,20 @@ def _corpus_name(paths: list[Path]) -> str:
 @app.command()
 def run(paths: list[Path] = typer.Argument(..., help="Folders or files of articles (.txt with sources.yaml, or .jsonl)."),
         out: Path = typer.Option(Path("reports"), "--out", "-o", help="Folder for NAME.json and NAME.md."),
-        name: Optional[str] = typer.Option(None, help="Report name (default: the folder's name).")):
-    """Write the discrepancy report (JSON + Markdown).
+        name: Optional[str] = typer.Option(None, help="Report name (default: the folder's name)."),
+        review: Optional[Path] = typer.Option(None, help="Review decisions to apply (default: OUT/NAME.review.jsonl if present).")):
+    """Write the discrepancy report (JSON + Markdown), applying any review decisions.
 
     Example: reconcile run seeds/ --out reports/
     """
     from .pipeline import without_cyclic_gc
     from .report import build_report, dumps, render_markdown, write_atomic
-    a, _ = _analyse(paths)
     name = name or _corpus_name(paths)
+    review = review or out / f"{name}.review.jsonl"
+    a, _ = _analyse(paths, review)
+    if a.reviews or a.unmatched or a.unmatched_splits:
+        typer.echo(f"{review}: {len(a.reviews)} fact decisions applied; "
+                   f"{len(a.unmatched) + len(a.unmatched_splits)} match nothing now (listed in the report)", err=True)
     with without_cyclic_gc():
         report = build_report(a, name)
         json_text, md_text = dumps(report), render_markdown(report)
@@ -181,6 +193,148 @@ def graph(paths: list[Path] = typer.Argument(..., help="Articles to read."),
         typer.echo(f"{out}: written")
     else:
         sys.stdout.write(text)
+
+
+# --------------------------------------------------------------------------- review
+def _review_target(report: Path):
+    from .review import ReviewLog, review_path
+    data = _load_report(report)
+    return data, ReviewLog(review_path(report))
+
+
+def _record(report: Path, make) -> None:
+    from .review import ReviewError
+    data, log = _review_target(report)
+    try:
+        d = make(data)
+    except ReviewError as exc:
+        _fail(str(exc), 2)
+    try:
+        log.append(d)
+    except OSError as exc:
+        _fail(f"cannot write {log.path}: {exc.strerror or exc}", 1)
+    typer.echo(f"{log.path}: recorded {d.action} {d.id}; run `reconcile run` again to recompute the report")
+
+
+REPORT_OPT = typer.Option(..., "--report", "-r", help="The JSON report the decision is about.")
+
+
+@app.command()
+def decide(fact: str = typer.Argument(..., help="A fact id (f-...) from the report, or one of its claim ids."),
+           report: Path = REPORT_OPT,
+           confirm: bool = typer.Option(False, "--confirm", help="The conflict is real."),
+           dismiss: bool = typer.Option(False, "--dismiss", help="Not a real conflict (give --reason)."),
+           resolve: Optional[str] = typer.Option(None, "--resolve", help="The verified value."),
+           claim: Optional[str] = typer.Option(None, "--claim", help="With --resolve: the claim that is right."),
+           reason: Optional[str] = typer.Option(None, help="Why (required to dismiss)."),
+           note: Optional[str] = typer.Option(None, help="A note for the story file."),
+           link: Optional[str] = typer.Option(None, help="A source backing the decision."),
+           reviewer: Optional[str] = typer.Option(None, help="Who decided.")):
+    """Record a decision on a fact without opening the review app.
+
+    Example: reconcile decide f-1a2b3c4d5e -r reports/seeds.json --dismiss --reason "different calls"
+
+    Exit codes: 0 recorded, 1 the review file cannot be written, 2 bad arguments or unknown id.
+    """
+    from .review import fact_decision
+    chosen = [x for x in (confirm, dismiss, resolve is not None or claim is not None) if x]
+    if len(chosen) != 1:
+        _fail("give exactly one of --confirm, --dismiss, --resolve", 2)
+    action = "confirm" if confirm else "dismiss" if dismiss else "resolve"
+    _record(report, lambda data: fact_decision(data, fact, action, value=resolve, right_claim=claim,
+                                                reason=reason, note=note, link=link, reviewer=reviewer))
+
+
+@app.command()
+def move(claim: str = typer.Argument(..., help="The claim id to move."),
+         event: str = typer.Argument(..., help="The event id it belongs to (e.g. E3)."),
+         report: Path = REPORT_OPT, note: Optional[str] = typer.Option(None)):
+    """Mark a claim as attached to the wrong event and move it.
+
+    Example: reconcile move c-0123456789 E3 -r reports/seeds.json
+    """
+    from .review import move_decision
+    _record(report, lambda data: move_decision(data, claim, event, note=note))
+
+
+@app.command()
+def merge(event_a: str = typer.Argument(...), event_b: str = typer.Argument(...),
+          report: Path = REPORT_OPT, note: Optional[str] = typer.Option(None)):
+    """Say two events are one.
+
+    Example: reconcile merge E3 E4 -r reports/seeds.json
+    """
+    from .review import merge_decision
+    _record(report, lambda data: merge_decision(data, event_a, event_b, note=note))
+
+
+@app.command()
+def split(entity: str = typer.Argument(..., help="Entity id or name."),
+          surfaces: list[str] = typer.Argument(..., help="The spellings that belong to someone else."),
+          name: Optional[str] = typer.Option(None, "--name", help="Who they are."),
+          report: Path = REPORT_OPT):
+    """Split spellings off an entity (they name someone else).
+
+    Example: reconcile split vladimir-putin "فلاديمير" --name "Vladimir (unknown)" -r reports/seeds.json
+    """
+    from .review import split_decision
+    _record(report, lambda data: split_decision(data, entity, surfaces, new_name=name))
+
+
+@app.command()
+def undo(report: Path = REPORT_OPT,
+         decision: Optional[str] = typer.Argument(None, help="Decision id (default: the last one in force).")):
+    """Take a decision back (the log keeps both).
+
+    Example: reconcile undo -r reports/seeds.json
+    """
+    from .review import Decision, ReviewError
+
+    def make(data):
+        _, log = _review_target(report)
+        target = decision or (log.last_undoable().id if log.last_undoable() else None)
+        if not target or target not in {d.id for d in log.effective()}:
+            raise ReviewError("nothing to undo" if not target else f"no decision '{target}' in force")
+        return Decision("undo", undoes=target)
+    _record(report, make)
+
+
+@app.command("review")
+def review_cmd(report: Path = typer.Argument(..., help="A JSON report written by 'reconcile run'."),
+               list_: bool = typer.Option(False, "--list", help="Print the facts and their review state; no app."),
+               status: Optional[Status] = typer.Option(None, help="With --list: only this status."),
+               fail_on_open: bool = typer.Option(False, "--fail-on-open",
+                                                 help="With --list: exit 3 when a conflict has no decision.")):
+    """Review flagged facts: the full-screen app, or --list for scripts.
+
+    Example: reconcile review reports/seeds.json --list --status conflict
+
+    Exit codes: 0 fine, 2 not a report, 3 (--fail-on-open) conflicts without a decision.
+    """
+    data, log = _review_target(report)
+    if not list_:
+        from .tui import run_app
+        run_app(report, data, log)
+        return
+    from .review import decision_for_fact, iter_facts
+    decisions = log.effective()
+    rows, open_conflicts = [], 0
+    order = {"conflict": 0, "single_source": 1, "corroborated": 2}
+    for ev, f in iter_facts(data):
+        if status and f["status"] != status.value:
+            continue
+        d = decision_for_fact(f, decisions)
+        state = {"confirm": "confirmed", "dismiss": "dismissed", "resolve": "resolved"}[d.action] if d else "open"
+        if f["status"] == "conflict" and not d:
+            open_conflicts += 1
+        rows.append((order[f["status"]], ev["id"], f.get("id", ""), f["fact"], f["status"], state,
+                     " – ".join(ev["participants"]), (d.reason or d.note or "") if d else ""))
+    rows.sort()
+    typer.echo(tabulate([r[1:] for r in rows], headers=["event", "fact id", "fact", "status", "review",
+                                                        "participants", "reason / note"],
+                        disable_numparse=True) if rows else "no facts match")
+    if fail_on_open and open_conflicts:
+        raise typer.Exit(3)
 
 
 @rules_app.command("check")

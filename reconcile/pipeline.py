@@ -179,7 +179,7 @@ def _regroup(grouper: EventGrouper, clusters: list[EventCluster], by_doc, decisi
     for d in decisions:
         if d.action == "merge_events":
             found = [where[x][0] for x in d.claims if x in where]
-            targets = list(dict.fromkeys(found))
+            targets = list({id(c): c for c in found}.values())
             if len(found) < 2:
                 unmatched.append(d)
                 continue

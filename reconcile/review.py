@@ -166,3 +166,94 @@ def review_summary(d: Decision) -> dict:
         if v not in (None, ""):
             out[k] = v
     return out
+
+
+# --------------------------------------------------------------------------- the report side
+class ReviewError(Exception):
+    """A decision that cannot be made against this report (unknown id, no action...)."""
+
+
+def iter_facts(report: dict):
+    for ev in report.get("events") or []:
+        for f in ev.get("facts") or []:
+            yield ev, f
+
+
+def find_fact(report: dict, handle: str) -> tuple[dict, dict]:
+    """A fact by its id ("f-...") or by any of its claim ids."""
+    for ev, f in iter_facts(report):
+        if f.get("id") == handle or any(c["id"] == handle for c in f["claims"]):
+            return ev, f
+    raise ReviewError(f"no fact or claim '{handle}' in this report")
+
+
+def find_event(report: dict, event_id: str) -> dict:
+    for ev in report.get("events") or []:
+        if ev["id"] == event_id:
+            return ev
+    raise ReviewError(f"no event '{event_id}' in this report")
+
+
+def event_claims(ev: dict) -> list[str]:
+    return sorted(c["id"] for f in ev["facts"] for c in f["claims"])
+
+
+def fact_decision(report: dict, handle: str, action: str, *, value=None, right_claim=None,
+                  reason=None, note=None, link=None, reviewer=None) -> Decision:
+    if action not in FACT_ACTIONS:
+        raise ReviewError(f"'{action}' is not a decision on a fact")
+    _, f = find_fact(report, handle)
+    if action == "dismiss" and not reason:
+        raise ReviewError("a dismissal needs a reason")
+    if action == "resolve":
+        ids = {c["id"] for c in f["claims"]}
+        if right_claim and right_claim not in ids:
+            raise ReviewError(f"claim '{right_claim}' is not one of this fact's claims")
+        if value in (None, "") and not right_claim:
+            raise ReviewError("resolving needs the verified value or the claim that is right")
+        if value in (None, "") and right_claim:
+            value = next(c["value"] for c in f["claims"] if c["id"] == right_claim)
+    return Decision(action, claims=sorted(c["id"] for c in f["claims"]), fact=f["fact"], value=value,
+                    right_claim=right_claim, reason=reason, note=note, link=link, reviewer=reviewer)
+
+
+def move_decision(report: dict, claim: str, to_event: str, note=None, reviewer=None) -> Decision:
+    ev_from, _ = find_fact(report, claim)
+    ev_to = find_event(report, to_event)
+    if ev_from["id"] == ev_to["id"]:
+        raise ReviewError(f"claim '{claim}' is already in {to_event}")
+    anchor = event_claims(ev_to)[0]
+    return Decision("move_claim", claims=[claim], target=anchor, note=note, reviewer=reviewer)
+
+
+def merge_decision(report: dict, event_a: str, event_b: str, note=None, reviewer=None) -> Decision:
+    a, b = find_event(report, event_a), find_event(report, event_b)
+    if a["id"] == b["id"]:
+        raise ReviewError("an event cannot be merged with itself")
+    return Decision("merge_events", claims=[event_claims(a)[0], event_claims(b)[0]], note=note,
+                    reviewer=reviewer)
+
+
+def split_decision(report: dict, entity: str, surfaces: list[str], new_name=None, note=None,
+                   reviewer=None) -> Decision:
+    ent = next((e for e in report.get("entities") or [] if e["id"] == entity or e["name"] == entity), None)
+    if ent is None:
+        raise ReviewError(f"no entity '{entity}' in this report")
+    unknown = [s for s in surfaces if s not in ent["surfaces"]]
+    if not surfaces or unknown:
+        raise ReviewError(f"split needs spellings of {ent['name']}: "
+                          + (f"{', '.join(unknown)} not among {', '.join(ent['surfaces'])}" if unknown else "none given"))
+    if set(surfaces) >= set(ent["surfaces"]):
+        raise ReviewError("a split must leave at least one spelling to the entity")
+    return Decision("split_entity", entity=ent["id"], surfaces=list(surfaces), new_name=new_name,
+                    note=note, reviewer=reviewer)
+
+
+def decision_for_fact(fact: dict, decisions: list[Decision]) -> Decision | None:
+    """The decision in force on a fact of a report: the latest on its claims."""
+    ids = {c["id"] for c in fact["claims"]}
+    hit = None
+    for d in decisions:
+        if d.action in FACT_ACTIONS and d.fact == fact["fact"] and ids & set(d.claims):
+            hit = d
+    return hit
