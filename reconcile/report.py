@@ -84,7 +84,7 @@ def build_report(a: Analysis, name: str) -> dict:
         "summary": {"documents": len(a.corpus.documents), "events": len(events), "facts": counts,
                     "quotes": {s: sum(1 for q in quotes if q["status"] == s) for s in STATUS_ORDER}},
         "documents": [{"id": d.id, "outlet": d.outlet, "language": d.language, "published": d.published,
-                       "url": d.url, "sha256": d.sha256, "encoding": d.encoding,
+                       "url": d.url, "sha256": d.sha256, "encoding": d.encoding, "path": d.path,
                        "inferred": list(d.inferred)} for d in a.corpus.documents],
         "problems": [{"source": p.source, "severity": p.severity, "message": p.message} for p in a.problems],
         "entities": entities,
