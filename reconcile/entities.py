@@ -155,8 +155,7 @@ class Gazetteer:
             else:
                 unresolved.append((s, e))   # a title whose holder on that day is unknown
         refs = self._drop_roles_before_names(refs, text)
-        if lang == "ar":
-            refs = self._fuzzy(refs, text, lang, ref, known_words, unresolved)
+        refs = self._fuzzy(refs, text, lang, ref, known_words, unresolved)
         return sorted(refs)
 
     def _choose(self, cands: list[_Surface], ref: dt.date | None) -> tuple[str | None, str]:

@@ -122,6 +122,7 @@ class Extractor:
         self.conjunction = fold(str(L.get("conjunction") or ""))
         self.window = int(L.get("entity_window") or 60)
         self.overrides: dict[tuple[str, str], str] = {}
+        self.speech_after_claim = "before" in (self.rs.setting("attribution", "subject_side", ["after"]) or [])
         self.known_words = frozenset(k for lx in self.rs.lexicons.values() for k in lx.entries
                                      if " " not in k and len(k) > 2)
         q = self.rs.setting("location", "qualifier")
@@ -251,6 +252,9 @@ class Extractor:
         ents = ex.entities
         breakers = {fold_word(w) for w in (self.rs.setting("attribution", "not_subject", []) or [])}
         max_words = int(self.rs.setting("attribution", "subject_max_words", 5))
+        # where a speech verb's subject stands: after it (Arabic "قال بيسكوف"), before it
+        # (English "Peskov said"), or either
+        sides = self.rs.setting("attribution", "subject_side", ["after"]) or ["after"]
         per: list[list] = [[] for _ in sentences]
         carried: str | None = None
         si = 0
@@ -262,7 +266,9 @@ class Extractor:
             e = sentences[si][1]
             cue = (h.value or {}).get("cue", "verb")
             speaker, sspan = None, None
-            for k, (es, ee, eid, how) in enumerate(ents):
+            if cue == "verb" and "before" in sides:
+                speaker, sspan = self._subject_before(ex, h, sentences[si][0], breakers, max_words)
+            for k, (es, ee, eid, how) in enumerate(ents if speaker is None and "after" in sides else ()):
                 if es < h.end:
                     continue
                 if es > h.end + self.window or es >= e:
@@ -303,6 +309,24 @@ class Extractor:
                     carried = speaker
         return per
 
+    def _subject_before(self, ex, h, sent_start, breakers, max_words):
+        """The entity just before a speech verb ("a White House official said")."""
+        t = ex.nt.text
+        for es, ee, eid, how in reversed(ex.entities_in(sent_start, h.start)):
+            between = t[ee:h.start]
+            words = between.replace('"', " ").split()
+            if len(words) > max_words or any(w in breakers for w in words) or re.search(r"[,;:]", between):
+                return None, None
+            ent = self.gaz.entities[eid]
+            if ent.type == "media" or how == "adjective":
+                continue
+            if ent.type == "city":
+                if not ent.affiliation:
+                    continue
+                eid = ent.affiliation
+            return eid, (es, ee)
+        return None, None
+
     def speaker_at(self, per_sentence, si: int, pos: int) -> str | None:
         atts = per_sentence[si]
         before = [a for a in atts if a[0] <= pos]
@@ -312,7 +336,9 @@ class Extractor:
             if after_acc and before[-1][3] is None:
                 return after_acc[0][1]
             return before[-1][1]
-        after = [a for a in atts if a[0] > pos and a[2] in ("according_to", "relay")]
+        # "..., the Kremlin said": where the subject comes first, a verb after the claim speaks too
+        kinds = ("according_to", "relay", "verb") if self.speech_after_claim else ("according_to", "relay")
+        after = [a for a in atts if a[0] > pos and a[2] in kinds]
         return after[0][1] if after else None
 
     # ------------------------------------------------------------------ events
@@ -452,7 +478,9 @@ class Extractor:
             if si is None:
                 continue
             s0 = ex.sentences[si][0]
-            if not any(max(s0, h.start - window) <= ce <= h.start for cs, ce, _ in cues):
+            cue_before = any(max(s0, h.start - window) <= ce <= h.start for cs, ce, _ in cues)
+            event_after = any(0 <= e.start - h.end <= 2 for e in hits["event"])
+            if not (cue_before or event_after):
                 continue
             add("duration", h, {"minutes": h.value["minutes"]}, mi, si, h.value.get("hedge"))
         # clock times: a parenthesis right after restates the same moment in another zone
@@ -497,11 +525,28 @@ class Extractor:
             mi, si = mention_for(h.start)
             if si is None:
                 continue
-            target = self._entity_after(ex, h.end, ex.sentences[si][1])
+            side = (h.value or {}).get("entity_side", "after")
+            if side == "before":
+                target = self._entity_before(ex, h.start, ex.sentences[si][0])
+            else:
+                target = self._entity_after(ex, h.end, ex.sentences[si][1])
             if target:
                 eid, es, ee = target
-                span_hit = Hit("initiator", h.start, ee, h.rule)
+                span_hit = Hit("initiator", min(h.start, es), max(ee, h.end), h.rule)
                 add("initiator", span_hit, {"entity": eid}, mi, si)
+
+    def _entity_before(self, ex, pos, limit):
+        """"at Putin's request", "Moscow sought the call": the entity right before the cue."""
+        for es, ee, eid, how in reversed(ex.entities_in(limit, pos)):
+            if pos - ee > 4:
+                return None
+            ent = self.gaz.entities[eid]
+            if ent.type == "media":
+                continue
+            if ent.type == "city" and ent.affiliation:
+                return ent.affiliation, es, ee
+            return eid, es, ee
+        return None
 
     def _entity_after(self, ex, pos, limit):
         """The entity an initiator cue points at: the first one after it, skipping titles."""
