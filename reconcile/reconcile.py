@@ -18,6 +18,10 @@ from .normalise import key
 from .records import Claim, Document, FactVerdict, Quote, QuoteGroup
 from .rules import RULES_DIR, RuleError, load_yaml, strip_lines
 
+# A quotation is compared with at most this many others sharing its rarest words; beyond that
+# its words are boilerplate and comparing would make the run quadratic.
+_MAX_QUOTE_CANDIDATES = 200
+
 FACT_ORDER = ["date", "start_time", "end_time", "scheduled_time", "duration", "initiator",
               "medium", "location", "participants"]
 
@@ -185,7 +189,11 @@ class Reconciler:
             # them, while a word every other quote has would bring in the whole corpus
             rare = sorted(ws, key=lambda w: (len(index[w]), w))[:3]
             counts: dict[int, int] = {}
-            for m in {m for w in rare for m in index[w] if m != n}:
+            pool = {m for w in rare for m in index[w] if m != n}
+            if len(pool) > _MAX_QUOTE_CANDIDATES:
+                # even its rarest words are everywhere: a stock phrase, not a quotation to trace
+                continue
+            for m in pool:
                 if (min(n, m), max(n, m)) not in compared:     # the pair, found from either side
                     compared.add((min(n, m), max(n, m)))
                     counts[m] = len(ws & words[m])
