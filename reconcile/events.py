@@ -20,6 +20,7 @@ Day = tuple[str, str]
 class DocEvent:
     doc: str
     kind: str
+    lang: str = ""
     persons: set[str] = field(default_factory=set)
     collectives: set[str] = field(default_factory=set)
     date: Day | None = None
@@ -206,7 +207,7 @@ class EventGrouper:
                 # an undated event the article reports happened: the day the article is about;
                 # an announced one without a date stays undated
                 guess = None if (date or m.future) else story
-                target = DocEvent(ex.doc.id, m.kind, date=date or guess,
+                target = DocEvent(ex.doc.id, m.kind, ex.lang, date=date or guess,
                                   date_inferred=date is None and guess is not None,
                                   story_hit=story_hit if (guess and not date) else None)
                 events.append(target)

@@ -381,6 +381,19 @@ def detect_language(text: str) -> str | None:
     return None
 
 
+def languages_in(text: str, primary: str | None) -> list[str]:
+    """The document's language first, then the other script's language when a real share of
+    the text is written in it (an Arabic article quoting an English statement)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    arabic = sum(1 for ch in letters if _is_arabic(ch))
+    latin = sum(1 for ch in letters if _is_latin_letter(ch))
+    out = [primary] if primary else []
+    for lang, count in (("ar", arabic), ("en", latin)):
+        if lang not in out and count >= 80 and count >= 0.15 * len(letters):
+            out.append(lang)
+    return out
+
+
 # --------------------------------------------------------------------------- metadata
 
 

@@ -14,7 +14,7 @@ from . import clock_time, metadata
 from .entities import Gazetteer, gazetteer
 from .events import EventCluster, EventGrouper, event_day
 from .extract import DocExtraction, Extractor, RawClaim, claim_id
-from .ingest import load_corpus
+from .ingest import detect_language, languages_in, load_corpus
 from .normalise import fold
 from .reconcile import FACT_ORDER, Reconciler
 from .records import Claim, Corpus, Entity, Event, FactVerdict, Problem, QuoteGroup
@@ -70,21 +70,23 @@ def _analyse(corpus: Corpus, decisions: list[Decision]) -> Analysis:
     problems = list(corpus.problems)
     extractors: dict[str, Extractor] = {}
     exs: list[DocExtraction] = []
-    langs = supported_languages()
+    available = supported_languages()
     for doc in corpus.documents:
-        lang = doc.language or "ar"
-        if lang not in langs:
-            problems.append(Problem(doc.path or doc.id, f"no rules for language '{lang}' yet "
-                                    f"(have: {', '.join(langs)}), skipped"))
+        langs = [x for x in languages_in(doc.text, doc.language or detect_language(doc.text)) if x]
+        usable = [x for x in langs if x in available]
+        if not usable:
+            problems.append(Problem(doc.path or doc.id, f"no rules for language '{(langs or ['?'])[0]}' yet "
+                                    f"(have: {', '.join(available)}), skipped"))
             continue
-        if lang not in extractors:
-            extractors[lang] = Extractor(lang, ruleset(lang), gaz)
-            extractors[lang].overrides = overrides
-        if doc.outlet is None or doc.published is None:
-            inferred = metadata.infer(doc, ruleset(lang))
-            if inferred is not doc:
-                corpus.documents[corpus.documents.index(doc)] = doc = inferred
-        exs.append(extractors[lang].extract(doc))
+        for lang in usable:              # a document mixing scripts is read in each of them
+            if lang not in extractors:
+                extractors[lang] = Extractor(lang, ruleset(lang), gaz)
+                extractors[lang].overrides = overrides
+            if doc.outlet is None or doc.published is None:
+                inferred = metadata.infer(doc, ruleset(lang))
+                if inferred is not doc:
+                    corpus.documents[corpus.documents.index(doc)] = doc = inferred
+            exs.append(extractors[lang].extract(doc))
     canon = _merge_discovered(gaz, exs)
     for ex in exs:
         ex.entities = [(s, e, canon.get(eid, eid), how) for s, e, eid, how in ex.entities]
@@ -99,7 +101,7 @@ def _analyse(corpus: Corpus, decisions: list[Decision]) -> Analysis:
     grouper = EventGrouper(gaz)
     doc_events = [de for ex in exs for de in grouper.in_document(ex)]
     clusters = grouper.across(doc_events)
-    by_doc = {ex.doc.id: ex for ex in exs}
+    by_doc = {(ex.doc.id, ex.lang): ex for ex in exs}
     removed, unmatched = _regroup(grouper, clusters, by_doc, decisions)
     clusters = grouper.number(clusters)
     docs = {d.id: d for d in corpus.documents}
@@ -109,7 +111,7 @@ def _analyse(corpus: Corpus, decisions: list[Decision]) -> Analysis:
         claims = []
         seen = set()
         for de in c.members:
-            ex = by_doc[de.doc]
+            ex = by_doc[(de.doc, de.lang)]
             for rc in de.claims:
                 claim = _to_claim(ex, rc, c)
                 if claim and claim.id not in seen and claim.id not in removed:
@@ -171,7 +173,7 @@ def _regroup(grouper: EventGrouper, clusters: list[EventCluster], by_doc, decisi
     where: dict[str, tuple[EventCluster, DocExtraction, RawClaim]] = {}
     for c in clusters:
         for de in c.members:
-            ex = by_doc[de.doc]
+            ex = by_doc[(de.doc, de.lang)]
             for rc in de.claims:
                 where[_raw_claim_id(ex, rc)] = (c, ex, rc)
     removed: set[str] = set()

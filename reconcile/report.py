@@ -43,6 +43,9 @@ def claim_json(a: Analysis, c: Claim, docs: dict) -> dict:
 
 def build_report(a: Analysis, name: str) -> dict:
     docs = {d.id: d for d in a.corpus.documents}
+    read_in: dict[str, list[str]] = {}
+    for ex in a.extractions:
+        read_in.setdefault(ex.doc.id, []).append(ex.lang)
     by_event: dict[str, list[tuple[int, FactVerdict]]] = {}
     for i, v in enumerate(a.verdicts):
         by_event.setdefault(v.event, []).append((i, v))
@@ -85,6 +88,7 @@ def build_report(a: Analysis, name: str) -> dict:
                     "quotes": {s: sum(1 for q in quotes if q["status"] == s) for s in STATUS_ORDER}},
         "documents": [{"id": d.id, "outlet": d.outlet, "language": d.language, "published": d.published,
                        "url": d.url, "sha256": d.sha256, "encoding": d.encoding, "path": d.path,
+                       "read_as": read_in.get(d.id, []),
                        "inferred": list(d.inferred)} for d in a.corpus.documents],
         "problems": [{"source": p.source, "severity": p.severity, "message": p.message} for p in a.problems],
         "entities": entities,
