@@ -329,7 +329,9 @@ class RuleSet:
                 alts[s] = None
         body = trie_regex(alts)
         pre = fold_pattern(self.macros.get("proclitic", ""))
-        return re.compile(rf"(?<!\w){pre}(?P<tok>\d+(?:[:.]\d+)?|{body})(?!\w)")
+        # a word may be glued to the number before it ("4.25pm", "10م"); a number may be
+        # glued to the word after it
+        return re.compile(rf"(?:(?<!\w)|(?<=\d)){pre}(?:(?P<tok>{body})(?!\w)|(?P<num>\d+(?:[:.]\d+)?)(?!\d))")
 
     @cached_property
     def surface_index(self) -> dict[str, list[tuple[str, Any]]]:
@@ -344,7 +346,10 @@ class RuleSet:
         end = len(folded) if end is None else end
         out = []
         for m in self.token_regex.finditer(folded, start, end):
-            s = m.group("tok")
+            s = m.group("tok") or m.group("num")
+            if m.group("tok") is None:
+                out.append((m.start("num"), m.end("num"), s, [("digits", s)]))
+                continue
             k = " ".join(s.split())
             kinds = self.surface_index.get(k) or self.surface_index.get(s) or []
             if not kinds and s[0].isdigit():
