@@ -30,6 +30,7 @@ class _Surface:
     entity: str
     kind: str                 # name | adjective | role
     valid: tuple[str | None, str | None] = (None, None)
+    exact_case: str | None = None   # "US": an all-capitals short alias matches only as written
 
 
 @dataclass
@@ -83,10 +84,13 @@ class Gazetteer:
                 isos.add(str(e["iso"]))
             for lang, names in aliases.items():
                 for n in names or []:
-                    add(lang, n, _Surface(ent.id, "name"), where)
+                    # folding lower-cases: "US" would match the pronoun "us"
+                    exact = str(n) if str(n).isupper() and len(str(n)) <= 4 else None
+                    add(lang, n, _Surface(ent.id, "name", exact_case=exact), where)
             for lang, names in (e.get("adjectives") or {}).items():
                 for n in names or []:
-                    add(lang, n, _Surface(ent.id, "adjective"), where)
+                    exact = str(n) if str(n).isupper() and len(str(n)) <= 4 else None
+                    add(lang, n, _Surface(ent.id, "adjective", exact_case=exact), where)
             for role in ent.roles:
                 valid = (str(role["from"]) if role.get("from") else None,
                          str(role["to"]) if role.get("to") else None)
@@ -97,10 +101,21 @@ class Gazetteer:
         for eid, ent in entities.items():
             if ent.affiliation and ent.affiliation not in entities:
                 ent.affiliation = None     # a country CLDR names by another id; harmless
-        titles = {k: [fold(t) for t in v] for k, v in strip_lines(data.get("title_words") or {}).items()}
-        stop = {k: {fold(t) for t in v} for k, v in strip_lines(data.get("name_stopwords") or {}).items()}
-        counterparts = {k: {fold(t) for t in v} for k, v in strip_lines(data.get("counterpart_words") or {}).items()}
-        qualifiers = {k: {fold(t) for t in v} for k, v in strip_lines(data.get("title_qualifiers") or {}).items()}
+        def words(key: str) -> dict[str, list[str]]:
+            """A per-language word list; YAML's bare on/no/yes are booleans: reject them."""
+            out = {}
+            for k, v in strip_lines(data.get(key) or {}).items():
+                if not isinstance(v, list) or not all(isinstance(t, str) for t in v):
+                    bad = [t for t in (v if isinstance(v, list) else [v]) if not isinstance(t, str)]
+                    raise RuleError(f"{path}: '{key}.{k}' must be a list of quoted words (got {bad!r}; "
+                                    "quote words like on, no, yes)")
+                out[k] = [fold(t) for t in v]
+            return out
+
+        titles = words("title_words")
+        stop = {k: set(v) for k, v in words("name_stopwords").items()}
+        counterparts = {k: set(v) for k, v in words("counterpart_words").items()}
+        qualifiers = {k: set(v) for k, v in words("title_qualifiers").items()}
         article = {k: fold(v) for k, v in strip_lines(data.get("article_prefix") or {}).items()}
         contraction = {k: [fold(x) for x in v] for k, v in strip_lines(data.get("article_contraction") or {}).items()}
         proclitic = {k: str(v) for k, v in strip_lines(data.get("proclitic_pattern") or {}).items()}
@@ -149,6 +164,10 @@ class Gazetteer:
         for m in self.regex(lang).finditer(text):
             s, e = m.start("name"), m.end("name")
             cands = self.lookup(lang, text[s:e])
+            if any(c.exact_case for c in cands):
+                os_, oe = nt.to_original(s, e)
+                written = nt.original[os_:oe].replace(".", "")
+                cands = [c for c in cands if not c.exact_case or c.exact_case.replace(".", "") == written]
             eid, how = self._choose(cands, ref)
             if eid:
                 refs.append((s, e, eid, how))
@@ -398,5 +417,8 @@ _GAZ: dict[str, Gazetteer] = {}
 
 def gazetteer(path: Path = RULES_DIR / "entities.yaml") -> Gazetteer:
     if str(path) not in _GAZ:
-        _GAZ[str(path)] = Gazetteer.load(path)
+        try:
+            _GAZ[str(path)] = Gazetteer.load(path)
+        except (TypeError, ValueError, AttributeError, KeyError) as exc:
+            raise RuleError(f"{path}: malformed gazetteer: {exc}") from None
     return _GAZ[str(path)]

@@ -310,12 +310,17 @@ class Extractor:
         return per
 
     def _subject_before(self, ex, h, sent_start, breakers, max_words):
-        """The entity just before a speech verb ("a White House official said")."""
+        """The entity just before a speech verb ("a White House official said"), stepping
+        over one appositive ("Dmitry Peskov, the Kremlin spokesman, said")."""
         t = ex.nt.text
         for es, ee, eid, how in reversed(ex.entities_in(sent_start, h.start)):
             between = t[ee:h.start]
             words = between.replace('"', " ").split()
-            if len(words) > max_words or any(w in breakers for w in words) or re.search(r"[,;:]", between):
+            if between.strip() == ",":
+                continue          # inside an appositive: its head comes before the comma
+            appositive = re.fullmatch(r"\s*,[^,;:]*,\s*", between) and len(words) <= 8
+            if not appositive and (len(words) > max_words or any(w in breakers for w in words)
+                                   or re.search(r"[,;:]", between)):
                 return None, None
             ent = self.gaz.entities[eid]
             if ent.type == "media" or how == "adjective":
@@ -485,6 +490,7 @@ class Extractor:
             add("duration", h, {"minutes": h.value["minutes"]}, mi, si, h.value.get("hedge"))
         # clock times: a parenthesis right after restates the same moment in another zone
         times = sorted(hits["clock_time"], key=lambda h: h.start)
+        zone_in_sentence: dict[int, str] = {}
         roles = markers["time_role"]
         for h in times:
             if not h.value:
@@ -502,7 +508,13 @@ class Extractor:
                 fact = "scheduled_time" if ex.mentions[mi].future else "start_time"
             fact = fact or "start_time"
             del seg
-            add(fact, h, {}, mi, si, None, {k: h.value[k] for k in ("hour", "minute", "zone")})
+            local = {k: h.value[k] for k in ("hour", "minute", "zone")}
+            if local["zone"] is None and zone_in_sentence.get(si):
+                # "began at 3:35 p.m. EST and ended at 4:25 p.m.": the zone named once holds
+                local["zone"] = zone_in_sentence[si]
+            elif local["zone"]:
+                zone_in_sentence[si] = local["zone"]
+            add(fact, h, {}, mi, si, None, local)
         for m_i, m in enumerate(ex.mentions):
             if m.generic:
                 continue

@@ -6,15 +6,17 @@ moment it is made (``ReviewLog.append`` fsyncs), so quitting — or losing the c
 never loses work.  The app never recomputes the report: decisions that change events or
 entities (move, merge, split) take effect at the next ``reconcile run``.
 
-Arabic: many terminals draw text strictly left to right, which shows Arabic backwards.
-The ``b`` setting reorders displayed Arabic with python-bidi, *after* wrapping, one display
-line at a time (reordering a whole paragraph and letting it wrap would put its lines in
-the wrong order).  It is remembered in the settings file.
+Arabic: many terminals draw text strictly left to right, which shows Arabic backwards
+and its letters unjoined.  The ``b`` setting reorders displayed Arabic with python-bidi,
+*after* wrapping, one display line at a time (reordering a whole paragraph and letting it
+wrap would put its lines in the wrong order), and draws letters in their joined forms.  It
+is remembered in the settings file.
 """
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import json
 import os
 import re
@@ -73,7 +75,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         ("u", "undo the last decision in force"),
     ]),
     ("Display", [
-        ("b", "reorder Arabic for terminals without right-to-left support (remembered)"),
+        ("b", "Arabic for terminals without right-to-left support (remembered)"),
         ("?", "this help"),
         ("q", "quit (decisions are already saved)"),
     ]),
@@ -212,6 +214,49 @@ def _marks_after_base(pairs: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _arabic_forms() -> dict[str, dict[str, str]]:
+    """letter -> {"ISOLATED"/"FINAL"/"INITIAL"/"MEDIAL": presentation form}, from the
+    Unicode names of the presentation-form blocks."""
+    forms: dict[str, dict[str, str]] = {}
+    for cp in (*range(0xFB50, 0xFC00), *range(0xFE70, 0xFEFD)):
+        name = unicodedata.name(chr(cp), "")
+        for form in ("ISOLATED", "FINAL", "INITIAL", "MEDIAL"):
+            if name.startswith("ARABIC LETTER ") and name.endswith(f" {form} FORM"):
+                try:
+                    base = unicodedata.lookup(name[: -len(f" {form} FORM")])
+                except KeyError:
+                    continue
+                forms.setdefault(base, {}).setdefault(form, chr(cp))
+    return forms
+
+
+def shape_arabic(line: str) -> str:
+    """Arabic letters in their joined forms.  A terminal without bidi support usually does
+    not join letters either, and isolated letters are hard to read; one character stays one
+    character, so offsets (and highlights) still hold."""
+    forms, tatweel = _arabic_forms(), "\u0640"
+    joins_next = lambda ch: ch == tatweel or "INITIAL" in forms.get(ch, {})
+    joins_prev = lambda ch: ch == tatweel or "FINAL" in forms.get(ch, {})
+    out = list(line)
+    letters = [i for i, ch in enumerate(line) if not unicodedata.combining(ch)]  # marks are transparent
+    for k, i in enumerate(letters):
+        f = forms.get(line[i])
+        if not f:
+            continue
+        before = k > 0 and joins_next(line[letters[k - 1]]) and joins_prev(line[i])
+        after = k + 1 < len(letters) and joins_next(line[i]) and joins_prev(line[letters[k + 1]])
+        form = "MEDIAL" if before and after else "FINAL" if before else "INITIAL" if after else "ISOLATED"
+        out[i] = f.get(form) or f.get("ISOLATED") or line[i]
+    return "".join(out)
+
+
+def bidi_line(line: str, rtl: bool) -> list[tuple[int, str]]:
+    """(logical index, char to draw) in drawing order: reordered and joined."""
+    shaped = shape_arabic(line)
+    return [(i, shaped[i] if shaped[i] != line[i] else ch) for i, ch in _visual_order(line, rtl)]
+
+
 def display_line(line: str, rtl: bool | None = None) -> str:
     """One line as a terminal without bidi must receive it."""
     if not has_rtl(line):
@@ -219,7 +264,7 @@ def display_line(line: str, rtl: bool | None = None) -> str:
     if rtl is None:
         from bidi import get_base_level
         rtl = get_base_level(line) == 1
-    return "".join(ch for _, ch in _visual_order(line, rtl))
+    return "".join(ch for _, ch in bidi_line(line, rtl))
 
 
 def wrap_ranges(par: str, width: int) -> list[tuple[int, int]]:
@@ -287,14 +332,15 @@ class BidiText(Widget):
             for s, e in wrap_ranges(par, width):
                 line = par[s:e]
                 if self.bidi and has_rtl(line):
-                    order = _visual_order(line, rtl)
+                    order = bidi_line(line, rtl)
                 else:
                     order = list(enumerate(line))
                 text = Text(no_wrap=True, end="")
                 if rtl:
                     text.append(" " * max(0, width - cell_len(line)))
                 for i, ch in order:
-                    text.append(ch, self._style_at(offset + s + i))
+                    # a stray \r (CRLF files) or \t would move the terminal's cursor: draw a space
+                    text.append(" " if unicodedata.category(ch) == "Cc" else ch, self._style_at(offset + s + i))
                 yield offset + s, offset + e, text
             offset += len(par) + 1
 
@@ -398,6 +444,8 @@ class Filters:
         parts = [f"status={STATUS_LABEL.get(self.status, 'all')}"]
         for name in ("event", "outlet", "entity", "search"):
             v = getattr(self, name)
+            if name == "entity" and v and 0 < len(self.entity_names) <= 2:
+                v = " / ".join(sorted(self.entity_names))   # who was meant, not the spelling typed
             if v:
                 parts.append(f'{name}="{v}"' if name == "search" else f"{name}={v}")
         return "  ".join(parts)
@@ -429,6 +477,7 @@ class ClaimCard(Vertical):
         super().__init__()
         self.claim = claim
         self.border_title = f"claim {n}"
+        self.border_subtitle = claim["doc"]
         head = Text()
         head.append(describe_value(claim["value"]), "bold")
         if claim.get("hedge"):
@@ -438,8 +487,7 @@ class ClaimCard(Vertical):
         # one line per field, in the same order on every card, so side-by-side cards line up
         for label, value in (("outlet", claim.get("outlet") or "not given"),
                              ("speaker", claim.get("speaker") or "–"),
-                             ("published", published(doc)),
-                             ("document", claim["doc"])):
+                             ("published", published(doc))):
             head.append(f"\n{label:<10}", "dim")
             head.append(display_line(value) if bidi else value)
         self._head = head
@@ -471,7 +519,7 @@ class FactDetail(VerticalScroll, can_focus=False):
         yield Static(id="heading", classes="heading")
         yield BidiText(id="explanation")
         yield Static(id="review")
-        yield Static(Text("Claims — ← → choose one · a opens its article · claimed words highlighted", "dim"))
+        yield Static(Text("Claims  (← → choose · a opens the article)", "dim"))
         yield Container(id="claims")
 
     def cards(self) -> list[ClaimCard]:
@@ -494,6 +542,7 @@ class FormField:
     label: str
     placeholder: str = ""
     value: str = ""
+    required: bool = False
 
 
 class FormScreen(ModalScreen):
@@ -506,10 +555,14 @@ class FormScreen(ModalScreen):
     FormScreen { align: center middle; }
     FormScreen #form { width: 84; max-width: 95%; height: auto; max-height: 95%;
                        border: thick $accent; background: $surface; padding: 0 1; }
-    FormScreen .title { text-style: bold; margin-bottom: 1; }
+    FormScreen .title { text-style: bold; }
     FormScreen Label { margin-top: 1; }
+    /* one-line inputs: a four-field form must fit a 24-line terminal */
+    FormScreen Input { border: none; height: 1; padding: 0 1; background: $panel-lighten-1; }
+    FormScreen Input:focus { border: none; background: $accent 30%; }
     FormScreen .keys { color: $text-muted; margin-top: 1; }
-    FormScreen #hint { height: auto; max-height: 14; margin-top: 1; border-top: solid $panel-lighten-2; }
+    FormScreen #hint { height: auto; max-height: 20; margin-top: 1; border-top: solid $panel-lighten-2; }
+    FormScreen #hint:focus { border-top: solid $accent; }
     """
 
     def __init__(self, title: str, fields: list[FormField], submit: Callable[[dict], Any], *,
@@ -519,14 +572,15 @@ class FormScreen(ModalScreen):
         self.hint, self.on_change, self.bidi = hint, on_change, bidi
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="form"):
+        # scrolls (to the focused field) when the terminal is shorter than the form
+        with VerticalScroll(id="form", can_focus=False):
             yield Static(Text(self.title_text), classes="title")
             for f in self.fields:
                 yield Label(Text(f.label))
                 yield Input(value=f.value, placeholder=f.placeholder, id=f"field-{f.name}")
             yield Static("Enter save · Tab next field · Esc cancel", classes="keys")
             if self.hint or self.on_change:
-                with VerticalScroll(id="hint", can_focus=False):
+                with VerticalScroll(id="hint"):     # focusable: Tab, then ↑ ↓ scroll a long list
                     yield BidiText(self.hint, bidi=self.bidi, id="hint-text")
 
     def on_mount(self) -> None:
@@ -545,6 +599,9 @@ class FormScreen(ModalScreen):
             result = self.submit(self.values())
         except (ReviewError, ValueError) as exc:
             self.app.notify(str(exc), severity="error", markup=False)
+            empty = next((f for f in self.fields if f.required and not self.values()[f.name]), None)
+            if empty:
+                self.query_one(f"#field-{empty.name}", Input).focus()
             return
         self.dismiss(result)
 
@@ -614,9 +671,14 @@ class ArticleScreen(ModalScreen):
         self.query_one("#body").focus()
         self.call_after_refresh(self.scroll_to_claim)
 
-    def scroll_to_claim(self) -> None:
+    def scroll_to_claim(self, tries: int = 10) -> None:
         body, art = self.query_one("#body", VerticalScroll), self.query_one("#article", BidiText)
-        body.scroll_to(y=max(0, art.line_of(self.focus_at) - 3), animate=False)
+        line = art.line_of(self.focus_at)
+        if (not art.size.width or body.max_scroll_y < line - 3) and tries:
+            # not laid out yet (the scroll range is not known): try after the next refresh
+            self.call_after_refresh(self.scroll_to_claim, tries - 1)
+            return
+        body.scroll_to(y=max(0, line - 3), animate=False)
 
     def action_toggle_bidi(self) -> None:
         self.app.action_toggle_bidi()
@@ -639,7 +701,7 @@ class ReviewApp(App):
     #facts:focus { border: round $accent; }
     #detail { width: 1fr; height: 1fr; border: round $panel-lighten-2; }
     Screen.-narrow #panes { layout: vertical; }
-    Screen.-narrow #facts { width: 1fr; height: 45%; }
+    Screen.-narrow #facts { width: 1fr; height: 40%; min-width: 0; }
     """
     BINDINGS = [
         Binding("c", "confirm", "Confirm"),
@@ -765,16 +827,15 @@ class ReviewApp(App):
             t.append(f" · {open_conflicts} conflict{'s' if open_conflicts > 1 else ''} open", "bold red")
         pending = self.pending_structural()
         if pending:
-            t.append(f"\n{pending} move/merge/split decision{'s' if pending > 1 else ''} since this report "
-                     "was written: run `reconcile run` again to see {}".format("them" if pending > 1 else "it"),
-                     "bold yellow")
+            t.append(f"\n{pending} move/merge/split not in this report yet: run `reconcile run` again", "bold yellow")
         self.query_one("#counts", Static).update(t)
         f = Text()
         f.append("Filters: ", "bold")
-        f.append(self.filters.describe())
+        f.append(self.ui(self.filters.describe()))
         f.append(f"  · showing {len(self.shown)}", "bold")
-        f.append("   1/2/3/0 status · e event · o outlet · n entity · / search · x clear"
-                 + f" · Arabic bidi {'ON' if self.bidi else 'off'} (b)", "dim")
+        if self.size.width >= 120:      # on a small terminal the footer and ? are enough
+            f.append("   keys: 1 2 3 0 status · e event · o outlet · n entity · / search · x clear", "dim")
+        f.append(f" · b Arabic bidi: {'on' if self.bidi else 'off'}", "dim")
         self.query_one("#filters", Static).update(f)
 
     def pending_structural(self) -> int:
@@ -971,7 +1032,8 @@ class ReviewApp(App):
                   "entity": "Only facts involving this entity: id, name or any spelling (empty: all)",
                   "search": "Search explanations, claimed words, sentences, participants, speakers (empty: none)"}
         hints = {"event": self.events_hint(), "outlet": self.outlets_hint(), "entity": "", "search": ""}
-        on_change = (lambda v: self.entities_hint(v["value"])) if kind == "entity" else None
+        on_change = {"entity": lambda v: self.entities_hint(v["value"]),
+                     "event": lambda v: self.events_hint(v["value"])}.get(kind)
 
         def submit(v: dict) -> str:
             value = v["value"]
@@ -1022,12 +1084,15 @@ class ReviewApp(App):
             lines.append(f"{n} ({e['id']}): {', '.join(e.get('surfaces') or [])}" if e else n)
         return "\n".join(lines) + (f"\n… {len(names) - 12} more" if len(names) > 12 else "")
 
-    def events_hint(self) -> str:
-        lines = []
+    def events_hint(self, typed: str = "") -> str:
+        """The events, narrowed to those whose line contains what is typed (an id, a name, a date)."""
+        want, lines = fold(typed.strip()), []
         for ev in sorted(self.data.get("events") or [], key=lambda e: natural_event(e["id"])):
-            lines.append(f"{ev['id']:<5} {ev.get('kind', ''):<8} {short_dates(ev.get('date')):<16} "
-                         + " – ".join(ev.get("participants") or []))
-        return "\n".join(lines)
+            line = (f"{ev['id']:<5} {ev.get('kind', ''):<8} {short_dates(ev.get('date')):<16} "
+                    + " – ".join(ev.get("participants") or []))
+            if not want or want in fold(line):
+                lines.append(line)
+        return "\n".join(lines) if lines else f"no event matches '{typed}'"
 
     def outlets_hint(self) -> str:
         outlets = sorted({d.get("outlet") or f"(no outlet) {d['id']}" for d in self.data.get("documents") or []})
@@ -1037,6 +1102,7 @@ class ReviewApp(App):
     def record(self, d: Decision | None, what: str) -> None:
         if d is None:
             return
+        before = self.state(self.current)[0] if self.current else "open"
         try:
             self.review_log.append(d)
         except OSError as exc:
@@ -1053,7 +1119,8 @@ class ReviewApp(App):
         elif d.action in STRUCTURAL:
             self.notify(f"{what} {RERUN}", markup=False, timeout=10)
         else:
-            self.notify(f"{what} recorded", markup=False)
+            replaced = f" (replaces '{before}'; u brings it back)" if before != "open" else ""
+            self.notify(f"{what} recorded{replaced}", markup=False)
 
     def need_fact(self) -> Row | None:
         if self.current is None:
@@ -1092,7 +1159,8 @@ class ReviewApp(App):
 
         self.push_screen(FormScreen(
             f"Dismiss {r.fact['fact']} of {r.event['id']}: not a real conflict",
-            [FormField("reason", "Reason (required)", "e.g. different calls / extraction error / same value"),
+            [FormField("reason", "Reason (required)", "e.g. different calls / extraction error / same value",
+                       required=True),
              FormField("note", "Note (optional)")], submit),
             lambda d: self.record(d, f"dismissed: {r.fact['fact']} of {r.event['id']}"))
 
@@ -1136,9 +1204,10 @@ class ReviewApp(App):
         self.push_screen(FormScreen(
             f"Move claim {n} ({describe_value(claim['value'])}, {claim.get('outlet') or claim['doc']}) "
             f"from {r.event['id']} to another event (← → choose the claim first)",
-            [FormField("event", "Event id", "e.g. E3"), FormField("note", "Note (optional)")], submit,
-            hint=self.events_hint(), bidi=self.bidi),
-            lambda d: self.record(d, f"move of claim {n} to another event"))
+            [FormField("event", "Event id (typing narrows the list below)", "e.g. E3"),
+             FormField("note", "Note (optional)")], submit,
+            hint=self.events_hint(), on_change=lambda v: self.events_hint(v["event"]), bidi=self.bidi),
+            lambda d: self.record(d, f"claim {n} moved to {self.event_of(d.target) if d else ''}:"))
 
     def action_merge(self) -> None:
         r = self.need_fact()
@@ -1152,9 +1221,13 @@ class ReviewApp(App):
         self.push_screen(FormScreen(
             f"Merge {r.event['id']} ({r.event.get('kind', '')} {short_dates(r.event.get('date'))}) "
             "with another event: they are the same event",
-            [FormField("event", "The other event's id", "e.g. E3"), FormField("note", "Note (optional)")], submit,
-            hint=self.events_hint(), bidi=self.bidi),
-            lambda d: self.record(d, f"merge of {r.event['id']}"))
+            [FormField("event", "The other event's id (typing narrows the list below)", "e.g. E3"),
+             FormField("note", "Note (optional)")], submit,
+            hint=self.events_hint(), on_change=lambda v: self.events_hint(v["event"]), bidi=self.bidi),
+            lambda d: self.record(d, f"{r.event['id']} merged with {self.event_of(d.claims[1]) if d else ''}:"))
+
+    def event_of(self, claim_id: str | None) -> str:
+        return next((r.event["id"] for r in self.rows if claim_id in r.claim_ids), "another event")
 
     def event_id(self, typed: str) -> str:
         """E3, e3 and 3 all mean E3."""
@@ -1177,24 +1250,31 @@ class ReviewApp(App):
 
         def on_change(v: dict) -> str:
             e = self.entity_by_handle(v["entity"])
-            return f"{e['name']} ({e['id']}) is spelled: {', '.join(e.get('surfaces') or [])}" if e else base_hint
+            if not e:
+                return base_hint
+            # numbered, so nobody has to type Arabic (or read it back from a reversed input)
+            return f"{e['name']} ({e['id']}) is spelled:\n" + "\n".join(
+                f"{i}. {sp}" for i, sp in enumerate(e.get("surfaces") or [], 1))
 
         def submit(v: dict) -> Decision:
             if not v["entity"]:
                 raise ReviewError("give the entity's id or name")
             e = self.entity_by_handle(v["entity"])
-            surfaces = [s.strip() for s in re.split(r"[,،]", v["surfaces"]) if s.strip()]
+            known = (e or {}).get("surfaces") or []
+            surfaces = [known[int(s) - 1] if s.isdigit() and 1 <= int(s) <= len(known) else s
+                        for s in (t.strip() for t in re.split(r"[,،]", v["surfaces"])) if s]
             return split_decision(self.data, e["id"] if e else v["entity"], surfaces,
                                   new_name=v["name"] or None, note=v["note"] or None, reviewer=self.reviewer)
 
         self.push_screen(FormScreen(
             "Split an entity: some spellings name someone else",
             [FormField("entity", "Entity (id or name)", "e.g. vladimir-putin"),
-             FormField("surfaces", "Spellings to split off, separated by commas"),
+             FormField("surfaces", "Spellings to split off: their numbers in the list below, or the spellings; "
+                                   "separated by commas", "e.g. 2"),
              FormField("name", "Who they name (optional)", "e.g. Vladimir Zhirinovsky"),
              FormField("note", "Note (optional)")], submit,
             hint=base_hint, on_change=on_change, bidi=self.bidi),
-            lambda d: self.record(d, "split"))
+            lambda d: self.record(d, f"split of {', '.join(d.surfaces)} off {d.entity}:" if d else ""))
 
     def entity_by_handle(self, typed: str) -> dict | None:
         want = fold(typed.strip())
@@ -1206,7 +1286,9 @@ class ReviewApp(App):
         if last is None:
             self.notify("nothing to undo", severity="warning")
             return
-        what = f"{last.action.replace('_', ' ')}" + (f" on {last.fact}" if last.fact else "")
+        on = next((r for r in self.rows if self.decided.get(r.key) is last), None)
+        what = last.action.replace("_", " ") + (f" on {on.fact['fact']} of {on.event['id']}" if on else
+                                                 f" on {last.fact}" if last.fact else "")
         d = Decision("undo", undoes=last.id, reviewer=self.reviewer)
         try:
             self.review_log.append(d)
@@ -1258,7 +1340,7 @@ class ReviewApp(App):
             saved = "saved"
         except OSError as exc:
             saved = f"not saved: {exc.strerror or exc}"
-        self.notify(("Arabic reordered for terminals without right-to-left support"
+        self.notify(("Arabic reordered and joined for terminals without right-to-left support"
                      if self.bidi else "Arabic left in logical order (for terminals with right-to-left support)")
                     + f" ({saved})", markup=False)
         self.rebuild_table()

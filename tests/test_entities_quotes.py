@@ -91,3 +91,19 @@ def test_a_name_never_runs_past_the_end_of_a_paragraph():
     g = gazetteer()
     refs = g.find(normalise("وقال الرئيس\nيخشون اتساع رقعة الحرب"), "ar", dt.date(2022, 3, 1))
     assert refs == []
+
+
+def test_capitalised_abbreviations_match_only_as_written():
+    g = gazetteer()
+    refs = g.find(normalise("Peskov told us the US would respond."), "en", dt.date(2022, 3, 1))
+    assert [(r.surface, r.entity_id) for r in refs] == [("Peskov", "dmitry-peskov"), ("US", "united-states")]
+
+
+def test_an_appositive_speaker_before_said(tmp_path):
+    text = ("Biden and Putin talk by phone\n\nDmitry Peskov, the Kremlin spokesman, said the phone call "
+            "between Vladimir Putin and Joe Biden on Thursday lasted 50 minutes.\n")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "sources.yaml").write_text("a.txt: {language: en, published: 2021-12-31}\n", encoding="utf-8")
+    rep = build_report(analyse(load_corpus([tmp_path])), "x")
+    claims = [c for ev in rep["events"] for f in ev["facts"] if f["fact"] == "duration" for c in f["claims"]]
+    assert [(c["value"]["minutes"]["min"], c["speaker"]) for c in claims] == [(50, "Dmitry Peskov")]
