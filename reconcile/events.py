@@ -191,7 +191,11 @@ class EventGrouper:
                 cands = [e for e in cands if e.locations & locs]
             target = None
             if date and date[0] == date[1]:
-                same = [e for e in cands if e.date == date or (e.date_inferred and _overlap(e.date, date))]
+                # an event placed on the article's day only by guess (a headline, "the call")
+                # takes the day the article then writes for it
+                same = [e for e in cands if e.date == date or (e.date_inferred and (
+                    _overlap(e.date, date) or (not e.explicit_dates and not m.future and e.kind == m.kind
+                                               and (e.persons, e.collectives) == (persons, collectives))))]
                 target = same[-1] if same else None
             elif date:
                 inside = [e for e in cands if _overlap(e.date, date)]

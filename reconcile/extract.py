@@ -421,6 +421,9 @@ class Extractor:
             dual = any(a <= s < b for s, _, _ in markers["dual_reference"] for a, b in part_ranges)
             own_dates = [h for h in hits["date"] if sg.start <= h.start < sg.end]
             dts = own_dates or [h for h in hits["date"] if scope[0] <= h.start < scope[1]]
+            # the day nearest the event word is the event's ("WASHINGTON, March 10 (Agency) -
+            # ... spoke on Thursday": the dateline's day is the article's, not the call's)
+            dts = sorted(dts, key=lambda h: min(abs(h.start - first.end), abs(first.start - h.end)))
             future = any(scope[0] <= s < scope[1] for s, _, _ in markers["future_marker"])
             previous = any(first.end <= s <= first.end + 25 and sg.start <= s < sg.end
                            for s, _, _ in markers["previous_marker"])

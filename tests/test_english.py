@@ -1,0 +1,38 @@
+"""English articles written for these tests: wire-style datelines, appositives, zones."""
+from __future__ import annotations
+
+from reconcile.ingest import load_corpus
+from reconcile.pipeline import analyse
+from reconcile.report import build_report
+
+REUTERS_STYLE = """Zelenskiy and Erdogan discuss grain deal in lengthy call
+
+ANKARA/KYIV, March 10 (Reuters) - Turkish President Tayyip Erdogan and Ukrainian President Volodymyr Zelenskiy spoke by telephone on Thursday for roughly an hour and a half, Erdogan's office said in a statement.
+
+The call, which began at 9:15 p.m. Kyiv time, was held at the request of Kyiv, a Turkish official said. "We agreed to keep the corridor open," Zelenskiy wrote on Twitter after the conversation.
+"""
+
+AP_STYLE = """Ukraine says Zelensky-Erdogan call lasted three hours
+
+KYIV (AP) — The phone call between Volodymyr Zelensky and Recep Tayyip Erdogan on Thursday lasted three hours, the Ukrainian presidency said, contradicting Turkish accounts.
+
+It started at 19:15 GMT, according to Zelensky's office.
+"""
+
+
+def test_wire_copy_in_english(tmp_path):
+    (tmp_path / "r.txt").write_text(REUTERS_STYLE, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(AP_STYLE, encoding="utf-8")
+    (tmp_path / "sources.yaml").write_text(
+        "r.txt: {outlet: Reuters, language: en, published: 2023-03-10}\n"
+        "a.txt: {outlet: AP, language: en, published: 2023-03-10}\n", encoding="utf-8")
+    report = build_report(analyse(load_corpus([tmp_path])), "en")
+    # the dateline's day (10 March) is the article's, not the call's (Thursday, 9 March)
+    assert [(e["kind"], e["date"]["start"]) for e in report["events"]] == [("call", "2023-03-09")]
+    ev = report["events"][0]
+    assert set(ev["participants"]) == {"Recep Tayyip Erdoğan", "Volodymyr Zelensky"}
+    facts = {f["fact"]: f for f in ev["facts"]}
+    assert facts["start_time"]["status"] == "corroborated"        # 9:15 p.m. Kyiv = 19:15 GMT
+    assert facts["duration"]["status"] == "conflict"              # an hour and a half vs three hours
+    assert facts["initiator"]["claims"][0]["value"] == {"entity": "Ukraine"}
+    assert {c["language"] for f in ev["facts"] for c in f["claims"]} == {"en"}
