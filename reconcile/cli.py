@@ -316,14 +316,14 @@ def review_cmd(report: Path = typer.Argument(..., help="A JSON report written by
         from .tui import run_app
         run_app(report, data, log)
         return
-    from .review import decision_for_fact, iter_facts
-    decisions = log.effective()
+    from .review import decisions_by_fact, iter_facts
+    decided = decisions_by_fact(data, log.effective())
     rows, open_conflicts = [], 0
     order = {"conflict": 0, "single_source": 1, "corroborated": 2}
     for ev, f in iter_facts(data):
         if status and f["status"] != status.value:
             continue
-        d = decision_for_fact(f, decisions)
+        d = decided.get(f.get("id"))
         state = {"confirm": "confirmed", "dismiss": "dismissed", "resolve": "resolved"}[d.action] if d else "open"
         if f["status"] == "conflict" and not d:
             open_conflicts += 1

@@ -233,7 +233,12 @@ def _to_claim(ex: DocExtraction, rc: RawClaim, c: EventCluster) -> Claim | None:
         if day is None:
             return None
         value = {"utc": clock_time.to_utc(rc.local_time, day)}
-    return Claim(id=claim_id(ex.doc, (os_, oe), rc.fact), doc=ex.doc.id, fact=rc.fact, value=value,
+    cid = claim_id(ex.doc, (os_, oe), rc.fact)
+    if rc.inferred:
+        # the article's day read from its lead may date several of its events: one claim each
+        basis = f"{cid}|{c.kind}|{sorted(c.persons)}|{sorted(c.collectives)}"
+        cid = f"{cid}-{hashlib.sha1(basis.encode()).hexdigest()[:4]}"
+    return Claim(id=cid, doc=ex.doc.id, fact=rc.fact, value=value,
                  span=(os_, oe), text=ex.doc.text[os_:oe], sentence=(ss, se), speaker=rc.speaker,
                  hedge=rc.hedge, inferred=rc.inferred, rule=h.rule, language=ex.lang)
 

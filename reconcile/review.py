@@ -249,8 +249,33 @@ def split_decision(report: dict, entity: str, surfaces: list[str], new_name=None
                     note=note, reviewer=reviewer)
 
 
-def decision_for_fact(fact: dict, decisions: list[Decision]) -> Decision | None:
-    """The decision in force on a fact of a report: the latest on its claims."""
+def decisions_by_fact(report: dict, decisions: list[Decision]) -> dict[str, Decision]:
+    """fact id -> the decision in force on it, by the rule ``reconcile run`` applies: each
+    decision goes to the fact holding most of its claims; the latest decision wins."""
+    facts = [f for _, f in iter_facts(report)]
+    by_claim: dict[str, list[int]] = {}
+    for i, f in enumerate(facts):
+        for c in f["claims"]:
+            by_claim.setdefault(c["id"], []).append(i)
+    out: dict[str, Decision] = {}
+    for d in decisions:
+        if d.action not in FACT_ACTIONS:
+            continue
+        counts: dict[int, int] = {}
+        for cid in d.claims:
+            for i in by_claim.get(cid, []):
+                if facts[i]["fact"] == d.fact:
+                    counts[i] = counts.get(i, 0) + 1
+        if counts:
+            best = max(counts.items(), key=lambda kv: (kv[1], -kv[0]))[0]
+            out[facts[best]["id"]] = d
+    return out
+
+
+def decision_for_fact(fact: dict, decisions: list[Decision], report: dict | None = None) -> Decision | None:
+    """The decision in force on one fact (with the report, by the same rule as a run)."""
+    if report is not None:
+        return decisions_by_fact(report, decisions).get(fact["id"])
     ids = {c["id"] for c in fact["claims"]}
     hit = None
     for d in decisions:
