@@ -127,7 +127,23 @@ def parse_date(tokens: list, ref: dt.date | None, tense: str | None = None) -> d
 
 
 def build(tokens: list, rs: RuleSet, ctx: dict) -> dict | None:
+    order = (ctx.get("rule") or {}).get("order")
+    if order:
+        return parse_figures(tokens, order)
     return parse_date(tokens, ctx.get("ref"), ctx.get("tense"))
+
+
+def parse_figures(tokens: list, order: str) -> dict | None:
+    """"30/12/2021" (dmy), "2021-12-30" (ymd), "12/30/2021" (mdy): the rule says the order."""
+    digits = [int(v) for v in _values(tokens, "digits") if str(v).isdigit()]
+    if len(digits) != 3 or sorted(order) != ["d", "m", "y"]:
+        return None
+    parts = dict(zip(order, digits))
+    try:
+        d = dt.date(parts["y"], parts["m"], parts["d"])
+    except ValueError:
+        return None
+    return {"start": d.isoformat(), "end": d.isoformat()}
 
 
 def parse_iso_day(s: str | None) -> dt.date | None:

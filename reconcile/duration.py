@@ -25,8 +25,8 @@ def parse_duration(tokens: list, rs: RuleSet) -> tuple[float, float, list[str]] 
     last_implicit = False
     sign = 1
     hedges: list[str] = []
-    for tok in tokens:
-        unit = _kind(tok, "duration_unit")
+    for k, tok in enumerate(tokens):
+        unit = _kind(tok, "duration_unit") or _kind(tok, "definite_unit")
         frac = _kind(tok, "fraction")
         if _kind(tok, "minus"):
             sign = -1
@@ -43,7 +43,9 @@ def parse_duration(tokens: list, rs: RuleSet) -> tuple[float, float, list[str]] 
             last_unit, pending, pending_frac, sign = unit, None, None, 1
             continue
         if frac is not None:
-            if last_unit is not None and pending is None:
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            unit_follows = nxt is not None and (_kind(nxt, "duration_unit") or _kind(nxt, "definite_unit"))
+            if last_unit is not None and pending is None and not unit_follows:
                 total += sign * float(frac) * float(last_unit["minutes"])   # "ساعة ونصف"
                 sign = 1
             else:

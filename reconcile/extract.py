@@ -34,6 +34,7 @@ class Hit:
     rule: str
     value: Any = None
     tokens: list = field(default_factory=list)
+    rule_value: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -151,9 +152,9 @@ class Extractor:
         out = []
         for r in find(self.rs, dim, folded):
             toks = self.rs.tokens(folded, r.start, r.end)
-            h = Hit(dim, r.start, r.end, f"{r.rule.where} {r.rule.name}", None, toks)
+            h = Hit(dim, r.start, r.end, f"{r.rule.where} {r.rule.name}", None, toks, r.rule.value)
             b = BUILDERS.get(dim)
-            h.value = b(toks, self.rs, ctx) if b else dict(r.rule.value)
+            h.value = b(toks, self.rs, dict(ctx, rule=r.rule.value)) if b else dict(r.rule.value)
             out.append(h)
         return out
 
@@ -436,7 +437,8 @@ class Extractor:
             is_past = any(m.scope[0] <= s < m.scope[1] for s, _, _ in past)
             tense = "future" if m.future else "past" if is_past else None
             for h in m.dates:
-                h.value = dates.parse_date(h.tokens, ex.ref, tense)
+                if not h.rule_value.get("order"):      # figures need no tense
+                    h.value = dates.parse_date(h.tokens, ex.ref, tense)
 
     def _medium_value(self, t, h) -> str | None:
         v = self.rs.lex_value("medium_word", t[h.start:h.end])

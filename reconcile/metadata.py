@@ -64,7 +64,7 @@ def dateline(rs: RuleSet, text: str) -> str | None:
         line = nt.text[line_start: line_end if line_end >= 0 else len(nt.text)]
         if len(nt.text[line_start:d.start].split()) > 1 or len(line.split()) > 8:
             continue
-        v = dates.parse_date(rs.tokens(nt.text, d.start, d.end), None)
+        v = dates.build(rs.tokens(nt.text, d.start, d.end), rs, {"ref": None, "rule": d.rule.value})
         if not v or "start" not in v or v["start"] != v["end"]:
             continue
         day = v["start"]

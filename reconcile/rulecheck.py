@@ -44,7 +44,7 @@ def _got_pure(rs: RuleSet, dim: str, ex: dict) -> tuple[bool, str]:
         return False, f"expected one match covering the text, got {[nt.text[m.start:m.end] for m in matches]}"
     m = whole[0]
     day = parse_iso_day(str(ex.get("date") or "")) or parse_iso_day(str(ex.get("ref") or ""))
-    ctx = {"ref": parse_iso_day(str(ex.get("ref") or "")), "date": day,
+    ctx = {"ref": parse_iso_day(str(ex.get("ref") or "")), "date": day, "rule": m.rule.value,
            "tense": "past" if ex.get("past") else "future" if ex.get("future") else None}
     value = BUILDERS[dim](rs.tokens(nt.text, m.start, m.end), rs, ctx)
     want = _expected(ex)
