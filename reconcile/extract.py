@@ -557,28 +557,29 @@ class Extractor:
         for es, ee, eid, how in reversed(ex.entities_in(limit, pos)):
             if pos - ee > 4:
                 return None
-            ent = self.gaz.entities[eid]
-            if ent.type == "media":
-                continue
-            if ent.type == "city" and ent.affiliation:
-                return ent.affiliation, es, ee
-            return eid, es, ee
+            ref = self._initiator_ref(es, ee, eid)
+            if ref:
+                return ref
         return None
 
     def _entity_after(self, ex, pos, limit):
         """The entity an initiator cue points at: the first one after it, skipping titles."""
-        for es, ee, eid, how in ex.entities:
-            if es < pos:
-                continue
+        for es, ee, eid, how in ex.entities_in(pos, len(ex.nt.text)):
             if es > min(limit, pos + self.window // 2):
                 return None
-            ent = self.gaz.entities[eid]
-            if ent.type == "media":
-                continue
-            if ent.type == "city" and ent.affiliation:
-                return ent.affiliation, es, ee
-            return eid, es, ee
+            ref = self._initiator_ref(es, ee, eid)
+            if ref:
+                return ref
         return None
+
+    def _initiator_ref(self, es, ee, eid):
+        """An agency reporting the request is not the one asking; a capital speaks for its state."""
+        ent = self.gaz.entities[eid]
+        if ent.type == "media":
+            return None
+        if ent.type == "city" and ent.affiliation:
+            return ent.affiliation, es, ee
+        return eid, es, ee
 
     # ------------------------------------------------------------------ quotes
     def _quotes(self, ex, speakers) -> list[Quote]:

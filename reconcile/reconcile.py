@@ -90,21 +90,10 @@ class Reconciler:
         return True
 
     def describe(self, v: dict) -> str:
-        if "minutes" in v:
-            lo, hi = v["minutes"]["min"], v["minutes"]["max"]
-            return f"{_num(lo)} min" if lo == hi else f"{_num(lo)}–{_num(hi)} min"
-        if "utc" in v:
-            s, e = v["utc"]["start"], v["utc"]["end"]
-            return f"{s[11:16]} UTC {s[:10]}" if s == e else f"{s[:16]}–{e[:16]} UTC"
-        if "date" in v:
-            s, e = v["date"]["start"], v["date"]["end"]
-            return s if s == e else f"{s}–{e}"
-        if "entity" in v:
-            ent = self.gaz.entities.get(v["entity"])
-            return ent.name if ent else str(v["entity"])
-        if "medium" in v:
-            return v["medium"].replace("_", " ")
-        return str(v)
+        def name(eid):
+            ent = self.gaz.entities.get(eid)
+            return ent.name if ent else str(eid)
+        return describe_value(v, name)
 
     # ------------------------------------------------------------------ verdicts
     def verdict(self, event_id: str, fact: str, claims: list[Claim], docs: dict[str, Document]) -> FactVerdict:
@@ -256,6 +245,24 @@ class Reconciler:
             if bad:
                 return "versions differ in: " + ", ".join(sorted(bad))
         return ""
+
+
+def describe_value(v: dict, name=str) -> str:
+    """A value as a reader says it: "50 min", "60–75 min", "20:35 UTC 2021-12-30"."""
+    if "minutes" in v:
+        lo, hi = v["minutes"]["min"], v["minutes"]["max"]
+        return f"{_num(lo)} min" if lo == hi else f"{_num(lo)}–{_num(hi)} min"
+    if "utc" in v:
+        s, e = v["utc"]["start"], v["utc"]["end"]
+        return f"{s[11:16]} UTC {s[:10]}" if s == e else f"{s[:16]}–{e[:16]} UTC"
+    if "date" in v:
+        s, e = v["date"]["start"], v["date"]["end"]
+        return s if s == e else f"{s}–{e}"
+    if "entity" in v:
+        return name(v["entity"])
+    if "medium" in v:
+        return v["medium"].replace("_", " ")
+    return str(v)
 
 
 def _first_per_source(claims: list[Claim], docs) -> list[Claim]:

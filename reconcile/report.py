@@ -10,6 +10,7 @@ from pathlib import Path
 from . import __version__
 from .pipeline import Analysis
 from .records import Claim, FactVerdict
+from .reconcile import describe_value
 from .review import fact_id, review_summary
 
 SCHEMA_ID = "reconcile.report/1"
@@ -184,21 +185,7 @@ def _review_line(r: dict) -> str:
 
 
 def _describe(v: dict) -> str:
-    if "minutes" in v:
-        lo, hi = v["minutes"]["min"], v["minutes"]["max"]
-        f = lambda x: str(int(x)) if float(x) == int(x) else f"{x:.1f}"
-        return f"{f(lo)} min" if lo == hi else f"{f(lo)}–{f(hi)} min"
-    if "utc" in v:
-        s, e = v["utc"]["start"], v["utc"]["end"]
-        return f"{s[:10]} {s[11:16]} UTC" if s == e else f"{s} – {e}"
-    if "date" in v:
-        s, e = v["date"]["start"], v["date"]["end"]
-        return s if s == e else f"{s} – {e}"
-    if "entity" in v:
-        return str(v["entity"])
-    if "medium" in v:
-        return v["medium"].replace("_", " ")
-    return json.dumps(v, ensure_ascii=False)
+    return describe_value(v)
 
 
 def dumps(report: dict) -> str:

@@ -132,13 +132,14 @@ class ReviewLog:
         return eff[-1] if eff else None
 
 
-def apply_fact_decisions(verdicts, decisions: list[Decision]) -> tuple[dict[int, Decision], list[Decision]]:
-    """Which decision speaks for which fact (the latest one whose claims it holds), and the
-    fact decisions that match no fact any more."""
+def best_facts(facts: list[tuple[str, list[str]]], decisions: list[Decision]) -> tuple[dict[int, Decision], list[Decision]]:
+    """For facts given as (fact name, claim ids): which decision speaks for which fact (each
+    goes to the fact of its name holding most of its claims; the latest wins), and the fact
+    decisions that match no fact any more.  One rule for runs, the app and scripts."""
     by_claim: dict[str, list[int]] = {}
-    for i, v in enumerate(verdicts):
-        for c in v.claims:
-            by_claim.setdefault(c.id, []).append(i)
+    for i, (_, ids) in enumerate(facts):
+        for cid in ids:
+            by_claim.setdefault(cid, []).append(i)
     chosen: dict[int, Decision] = {}
     unmatched = []
     for d in decisions:
@@ -147,7 +148,7 @@ def apply_fact_decisions(verdicts, decisions: list[Decision]) -> tuple[dict[int,
         counts: dict[int, int] = {}
         for cid in d.claims:
             for i in by_claim.get(cid, []):
-                if verdicts[i].fact == d.fact:
+                if facts[i][0] == d.fact:
                     counts[i] = counts.get(i, 0) + 1
         if not counts:
             unmatched.append(d)
@@ -155,6 +156,10 @@ def apply_fact_decisions(verdicts, decisions: list[Decision]) -> tuple[dict[int,
         best = max(counts.items(), key=lambda kv: (kv[1], -kv[0]))[0]
         chosen[best] = d               # later decisions overwrite earlier ones
     return chosen, unmatched
+
+
+def apply_fact_decisions(verdicts, decisions: list[Decision]) -> tuple[dict[int, Decision], list[Decision]]:
+    return best_facts([(v.fact, [c.id for c in v.claims]) for v in verdicts], decisions)
 
 
 def review_summary(d: Decision) -> dict:
@@ -250,26 +255,10 @@ def split_decision(report: dict, entity: str, surfaces: list[str], new_name=None
 
 
 def decisions_by_fact(report: dict, decisions: list[Decision]) -> dict[str, Decision]:
-    """fact id -> the decision in force on it, by the rule ``reconcile run`` applies: each
-    decision goes to the fact holding most of its claims; the latest decision wins."""
+    """fact id -> the decision in force on it, by the rule ``reconcile run`` applies."""
     facts = [f for _, f in iter_facts(report)]
-    by_claim: dict[str, list[int]] = {}
-    for i, f in enumerate(facts):
-        for c in f["claims"]:
-            by_claim.setdefault(c["id"], []).append(i)
-    out: dict[str, Decision] = {}
-    for d in decisions:
-        if d.action not in FACT_ACTIONS:
-            continue
-        counts: dict[int, int] = {}
-        for cid in d.claims:
-            for i in by_claim.get(cid, []):
-                if facts[i]["fact"] == d.fact:
-                    counts[i] = counts.get(i, 0) + 1
-        if counts:
-            best = max(counts.items(), key=lambda kv: (kv[1], -kv[0]))[0]
-            out[facts[best]["id"]] = d
-    return out
+    chosen, _ = best_facts([(f["fact"], [c["id"] for c in f["claims"]]) for f in facts], decisions)
+    return {facts[i]["id"]: d for i, d in chosen.items()}
 
 
 def decision_for_fact(fact: dict, decisions: list[Decision], report: dict | None = None) -> Decision | None:
