@@ -188,8 +188,23 @@ def _describe(v: dict) -> str:
     return describe_value(v)
 
 
+# Indented JSON is readable and diffs well, but only the compact form uses the C encoder;
+# above this many documents a report is written one list item per line instead.
+_INDENT_UP_TO = 2000
+
+
 def dumps(report: dict) -> str:
-    return json.dumps(report, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    if len(report.get("documents") or []) <= _INDENT_UP_TO:
+        return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    enc = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+    parts = []
+    for k, v in report.items():
+        if isinstance(v, list) and v:
+            items = ",\n".join("  " + enc.encode(x) for x in v)
+            parts.append(f"{enc.encode(k)}: [\n{items}\n ]")
+        else:
+            parts.append(f"{enc.encode(k)}: {enc.encode(v)}")
+    return "{\n " + ",\n ".join(parts) + "\n}\n"
 
 
 def write_atomic(path: Path, text: str) -> None:

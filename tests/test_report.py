@@ -71,3 +71,14 @@ def test_seed_report_meets_the_gold_thresholds(seed_report, tmp_path):
                           "--min-entity-accuracy", "0.9", "--min-quote-accuracy", "0.66",
                           "--max-false-conflicts", "0"], capture_output=True, text=True)
     assert res.returncode == 0, res.stdout + res.stderr
+
+
+def test_large_reports_are_the_same_json_in_compact_form(seed_report, monkeypatch):
+    import reconcile.report as report_module
+    monkeypatch.setattr(report_module, "_INDENT_UP_TO", 0)
+    text = report_module.dumps(seed_report)
+    assert json.loads(text) == seed_report
+    assert text.count("\n") == len(seed_report["documents"]) + len(seed_report["events"]) \
+        + len(seed_report["entities"]) + len(seed_report["quotes"]) + len(seed_report["problems"]) \
+        + sum(1 for v in seed_report.values() if not (isinstance(v, list) and v)) + \
+        2 * sum(1 for v in seed_report.values() if isinstance(v, list) and v) + 1
