@@ -288,7 +288,7 @@ class Extractor:
                     if not ent.affiliation:
                         continue
                     eid = ent.affiliation            # "أكدت موسكو": the state speaks
-                # "المتحدثة باسم مجلس الأمن القومي إيميلي هورن": the person after the office
+                # "المتحدثة باسم وزارة الخارجية فلانة الفلانية": the person after the office
                 if ent.type in COLLECTIVE:
                     for es2, ee2, eid2, how2 in ents[k + 1:k + 4]:
                         gap = t[ee:es2]

@@ -52,7 +52,7 @@ def signed_outlet(rs: RuleSet, text: str) -> str | None:
 
 
 def dateline(rs: RuleSet, text: str) -> str | None:
-    """"السبت 12 فبراير 2022 03:15 م" near the top -> "2022-02-12T15:15"."""
+    """"الأربعاء 3 مايو 2023 09:40 ص" near the top -> "2023-05-03T09:40"."""
     head_lines = int(rs.setting("metadata", "head_lines", 6))
     nt = normalise(text)
     lines = nt.text.split("\n")

@@ -244,7 +244,7 @@ def _to_claim(ex: DocExtraction, rc: RawClaim, c: EventCluster) -> Claim | None:
 
 
 def _day_near(ex: DocExtraction, h) -> dt.date | None:
-    """The day written with a clock time ("23:35 مساء الخميس"): inside it or right after."""
+    """The day written with a clock time ("22:10 مساء الأحد"): inside it or right after."""
     for d in ex.hits["date"]:
         v = d.value or {}
         if v.get("start") and v["start"] == v.get("end") and h.start <= d.start <= h.end + 3:
