@@ -305,7 +305,10 @@ class Extractor:
             if speaker is None and cue == "verb":
                 speaker = carried
             if speaker:
-                per[si].append((h.start, speaker, cue, sspan))
+                # ", the White House said." closing the sentence speaks for all of it
+                closing = bool(sspan) and sspan[0] < h.start and t[:sspan[0]].rstrip().endswith(",") \
+                    and len(t[h.end:sentences[si][1]].split()) <= 3
+                per[si].append((h.start, speaker, cue, sspan, closing))
                 if sspan is not None:
                     carried = speaker
         return per
@@ -335,6 +338,9 @@ class Extractor:
 
     def speaker_at(self, per_sentence, si: int, pos: int) -> str | None:
         atts = per_sentence[si]
+        closing = [a for a in atts if a[0] > pos and len(a) > 4 and a[4]]
+        if closing:
+            return closing[-1][1]
         before = [a for a in atts if a[0] <= pos]
         if before:
             # an "according to" after the claim outranks the verb before it ("..., وفق بيان X")

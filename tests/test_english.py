@@ -36,3 +36,38 @@ def test_wire_copy_in_english(tmp_path):
     assert facts["duration"]["status"] == "conflict"              # an hour and a half vs three hours
     assert facts["initiator"]["claims"][0]["value"] == {"entity": "Ukraine"}
     assert {c["language"] for f in ev["facts"] for c in f["claims"]} == {"en"}
+
+
+VIDEO_SUMMIT = """Biden, Putin spar over Ukraine in two-hour video summit
+
+WASHINGTON/MOSCOW, Dec 7 (Wire) - U.S. President Joe Biden told Russian President Vladimir Putin during a two-hour video call on Tuesday that the West would impose "strong economic and other measures" if Russia invades Ukraine, the White House said.
+
+The secure video conference began at 10:07 a.m. EST, according to a U.S. official. Kremlin aide Yuri Ushakov said the conversation lasted slightly more than two hours and was "frank and businesslike".
+
+Biden and Putin last met in person at a summit in Geneva in June.
+"""
+
+VIDEO_TALKS = """Putin and Biden hold virtual talks
+
+MOSCOW (Agency) — Vladimir Putin and Joe Biden held talks by video link on Tuesday that went on for just over two hours, Kremlin spokesman Dmitry Peskov told reporters.
+"""
+
+
+def test_speakers_and_vague_durations_in_english(tmp_path):
+    (tmp_path / "x.txt").write_text(VIDEO_SUMMIT, encoding="utf-8")
+    (tmp_path / "y.txt").write_text(VIDEO_TALKS, encoding="utf-8")
+    (tmp_path / "sources.yaml").write_text(
+        "x.txt: {outlet: Wire, language: en, published: 2021-12-07}\n"
+        "y.txt: {outlet: Agency, language: en, published: 2021-12-08}\n", encoding="utf-8")
+    report = build_report(analyse(load_corpus([tmp_path])), "en")
+    call = next(e for e in report["events"] if e["date"] and e["date"]["start"] == "2021-12-07")
+    assert call["kind"] == "call" and call["documents"] == ["x", "y"]
+    duration = next(f for f in call["facts"] if f["fact"] == "duration")
+    assert duration["status"] == "corroborated"
+    got = {(c["text"], c["speaker"]) for c in duration["claims"]}
+    # the sentence's closing ", the White House said" speaks for its "two-hour"
+    assert got == {("two-hour", "White House"), ("slightly more than two hours", "Yuri Ushakov"),
+                   ("just over two hours", "Dmitry Peskov")}
+    summit = next(e for e in report["events"] if e["kind"] == "meeting")
+    assert {f["fact"] for f in summit["facts"]} >= {"location", "date"}
+    assert summit["date"] == {"start": "2021-06-01", "end": "2021-06-30"}
