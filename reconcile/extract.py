@@ -306,7 +306,9 @@ class Extractor:
                 speaker = carried
             if speaker:
                 # ", the White House said." closing the sentence speaks for all of it
-                closing = bool(sspan) and sspan[0] < h.start and t[:sspan[0]].rstrip().endswith(",") \
+                comma = t.rfind(",", sentences[si][0], sspan[0]) if sspan else -1
+                closing = bool(sspan) and sspan[0] < h.start and comma >= 0 \
+                    and len(t[comma + 1:sspan[0]].split()) <= 5 and not re.search(r"[;:\"]", t[comma + 1:sspan[0]]) \
                     and len(t[h.end:sentences[si][1]].split()) <= 3
                 per[si].append((h.start, speaker, cue, sspan, closing))
                 if sspan is not None:

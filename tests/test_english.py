@@ -71,3 +71,17 @@ def test_speakers_and_vague_durations_in_english(tmp_path):
     summit = next(e for e in report["events"] if e["kind"] == "meeting")
     assert {f["fact"] for f in summit["facts"]} >= {"location", "date"}
     assert summit["date"] == {"start": "2021-06-01", "end": "2021-06-30"}
+
+
+def test_a_closing_attribution_with_a_title_names_the_source(tmp_path):
+    text = ("Putin warns Biden\n\nMOSCOW (Newswire) - Russian President Vladimir Putin warned U.S. President "
+            "Joe Biden in a 50-minute phone conversation on Thursday that sanctions would be a mistake, "
+            "Kremlin foreign policy aide Yuri Ushakov told reporters.\n")
+    (tmp_path / "z.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "sources.yaml").write_text("z.txt: {outlet: Newswire, language: en, published: 2021-12-31}\n",
+                                           encoding="utf-8")
+    report = build_report(analyse(load_corpus([tmp_path])), "en")
+    claims = {(f["fact"], c["text"], c["speaker"]) for e in report["events"] for f in e["facts"]
+              for c in f["claims"]}
+    assert ("duration", "50-minute", "Yuri Ushakov") in claims
+    assert ("date", "on Thursday", "Yuri Ushakov") in claims
