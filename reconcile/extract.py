@@ -179,6 +179,9 @@ class Extractor:
         self._mentions(ex, segments, hits, markers, speakers)
         self._claims(ex, segments, hits, markers, speakers)
         ex.quotes = self._quotes(ex, speakers)
+        for hs in hits.values():      # values are built; the token lists would only hold memory
+            for h in hs:
+                h.tokens = []
         return ex
 
     # ------------------------------------------------------------------ structure
