@@ -18,7 +18,7 @@ from .entities import Gazetteer, gazetteer
 from .matching import RawMatch, find
 from .normalise import NormalText, fold, normalise
 from .records import Claim, Document, Quote
-from .rules import RuleSet, fold_pattern, ruleset
+from .rules import RuleSet, fold_pattern, ruleset, trie_regex
 
 BUILDERS = {"duration": duration.build, "clock_time": clock_time.build,
             "date": dates.build, "number": numbers.build}
@@ -148,6 +148,38 @@ class Extractor:
             out.append((m.start("core"), m.end("core"), lx.entries.get(k, True)))
         return out
 
+    MARKERS = ("future_marker", "past_marker", "previous_marker", "temporal_prep", "dual_reference",
+               "time_role", "duration_cue", "relative_interval")
+
+    def _marker_hits(self, folded: str) -> dict[str, list[tuple[int, int, Any]]]:
+        """Every marker lexicon in one pass: the union of their words is scanned once, and each
+        match is read back into the lexicons its words (or a run of them) belong to, longest
+        first within each lexicon, as separate passes would."""
+        if not hasattr(self, "_marker_rx"):
+            table: dict[str, list[tuple[str, Any]]] = {}
+            for name in self.MARKERS:
+                lx = self.rs.lexicons.get(name)
+                for k, v in (lx.entries.items() if lx else ()):
+                    table.setdefault(k, []).append((name, v))
+            pre = fold_pattern(self.rs.macros.get("proclitic", ""))
+            self._marker_table = table
+            self._marker_rx = re.compile(rf"(?<!\w){pre}(?P<core>{trie_regex(table)})(?!\w)")
+        out: dict[str, list] = {name: [] for name in self.MARKERS}
+        for m in self._marker_rx.finditer(folded):
+            words = [(w.start(), w.end()) for w in re.finditer(r"\S+", m.group("core"))]
+            base = m.start("core")
+            found: dict[str, list[tuple[int, int, Any]]] = {}
+            for i in range(len(words)):
+                for j in range(len(words), i, -1):
+                    s0, e0 = base + words[i][0], base + words[j - 1][1]
+                    for name, v in self._marker_table.get(" ".join(folded[s0:e0].split()), ()):
+                        spans = found.setdefault(name, [])
+                        if not any(a <= s0 and e0 <= b for a, b, _ in spans):
+                            spans.append((s0, e0, v))
+            for name, spans in found.items():
+                out[name].extend(sorted(spans))
+        return out
+
     def _hits(self, dim: str, folded: str, ctx: dict) -> list[Hit]:
         out = []
         for r in find(self.rs, dim, folded):
@@ -170,9 +202,7 @@ class Extractor:
         sentences = self._sentences(t)
         hits = {d: self._hits(d, t, {"ref": ref}) for d in ("duration", "clock_time", "date", "medium",
                                                             "initiator", "location", "attribution", "event")}
-        markers = {name: self._lex_hits(name, t) for name in (
-            "future_marker", "past_marker", "previous_marker", "temporal_prep", "dual_reference",
-            "time_role", "duration_cue", "relative_interval")}
+        markers = self._marker_hits(t)
         ex = DocExtraction(doc, nt, self.lang, ref, sentences, ents, [], [], [], hits)
         segments = self._segments(t, sentences, hits, markers)
         speakers = self._attributions(ex, hits["attribution"], sentences)

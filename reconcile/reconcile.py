@@ -214,7 +214,8 @@ class Reconciler:
                 if altered:
                     status, note = "conflict", altered
             speakers = [q.speaker for q in items if q.speaker]
-            speaker = max(set(speakers), key=speakers.count) if speakers else None
+            # the most frequent attribution; ties by id, never by set order (hash-seeded)
+            speaker = max(sorted(set(speakers)), key=speakers.count) if speakers else None
             out.append(QuoteGroup(speaker, status, qs[shortest].text, items, note))
         out.sort(key=lambda g: ({"conflict": 0, "corroborated": 1, "single_source": 2}[g.status],
                                 g.quotes[0].doc, g.quotes[0].span))

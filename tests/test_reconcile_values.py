@@ -56,3 +56,29 @@ def test_a_leader_speaks_for_his_state_but_not_for_another(rec):
     assert rec.compatible({"entity": "dmitry-peskov"}, {"entity": "kremlin"})
     assert not rec.compatible({"entity": "vladimir-putin"}, {"entity": "joe-biden"})
     assert not rec.compatible({"medium": "phone"}, {"medium": "video"})
+
+
+TIE = r"""
+from reconcile.entities import gazetteer
+from reconcile.events import EventGrouper
+from reconcile.reconcile import Reconciler
+from reconcile.records import Quote
+g = gazetteer()
+rec = Reconciler(g, EventGrouper(g).lift)
+words = "سنواصل المفاوضات مع الجانب الآخر حتى نهاية الشهر"
+qs = [Quote("a", (0, 10), words, "kremlin", (0, 20)), Quote("b", (0, 10), words, "dmitry-peskov", (0, 20))]
+print([grp.speaker for grp in rec.quotes(qs, set())])
+"""
+
+
+def test_a_tie_between_speakers_is_broken_the_same_way_every_run():
+    import os
+    import subprocess
+    import sys
+    seen = set()
+    for seed in ("1", "2", "3", "4"):
+        res = subprocess.run([sys.executable, "-c", TIE], capture_output=True, text=True,
+                             env={**os.environ, "PYTHONHASHSEED": seed})
+        assert res.returncode == 0, res.stderr
+        seen.add(res.stdout.strip())
+    assert seen == {"['dmitry-peskov']"}
