@@ -345,17 +345,21 @@ class RuleSet:
         """Typed tokens of folded[start:end]: (start, end, surface, [(lexicon, value), ...])."""
         end = len(folded) if end is None else end
         out = []
-        for m in self.token_regex.finditer(folded, start, end):
+        # read the stretch on its own: a match that begins after a glued conjunction
+        # ("ونصف") must still see its first word as a word
+        piece = folded[start:end]
+        for m in self.token_regex.finditer(piece):
             s = m.group("tok") or m.group("num")
             if m.group("tok") is None:
-                out.append((m.start("num"), m.end("num"), s, [("digits", s)]))
+                out.append((start + m.start("num"), start + m.end("num"), s, [("digits", s)]))
                 continue
             k = " ".join(s.split())
             kinds = self.surface_index.get(k) or self.surface_index.get(s) or []
             if not kinds and s[0].isdigit():
                 kinds = [("digits", s)]
-            out.append((m.start("tok"), m.end("tok"), s, kinds))
+            out.append((start + m.start("tok"), start + m.end("tok"), s, kinds))
         return out
+
 
 
 def _timezone_cities(locale: str) -> dict[str, str]:
