@@ -202,8 +202,28 @@ def _review_target(report: Path):
     return data, ReviewLog(review_path(report))
 
 
-def _record(report: Path, make) -> None:
+def _find_report(report: Path | None, handle: str | None) -> Path:
+    """The report a decision is about: the one given, else the only report under reports/
+    that holds the fact, claim or event named."""
+    if report is not None:
+        return report
+    candidates = []
+    for p in sorted(Path("reports").glob("*.json")):
+        try:
+            text = p.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if '"schema": "reconcile.report/' in text[:200] and (handle is None or f'"{handle}"' in text):
+            candidates.append(p)
+    if len(candidates) != 1:
+        where = "none" if not candidates else ", ".join(map(str, candidates))
+        _fail(f"say which report with --report (reports/*.json holding '{handle}': {where})", 2)
+    return candidates[0]
+
+
+def _record(report: Path | None, make, handle: str | None = None) -> None:
     from .review import ReviewError
+    report = _find_report(report, handle)
     data, log = _review_target(report)
     try:
         d = make(data)
@@ -216,12 +236,13 @@ def _record(report: Path, make) -> None:
     typer.echo(f"{log.path}: recorded {d.action} {d.id}; run `reconcile run` again to recompute the report")
 
 
-REPORT_OPT = typer.Option(..., "--report", "-r", help="The JSON report the decision is about.")
+REPORT_OPT = typer.Option(None, "--report", "-r",
+                          help="The JSON report the decision is about (default: the one under reports/ holding the id).")
 
 
 @app.command()
 def decide(fact: str = typer.Argument(..., help="A fact id (f-...) from the report, or one of its claim ids."),
-           report: Path = REPORT_OPT,
+           report: Optional[Path] = REPORT_OPT,
            confirm: bool = typer.Option(False, "--confirm", help="The conflict is real."),
            dismiss: bool = typer.Option(False, "--dismiss", help="Not a real conflict (give --reason)."),
            resolve: Optional[str] = typer.Option(None, "--resolve", help="The verified value."),
@@ -242,24 +263,24 @@ def decide(fact: str = typer.Argument(..., help="A fact id (f-...) from the repo
         _fail("give exactly one of --confirm, --dismiss, --resolve", 2)
     action = "confirm" if confirm else "dismiss" if dismiss else "resolve"
     _record(report, lambda data: fact_decision(data, fact, action, value=resolve, right_claim=claim,
-                                                reason=reason, note=note, link=link, reviewer=reviewer))
+                                                reason=reason, note=note, link=link, reviewer=reviewer), fact)
 
 
 @app.command()
 def move(claim: str = typer.Argument(..., help="The claim id to move."),
          event: str = typer.Argument(..., help="The event id it belongs to (e.g. E3)."),
-         report: Path = REPORT_OPT, note: Optional[str] = typer.Option(None)):
+         report: Optional[Path] = REPORT_OPT, note: Optional[str] = typer.Option(None)):
     """Mark a claim as attached to the wrong event and move it.
 
     Example: reconcile move c-0123456789 E3 -r reports/seeds.json
     """
     from .review import move_decision
-    _record(report, lambda data: move_decision(data, claim, event, note=note))
+    _record(report, lambda data: move_decision(data, claim, event, note=note), claim)
 
 
 @app.command()
 def merge(event_a: str = typer.Argument(...), event_b: str = typer.Argument(...),
-          report: Path = REPORT_OPT, note: Optional[str] = typer.Option(None)):
+          report: Optional[Path] = REPORT_OPT, note: Optional[str] = typer.Option(None)):
     """Say two events are one.
 
     Example: reconcile merge E3 E4 -r reports/seeds.json
@@ -272,23 +293,25 @@ def merge(event_a: str = typer.Argument(...), event_b: str = typer.Argument(...)
 def split(entity: str = typer.Argument(..., help="Entity id or name."),
           surfaces: list[str] = typer.Argument(..., help="The spellings that belong to someone else."),
           name: Optional[str] = typer.Option(None, "--name", help="Who they are."),
-          report: Path = REPORT_OPT):
+          report: Optional[Path] = REPORT_OPT):
     """Split spellings off an entity (they name someone else).
 
     Example: reconcile split vladimir-putin "فلاديمير" --name "Vladimir (unknown)" -r reports/seeds.json
     """
     from .review import split_decision
-    _record(report, lambda data: split_decision(data, entity, surfaces, new_name=name))
+    _record(report, lambda data: split_decision(data, entity, surfaces, new_name=name), entity)
 
 
 @app.command()
-def undo(report: Path = REPORT_OPT,
+def undo(report: Optional[Path] = REPORT_OPT,
          decision: Optional[str] = typer.Argument(None, help="Decision id (default: the last one in force).")):
     """Take a decision back (the log keeps both).
 
     Example: reconcile undo -r reports/seeds.json
     """
     from .review import Decision, ReviewError
+
+    report = _find_report(report, None)
 
     def make(data):
         _, log = _review_target(report)

@@ -209,3 +209,15 @@ def test_a_killed_writer_loses_nothing_it_finished(tmp_path):
     assert set(done) <= set(ids)                         # every completed decision is there
     assert len(log.problems) <= 1                        # at most the one being written
     assert ids == sorted(ids, key=ids.index) and len(ids) == len(set(ids))
+
+
+def test_decide_finds_the_report_under_reports_when_not_given(forty, tmp_path, monkeypatch):
+    corpus, out, report = forty
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "reports").mkdir()
+    shutil.copy(out / "corpus.json", tmp_path / "reports" / "corpus.json")
+    _, dur = _fact(report, *DEC30, "duration")
+    res = runner.invoke(app, ["decide", dur["id"], "--confirm"])
+    assert res.exit_code == 0, res.output
+    assert ReviewLog(tmp_path / "reports" / "corpus.review.jsonl").effective()[0].action == "confirm"
+    assert runner.invoke(app, ["decide", "f-nothing", "--confirm"]).exit_code == 2
