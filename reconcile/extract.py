@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -247,25 +247,24 @@ class Extractor:
         self._absorb_media(hits, t)
         triggers = [(h.start, h.end) for h in hits["event"]] + \
                    [(h.start, h.end) for h in hits["medium"] if not h.value.get("qualifies")]
-        preps = [(s, e) for s, e, _ in markers["temporal_prep"]]
+        preps = Starts((s, e) for s, e, _ in markers["temporal_prep"])
+        trig_at = Starts(triggers)
         segs: list[Segment] = []
         for si, (s, e) in enumerate(sentences):
             cuts = {s, e}
             for m in self.clause_sep.finditer(t, s, e):
                 cuts.add(m.end())
             # "قبل المفاوضات": a time-relative event starts a stretch of its own
-            for ps, pe in preps:
-                if s < ps < e:
-                    nxt = [ts for ts, te in triggers if pe <= ts <= pe + 12]
-                    if nxt:
-                        cuts.add(ps)
+            for ps, pe in preps.between(s + 1, e):
+                if trig_at.any_between(pe, pe + 13):
+                    cuts.add(ps)
             cuts = sorted(cuts)
             first = len(segs)
             for a, b in zip(cuts, cuts[1:]):
                 if b > a:
                     segs.append(Segment(a, b, si))
             mine = segs[first:]
-            has = [any(a.start <= ts < a.end for ts, _ in triggers) for a in mine]
+            has = [trig_at.any_between(a.start, a.end) for a in mine]
             for i, sg in enumerate(mine):
                 if has[i]:
                     sg.anchor = first + i
@@ -284,6 +283,7 @@ class Extractor:
         with no named subject ("وأضاف:", "وأشار إلى أن") keeps the last speaker named."""
         t = ex.nt.text
         ents = ex.entities
+        ent_starts = [x[0] for x in ents]
         breakers = {fold_word(w) for w in (self.rs.setting("attribution", "not_subject", []) or [])}
         max_words = int(self.rs.setting("attribution", "subject_max_words", 5))
         # where a speech verb's subject stands: after it (Arabic "قال بيسكوف"), before it
@@ -302,9 +302,9 @@ class Extractor:
             speaker, sspan = None, None
             if cue == "verb" and "before" in sides:
                 speaker, sspan = self._subject_before(ex, h, sentences[si][0], breakers, max_words)
-            for k, (es, ee, eid, how) in enumerate(ents if speaker is None and "after" in sides else ()):
-                if es < h.end:
-                    continue
+            k0 = bisect_left(ent_starts, h.end)
+            for k in range(k0, len(ents)) if speaker is None and "after" in sides else ():
+                es, ee, eid, how = ents[k]
                 if es > h.end + self.window or es >= e:
                     break
                 between = t[h.end:es]
@@ -392,14 +392,22 @@ class Extractor:
     def _mentions(self, ex, segments, hits, markers, speakers) -> None:
         t = ex.nt.text
         trig_hits = hits["event"] + [h for h in hits["medium"] if not (h.value or {}).get("qualifies")]
-        speaker_spans = [a[3] for per in speakers for a in per if a[3]]
+        speaker_spans = Starts(a[3] for per in speakers for a in per if a[3])
+        by_anchor: dict[int, list[Segment]] = {}
+        for x in segments:
+            if x.anchor is not None:
+                by_anchor.setdefault(x.anchor, []).append(x)
+        trig_at = Starts(trig_hits, key=lambda h: h.start)
+        at = {name: Starts(hits[name], key=lambda h: h.start) for name in ("date", "medium", "clock_time")}
+        mark = {name: Starts(markers[name]) for name in ("past_marker", "future_marker", "dual_reference",
+                                                         "previous_marker")}
         self._seg_mention: dict[int, int] = {}
         for gi, sg in enumerate(segments):
             if sg.anchor != gi:
                 continue
-            scope_segs = [x for x in segments if x.anchor == gi]
+            scope_segs = by_anchor[gi]
             scope = (min(x.start for x in scope_segs), max(x.end for x in scope_segs))
-            trigs = [h for h in trig_hits if sg.start <= h.start < sg.end]
+            trigs = trig_at.between(sg.start, sg.end)
             kinds, generic, medium = [], [], None
             for h in trigs:
                 if h.dim == "event":
@@ -423,16 +431,15 @@ class Extractor:
             # participants: named in the trigger's own clause (and a list that runs on past a
             # comma: "بين الرئيسين الروسي X، والأميركي Y"), minus speakers, places and zones
             locs = self._locations(ex, scope, hits, trigs)
-            excluded = speaker_spans + [(a, b) for _, a, b in locs] + \
-                [(h.start, h.end) for h in hits["clock_time"] if scope[0] <= h.start < scope[1]]
+            excluded = speaker_spans.between(scope[0] - self.window, scope[1]) + [(a, b) for _, a, b in locs] + \
+                [(h.start, h.end) for h in at["clock_time"].between(*scope)]
             part_ranges = [(sg.start, sg.end)]
             # "أجرى الرئيسان X وY، السبت، اتصالا": the verb's clause names the parties
-            earlier = [x for x in segments if x.anchor == gi and x.end <= sg.start
-                       and x.sentence == sg.sentence]
-            if any(x.start <= ms < x.end for x in earlier for ms, _, _ in
-                   markers["past_marker"] + markers["future_marker"]):
+            earlier = [x for x in scope_segs if x.end <= sg.start and x.sentence == sg.sentence]
+            if any(mark["past_marker"].any_between(x.start, x.end) or mark["future_marker"].any_between(x.start, x.end)
+                   for x in earlier):
                 part_ranges.extend((x.start, x.end) for x in earlier)
-            later = sorted((x for x in segments if x.anchor == gi and x.start >= sg.end), key=lambda x: x.start)
+            later = sorted((x for x in scope_segs if x.start >= sg.end), key=lambda x: x.start)
             for x in later:
                 head = t[x.start:x.end].lstrip(" \"")
                 if self.conjunction and head.startswith(self.conjunction) and ex.entities_in(x.start, x.start + 12):
@@ -457,25 +464,23 @@ class Extractor:
             if kind == "call" and not named_collective:
                 collectives = []          # "الساحل الشرقي الأمريكي": an adjective is no party to a call
             parts = _dedupe(persons) if persons else _dedupe(collectives)
-            for h in hits["medium"]:
-                if any(a <= h.start < b for a, b in part_ranges):
+            for a, b in part_ranges:
+                for h in at["medium"].between(a, b):
                     medium = medium or self._medium_value(t, h)
-            dual = any(a <= s < b for s, _, _ in markers["dual_reference"] for a, b in part_ranges)
-            own_dates = [h for h in hits["date"] if sg.start <= h.start < sg.end]
-            dts = own_dates or [h for h in hits["date"] if scope[0] <= h.start < scope[1]]
+            dual = any(mark["dual_reference"].any_between(a, b) for a, b in part_ranges)
+            own_dates = at["date"].between(sg.start, sg.end)
+            dts = own_dates or at["date"].between(*scope)
             # the day nearest the event word is the event's ("WASHINGTON, March 10 (Agency) -
             # ... spoke on Thursday": the dateline's day is the article's, not the call's)
             dts = sorted(dts, key=lambda h: min(abs(h.start - first.end), abs(first.start - h.end)))
-            future = any(scope[0] <= s < scope[1] for s, _, _ in markers["future_marker"])
-            previous = any(first.end <= s <= first.end + 25 and sg.start <= s < sg.end
-                           for s, _, _ in markers["previous_marker"])
+            future = mark["future_marker"].any_between(*scope)
+            previous = mark["previous_marker"].any_between(max(first.end, sg.start), min(first.end + 26, sg.end))
             self._seg_mention[gi] = len(ex.mentions)
             ex.mentions.append(RawMention(ex.doc.id, sg.sentence, scope, (first.start, first.end), kind,
                                           parts, dual, dts, medium, previous, future, is_generic, locs))
         # re-resolve dates with the tense of their mention
-        past = markers["past_marker"]
         for m in ex.mentions:
-            is_past = any(m.scope[0] <= s < m.scope[1] for s, _, _ in past)
+            is_past = mark["past_marker"].any_between(*m.scope)
             tense = "future" if m.future else "past" if is_past else None
             for h in m.dates:
                 if not h.rule_value.get("order"):      # figures need no tense
@@ -507,7 +512,11 @@ class Extractor:
     # ------------------------------------------------------------------ claims
     def _claims(self, ex, segments, hits, markers, speakers) -> None:
         t = ex.nt.text
-        seg_of = lambda pos: next((i for i, sg in enumerate(segments) if sg.start <= pos < sg.end), None)
+        seg_starts = [sg.start for sg in segments]
+
+        def seg_of(pos):
+            i = bisect_right(seg_starts, pos) - 1
+            return i if i >= 0 and segments[i].start <= pos < segments[i].end else None
 
         def mention_for(pos):
             gi = seg_of(pos)
@@ -520,7 +529,8 @@ class Extractor:
             ex.claims.append(RawClaim(fact, h, value, si, mi, self.speaker_at(speakers, si, h.start),
                                       hedge, False, local))
 
-        cues = markers["duration_cue"]
+        cue_at = Starts(markers["duration_cue"])
+        event_at = Starts(hits["event"], key=lambda h: h.start)
         window = int(self.rs.setting("duration", "cue_window", 40))
         for h in hits["duration"]:
             if not h.value:
@@ -529,31 +539,31 @@ class Extractor:
             if si is None:
                 continue
             s0 = ex.sentences[si][0]
-            cue_before = any(max(s0, h.start - window) <= ce <= h.start for cs, ce, _ in cues)
-            event_after = any(0 <= e.start - h.end <= 2 for e in hits["event"])
+            lo = max(s0, h.start - window)
+            # a cue ending in [lo, h.start]; cues are short, so look at those starting a little earlier
+            cue_before = any(lo <= ce <= h.start for cs, ce, _ in cue_at.between(lo - 40, h.start + 1))
+            event_after = event_at.any_between(h.end, h.end + 3)
             if not (cue_before or event_after):
                 continue
             add("duration", h, {"minutes": h.value["minutes"]}, mi, si, h.value.get("hedge"))
         # clock times: a parenthesis right after restates the same moment in another zone
         times = sorted(hits["clock_time"], key=lambda h: h.start)
         zone_in_sentence: dict[int, str] = {}
-        roles = markers["time_role"]
+        roles = Starts(markers["time_role"])
         for h in times:
             if not h.value:
                 continue
             mi, si = mention_for(h.start)
             if si is None:
                 continue
-            seg = segments[seg_of(h.start)]
             lo = ex.sentences[si][0]
-            before = [(s, v) for s, e, v in roles if lo <= s < h.start]
+            before = [(s, v) for s, e, v in roles.between(lo, h.start)]
             if mi is None and not before:
                 continue          # a bare clock reading (a page's print time) is no claim
             fact = before[-1][1] if before else None
             if fact is None and mi is not None:
                 fact = "scheduled_time" if ex.mentions[mi].future else "start_time"
             fact = fact or "start_time"
-            del seg
             local = {k: h.value[k] for k in ("hour", "minute", "zone")}
             if local["zone"] is None and zone_in_sentence.get(si):
                 # "began at 3:35 p.m. EST and ended at 4:25 p.m.": the zone named once holds
@@ -561,6 +571,7 @@ class Extractor:
             elif local["zone"]:
                 zone_in_sentence[si] = local["zone"]
             add(fact, h, {}, mi, si, None, local)
+        medium_at = Starts(hits["medium"], key=lambda h: h.start)
         for m_i, m in enumerate(ex.mentions):
             if m.generic:
                 continue
@@ -571,11 +582,10 @@ class Extractor:
                 v = h.value
                 if v and "start" in v and v["start"] <= chosen["end"] and chosen["start"] <= v["end"]:
                     add("date", h, {"date": {"start": v["start"], "end": v["end"]}}, m_i, m.sentence)
-            for h in hits["medium"]:
-                if m.scope[0] <= h.start < m.scope[1]:
-                    v = self._medium_value(t, h)
-                    if v:
-                        add("medium", h, {"medium": v}, m_i, m.sentence)
+            for h in medium_at.between(*m.scope):
+                v = self._medium_value(t, h)
+                if v:
+                    add("medium", h, {"medium": v}, m_i, m.sentence)
             for eid, es, ee in m.locations:
                 h = Hit("location", es, ee, "location")
                 add("location", h, {"entity": eid}, m_i, m.sentence)
@@ -647,6 +657,22 @@ class Extractor:
                 ss, se = ex.span(*ex.sentences[si])
                 out.append(Quote(ex.doc.id, (os_, oe), ex.doc.text[os_:oe], speaker, (ss, se)))
         return out
+
+
+class Starts:
+    """Items sorted by start position, with the ones starting in [a, b) found by bisection:
+    a long article must not make every lookup a scan of the whole document."""
+
+    def __init__(self, items, key=lambda x: x[0]):
+        self.items = sorted(items, key=key)
+        self.keys = [key(x) for x in self.items]
+
+    def between(self, a: int, b: int) -> list:
+        return self.items[bisect_left(self.keys, a):bisect_left(self.keys, b)]
+
+    def any_between(self, a: int, b: int) -> bool:
+        i = bisect_left(self.keys, a)
+        return i < len(self.keys) and self.keys[i] < b
 
 
 def fold_word(w: str) -> str:

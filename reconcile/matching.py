@@ -5,6 +5,7 @@ exactly what a run does.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .rules import Rule, RuleSet
@@ -31,10 +32,16 @@ def find(rs: RuleSet, dim: str, folded: str, start: int = 0, end: int | None = N
             m = rule.regex.match(folded, s.start(), end)
             if m and m.end("core") > m.start("core"):
                 found.append(RawMatch(m.start("core"), m.end("core"), rule))
-    out: list[RawMatch] = []
+    # longest first; a match overlapping one already taken is dropped.  Taken spans do not
+    # overlap, so kept sorted by start, a neighbour check by bisection is enough.
+    starts: list[int] = []
+    taken: list[RawMatch] = []
     for r in sorted(found, key=lambda r: (-(r.end - r.start), r.start)):
-        if any(not (r.end <= o.start or r.start >= o.end) for o in out):
+        i = bisect_left(starts, r.start)
+        if i < len(taken) and taken[i].start < r.end:
             continue
-        out.append(r)
-    out.sort(key=lambda r: r.start)
-    return out
+        if i > 0 and taken[i - 1].end > r.start:
+            continue
+        starts.insert(i, r.start)
+        taken.insert(i, r)
+    return taken
