@@ -594,29 +594,24 @@ class Extractor:
             if si is None:
                 continue
             side = (h.value or {}).get("entity_side", "after")
-            if side == "before":
-                target = self._entity_before(ex, h.start, ex.sentences[si][0])
-            else:
-                target = self._entity_after(ex, h.end, ex.sentences[si][1])
+            limit = ex.sentences[si][0] if side == "before" else ex.sentences[si][1]
+            target = self._initiator_near(ex, h, limit, side)
             if target:
                 eid, es, ee = target
                 span_hit = Hit("initiator", min(h.start, es), max(ee, h.end), h.rule)
                 add("initiator", span_hit, {"entity": eid}, mi, si)
 
-    def _entity_before(self, ex, pos, limit):
-        """"at Putin's request", "Moscow sought the call": the entity right before the cue."""
-        for es, ee, eid, how in reversed(ex.entities_in(limit, pos)):
-            if pos - ee > 4:
-                return None
-            ref = self._initiator_ref(es, ee, eid)
-            if ref:
-                return ref
-        return None
-
-    def _entity_after(self, ex, pos, limit):
-        """The entity an initiator cue points at: the first one after it, skipping titles."""
-        for es, ee, eid, how in ex.entities_in(pos, len(ex.nt.text)):
-            if es > min(limit, pos + self.window // 2):
+    def _initiator_near(self, ex, cue, limit, side):
+        """The entity an initiator cue points at: the first one after it ("بطلب من موسكو"),
+        or the one right before it ("at Putin's request"), within the sentence."""
+        if side == "before":
+            candidates = reversed(ex.entities_in(limit, cue.start))
+            too_far = lambda es, ee: cue.start - ee > 4
+        else:
+            candidates = ex.entities_in(cue.end, len(ex.nt.text))
+            too_far = lambda es, ee: es > min(limit, cue.end + self.window // 2)
+        for es, ee, eid, how in candidates:
+            if too_far(es, ee):
                 return None
             ref = self._initiator_ref(es, ee, eid)
             if ref:
