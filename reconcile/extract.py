@@ -132,22 +132,6 @@ class Extractor:
         self.ev_window = int((ev.settings.get("window") if ev else None) or 40)
 
     # ------------------------------------------------------------------ helpers
-    def _lex_hits(self, lex: str, folded: str) -> list[tuple[int, int, Any]]:
-        lx = self.rs.lexicons.get(lex)
-        if not lx:
-            return []
-        pat = getattr(lx, "_compiled", None)
-        if pat is None:
-            pre = self.rs.macros.get("proclitic", "")
-            from .rules import fold_pattern
-            pat = re.compile(rf"(?<!\w){fold_pattern(pre)}(?P<core>{lx.alternation})(?!\w)")
-            lx._compiled = pat
-        out = []
-        for m in pat.finditer(folded):
-            k = " ".join(m.group("core").split())
-            out.append((m.start("core"), m.end("core"), lx.entries.get(k, True)))
-        return out
-
     MARKERS = ("future_marker", "past_marker", "previous_marker", "temporal_prep", "dual_reference",
                "time_role", "duration_cue", "relative_interval")
 
@@ -315,12 +299,9 @@ class Extractor:
                                       or ":" in between):
                     break
                 ent = self.gaz.entities[eid]
-                if ent.type == "media" or how == "adjective":
+                eid = self._speaker_ref(eid, how)
+                if eid is None:
                     continue
-                if ent.type == "city":
-                    if not ent.affiliation:
-                        continue
-                    eid = ent.affiliation            # "أكدت موسكو": the state speaks
                 # "المتحدثة باسم وزارة الخارجية فلانة الفلانية": the person after the office
                 if ent.type in COLLECTIVE:
                     for es2, ee2, eid2, how2 in ents[k + 1:k + 4]:
@@ -361,15 +342,20 @@ class Extractor:
             if not appositive and (len(words) > max_words or any(w in breakers for w in words)
                                    or re.search(r"[,;:]", between)):
                 return None, None
-            ent = self.gaz.entities[eid]
-            if ent.type == "media" or how == "adjective":
-                continue
-            if ent.type == "city":
-                if not ent.affiliation:
-                    continue
-                eid = ent.affiliation
-            return eid, (es, ee)
+            eid = self._speaker_ref(eid, how)
+            if eid is not None:
+                return eid, (es, ee)
         return None, None
+
+    def _speaker_ref(self, eid: str, how: str) -> str | None:
+        """Who an entity mention can speak as: an agency only relays and an adjective names
+        nobody; a capital speaks for its state ("أكدت موسكو")."""
+        ent = self.gaz.entities[eid]
+        if ent.type == "media" or how == "adjective":
+            return None
+        if ent.type == "city":
+            return ent.affiliation
+        return eid
 
     def speaker_at(self, per_sentence, si: int, pos: int) -> str | None:
         atts = per_sentence[si]
@@ -631,8 +617,6 @@ class Extractor:
     def _quotes(self, ex, speakers) -> list[Quote]:
         t = ex.nt.text
         out = []
-        for si, (s, e) in enumerate(ex.sentences):
-            pass
         # pair quote marks within a paragraph, in order
         for para in re.finditer(r"[^\n]+", t):
             marks = [m.start() for m in re.finditer('"', para.group())]

@@ -122,7 +122,7 @@ def _analyse(corpus: Corpus, decisions: list[Decision]) -> Analysis:
             if claim and claim.id not in seen:
                 seen.add(claim.id)
                 claims.append(claim)
-        ev = Event(c.id, grouper.report_kind(c), grouper.participants(c), c.date, [], claims,
+        ev = Event(c.id, grouper.report_kind(c), grouper.participants(c), c.date, claims,
                    c.documents, sorted(c.locations))
         events.append(ev)
         by_fact = defaultdict(list)

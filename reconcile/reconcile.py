@@ -120,10 +120,8 @@ class Reconciler:
                 expl += f"; {', '.join(sorted(self_contra))} contradicts itself"
         elif independent >= 2:
             status = "corroborated"
-            vals = _dedupe(self.describe(c.value) for c in claims)
             expl = f"{independent} independent sources agree: " + "; ".join(
                 f"{self.describe(c.value)} ({who(c)})" for c in _first_per_source(claims, docs))
-            del vals
         else:
             status = "single_source"
             c = claims[0]
@@ -273,14 +271,6 @@ def _first_per_source(claims: list[Claim], docs) -> list[Claim]:
         if k not in seen:
             seen.add(k)
             out.append(c)
-    return out
-
-
-def _dedupe(xs):
-    out = []
-    for x in xs:
-        if x not in out:
-            out.append(x)
     return out
 
 

@@ -44,16 +44,6 @@ class Corpus:
     name: str = "corpus"
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A stretch of a document matched by a rule, with its typed value."""
-    dim: str                    # duration, clock_time, date, initiator, medium, location, ...
-    span: Span
-    text: str                   # document.text[span[0]:span[1]]
-    value: Any                  # dimension-specific, JSON-serialisable
-    rule: str                   # "file.yaml:line name" of the rule that matched
-
-
 @dataclass
 class EntityRef:
     entity_id: str
@@ -72,14 +62,6 @@ class Entity:
     roles: list[dict[str, Any]] = field(default_factory=list)
     affiliation: str | None = None   # country/org an official speaks for
     surfaces: set[str] = field(default_factory=set)  # spellings seen in the corpus
-
-
-@dataclass
-class Attribution:
-    speaker: str | None          # entity id
-    span: Span                   # the speaker's words
-    cue: str                     # the verb or phrase ("قال", "وفق")
-    relay: str | None = None     # an agency passing the claim on ("AFP")
 
 
 @dataclass
@@ -108,27 +90,11 @@ class Claim:
 
 
 @dataclass
-class EventMention:
-    doc: str
-    span: Span                   # the trigger words
-    sentence: Span
-    scope: Span                  # the stretch of the sentence the mention governs
-    kind: str                    # call | meeting | talks
-    participants: list[str]      # entity ids
-    dates: list[Mention]         # date mentions in scope
-    medium: str | None = None
-    previous: bool = False       # "the last call": refers to an earlier event
-    future: bool = False
-    generic: bool = False
-
-
-@dataclass
 class Event:
     id: str
     kind: str
     participants: list[str]      # entity ids
     date: tuple[str, str] | None
-    mentions: list[EventMention] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)
     locations: list[str] = field(default_factory=list)
@@ -153,12 +119,3 @@ class QuoteGroup:
     text: str
     quotes: list[Quote]
     note: str = ""
-
-
-@dataclass
-class Result:
-    corpus: Corpus
-    entities: dict[str, Entity]
-    events: list[Event]
-    verdicts: list[FactVerdict]
-    quote_groups: list[QuoteGroup]
