@@ -269,7 +269,7 @@ class EventGrouper:
                     sorted(undated_pool.values(), key=lambda c: c.seq)
             else:
                 pool = clusters if not parties else sorted(
-                    {id(c): c for p in parties for c in self._clusters_with(p, clusters)}.values(),
+                    {id(c): c for p in parties for c in self._party_index.get(p, [])}.values(),
                     key=lambda c: c.seq)
             cands = []
             for c in pool:
@@ -336,9 +336,6 @@ class EventGrouper:
             basis = f"{c.kind}|{c.date}|{sorted(c.persons)}|{sorted(c.collectives)}"
             c.key = hashlib.sha1(basis.encode()).hexdigest()[:12]
         return clusters
-
-    def _clusters_with(self, party: str, clusters: list[EventCluster]) -> list[EventCluster]:
-        return self._party_index.get(party, [])
 
     def report_kind(self, c: EventCluster) -> str:
         if c.kind == "call" or (c.mediums & {"phone", "video"} and "in_person" not in c.mediums):
