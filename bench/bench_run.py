@@ -37,15 +37,15 @@ sys.path.insert(0, str(HERE))
 SUBSTAGES = [
     ("setup", "reconcile.pipeline", "gazetteer"),
     ("setup", "reconcile.pipeline", "ruleset"),
-    ("setup", "reconcile.extract:Extractor", "__init__"),
-    ("extract", "reconcile.extract:Extractor", "extract"),
+    ("setup", "reconcile.extract.extractor:Extractor", "__init__"),
+    ("extract", "reconcile.extract.extractor:Extractor", "extract"),
     ("group_in_doc", "reconcile.events:EventGrouper", "in_document"),
     ("group_across", "reconcile.events:EventGrouper", "across"),
     ("merge_names", "reconcile.pipeline", "_merge_discovered"),
     ("to_claim", "reconcile.pipeline", "_to_claim"),
-    ("verdicts", "reconcile.reconcile:Reconciler", "verdict"),
-    ("quotes", "reconcile.reconcile:Reconciler", "quotes"),
-    ("claim_json", "reconcile.report", "claim_json"),
+    ("verdicts", "reconcile.verdicts:Reconciler", "verdict"),
+    ("quotes", "reconcile.verdicts:Reconciler", "quotes"),
+    ("claim_json", "reconcile.report.writer", "claim_json"),
 ]
 ANALYSE_PARTS = ["setup", "extract", "group_in_doc", "group_across", "merge_names", "to_claim", "verdicts", "quotes"]
 
@@ -167,9 +167,9 @@ def child(path: str, split: bool, profile_out: str | None, write: str | None, no
     except (AttributeError, OSError):
         pass
     t0 = time.perf_counter()
-    from reconcile.ingest import load_corpus
+    from reconcile.ingest.corpus import load_corpus
     from reconcile.pipeline import analyse
-    from reconcile.report import build_report, dumps, render_markdown
+    from reconcile.report.writer import build_report, dumps, render_markdown
     t_import = time.perf_counter() - t0
     import reconcile
     acc: dict[str, list[float]] = {}

@@ -1042,7 +1042,7 @@ def write_folder(docs: list[dict], folder: Path) -> None:
 
 def check_filler(n: int = 400, seed: int = 1) -> int:
     """Run the real extractor over filler sentences: none may yield a claim or an event."""
-    from reconcile.extract import Extractor
+    from reconcile.extract.extractor import Extractor
     from reconcile.records import Document
     comp = Composer(Rules(), seed)
     ex = Extractor("ar")

@@ -22,10 +22,10 @@ def _fail(msg: str, code: int = 2) -> None:
 
 
 def _analyse(paths: list[Path], review_file: Path | None = None):
-    from .pipeline import analyse
-    from .ingest import load_corpus
-    from .review import ReviewLog
-    from .rules import RuleError
+    from reconcile.pipeline import analyse
+    from reconcile.ingest.corpus import load_corpus
+    from reconcile.review.log import ReviewLog
+    from reconcile.engine.rules import RuleError
     decisions = []
     if review_file is not None and review_file.exists():
         log = ReviewLog(review_file)
@@ -62,8 +62,8 @@ def run(paths: list[Path] = typer.Argument(..., help="Folders or files of articl
 
     Example: reconcile run seeds/ --out reports/
     """
-    from .pipeline import without_cyclic_gc
-    from .report import build_report, dumps, render_markdown, write_atomic
+    from reconcile.pipeline import without_cyclic_gc
+    from reconcile.report.writer import build_report, dumps, render_markdown, write_atomic
     name = name or _corpus_name(paths)
     review = review or out / f"{name}.review.jsonl"
     a, _ = _analyse(paths, review)
@@ -98,7 +98,7 @@ def _load_report(path: Path) -> dict:
         _fail(f"{path}: not a readable JSON report ({exc})")
     if not isinstance(data, dict) or not str(data.get("schema", "")).startswith("reconcile.report/"):
         _fail(f"{path}: not a reconcile report (no 'schema': 'reconcile.report/1')")
-    from .report import validate
+    from reconcile.report.writer import validate
     errors = validate(data)
     if errors:
         _fail(f"{path}: not a valid reconcile report ({errors[0]})")
@@ -139,7 +139,7 @@ def show(report: Path = typer.Argument(..., help="A JSON report written by 'reco
 
 
 def _short_value(v: dict) -> str:
-    from .report import _describe
+    from reconcile.report.writer import _describe
     return _describe(v)
 
 
@@ -181,8 +181,8 @@ def graph(paths: list[Path] = typer.Argument(..., help="Articles to read."),
 
     Example: reconcile graph seeds/ --format graphml -o seeds.graphml
     """
-    from .graph import build_graph, export
-    from .report import write_atomic
+    from reconcile.graph import build_graph, export
+    from reconcile.report.writer import write_atomic
     a, _ = _analyse(paths)
     text = export(build_graph(a), format.value)
     if out:
@@ -197,7 +197,7 @@ def graph(paths: list[Path] = typer.Argument(..., help="Articles to read."),
 
 # --------------------------------------------------------------------------- review
 def _review_target(report: Path):
-    from .review import ReviewLog, review_path
+    from reconcile.review.log import ReviewLog, review_path
     data = _load_report(report)
     return data, ReviewLog(review_path(report))
 
@@ -222,7 +222,7 @@ def _find_report(report: Path | None, handle: str | None) -> Path:
 
 
 def _record(report: Path | None, make, handle: str | None = None) -> None:
-    from .review import ReviewError
+    from reconcile.review.log import ReviewError
     report = _find_report(report, handle)
     data, log = _review_target(report)
     try:
@@ -257,7 +257,7 @@ def decide(fact: str = typer.Argument(..., help="A fact id (f-...) from the repo
 
     Exit codes: 0 recorded, 1 the review file cannot be written, 2 bad arguments or unknown id.
     """
-    from .review import fact_decision
+    from reconcile.review.log import fact_decision
     chosen = [x for x in (confirm, dismiss, resolve is not None or claim is not None) if x]
     if len(chosen) != 1:
         _fail("give exactly one of --confirm, --dismiss, --resolve", 2)
@@ -274,7 +274,7 @@ def move(claim: str = typer.Argument(..., help="The claim id to move."),
 
     Example: reconcile move c-0123456789 E3 -r reports/seeds.json
     """
-    from .review import move_decision
+    from reconcile.review.log import move_decision
     _record(report, lambda data: move_decision(data, claim, event, note=note), claim)
 
 
@@ -285,7 +285,7 @@ def merge(event_a: str = typer.Argument(...), event_b: str = typer.Argument(...)
 
     Example: reconcile merge E3 E4 -r reports/seeds.json
     """
-    from .review import merge_decision
+    from reconcile.review.log import merge_decision
     _record(report, lambda data: merge_decision(data, event_a, event_b, note=note))
 
 
@@ -298,7 +298,7 @@ def split(entity: str = typer.Argument(..., help="Entity id or name."),
 
     Example: reconcile split vladimir-putin "فلاديمير" --name "Vladimir (unknown)" -r reports/seeds.json
     """
-    from .review import split_decision
+    from reconcile.review.log import split_decision
     _record(report, lambda data: split_decision(data, entity, surfaces, new_name=name), entity)
 
 
@@ -309,7 +309,7 @@ def undo(report: Optional[Path] = REPORT_OPT,
 
     Example: reconcile undo -r reports/seeds.json
     """
-    from .review import Decision, ReviewError
+    from reconcile.review.log import Decision, ReviewError
 
     report = _find_report(report, None)
 
@@ -336,10 +336,10 @@ def review_cmd(report: Path = typer.Argument(..., help="A JSON report written by
     """
     data, log = _review_target(report)
     if not list_:
-        from .tui import run_app
+        from reconcile.review.app import run_app
         run_app(report, data, log)
         return
-    from .review import decisions_by_fact, iter_facts
+    from reconcile.review.log import decisions_by_fact, iter_facts
     decided = decisions_by_fact(data, log.effective())
     rows, open_conflicts = [], 0
     order = {"conflict": 0, "single_source": 1, "corroborated": 2}
@@ -366,7 +366,7 @@ def rules_check(verbose: bool = typer.Option(False, "--verbose", "-v", help="Lis
 
     Example: reconcile rules check
     """
-    from .rulecheck import check_all
+    from reconcile.engine.rulecheck import check_all
     results, errors = check_all()
     for e in errors:
         typer.echo(f"error: {e}", err=True)

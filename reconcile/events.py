@@ -9,9 +9,9 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .dates import parse_iso_day
-from .entities import Gazetteer
-from .extract import DocExtraction, Hit, RawClaim
+from reconcile.dimensions.dates import parse_iso_day
+from reconcile.entities.gazetteer import Gazetteer
+from reconcile.extract.extractor import DocExtraction, Hit, RawClaim
 
 Day = tuple[str, str]
 

@@ -12,7 +12,7 @@ import json
 
 import networkx as nx
 
-from .pipeline import Analysis
+from reconcile.pipeline import Analysis
 
 
 def build_graph(a: Analysis) -> nx.MultiDiGraph:

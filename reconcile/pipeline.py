@@ -10,16 +10,18 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from . import clock_time, metadata
-from .entities import Gazetteer, gazetteer
-from .events import EventCluster, EventGrouper, event_day
-from .extract import DocExtraction, Extractor, RawClaim, claim_id
-from .ingest import detect_language, languages_in, load_corpus
-from .normalise import fold
-from .reconcile import FACT_ORDER, Reconciler
-from .records import Claim, Corpus, Entity, Event, FactVerdict, Problem, QuoteGroup
-from .review import Decision, apply_fact_decisions
-from .rules import RULES_DIR, RuleError, ruleset
+from reconcile.dimensions import clock_time
+
+from reconcile.ingest import metadata
+from reconcile.entities.gazetteer import Gazetteer, gazetteer
+from reconcile.events import EventCluster, EventGrouper, event_day
+from reconcile.extract.extractor import DocExtraction, Extractor, RawClaim, claim_id
+from reconcile.ingest.corpus import detect_language, languages_in, load_corpus
+from reconcile.engine.normalise import fold
+from reconcile.verdicts import FACT_ORDER, Reconciler
+from reconcile.records import Claim, Corpus, Entity, Event, FactVerdict, Problem, QuoteGroup
+from reconcile.review.log import Decision, apply_fact_decisions
+from reconcile.engine.rules import RULES_DIR, RuleError, ruleset
 
 
 @dataclass

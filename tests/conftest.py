@@ -11,12 +11,12 @@ SHARED = ROOT.parent / "shared"
 
 @pytest.fixture(scope="session")
 def seed_analysis():
-    from reconcile.ingest import load_corpus
+    from reconcile.ingest.corpus import load_corpus
     from reconcile.pipeline import analyse
     return analyse(load_corpus([SEEDS]))
 
 
 @pytest.fixture(scope="session")
 def seed_report(seed_analysis):
-    from reconcile.report import build_report
+    from reconcile.report.writer import build_report
     return build_report(seed_analysis, "seeds")

@@ -426,7 +426,7 @@ def test_show_unknown_event_matches_nothing(seed_report_file):
 @pytest.mark.parametrize("content, message", [
     ('{"hello": "world"}\n', "not a reconcile report"),
     ("[1, 2, 3]\n", "not a reconcile report"),
-    ('{"schema": "reconcile.report/1",\n', "not a readable JSON report"),
+    ('{"schema": "reconcile.report.writer/1",\n', "not a readable JSON report"),
     (None, "no such report"),
 ], ids=["other-json", "json-list", "truncated-json", "missing-file"])
 def test_show_rejects_what_is_not_a_report(tmp_path, content, message):
@@ -445,7 +445,7 @@ def test_show_rejects_what_is_not_a_report(tmp_path, content, message):
 
 def test_show_rejects_a_report_missing_its_events(tmp_path):
     path = tmp_path / "half.json"
-    path.write_text('{"schema": "reconcile.report/1"}\n', encoding="utf-8")
+    path.write_text('{"schema": "reconcile.report.writer/1"}\n', encoding="utf-8")
 
     result = invoke("show", path)
 

@@ -1,9 +1,9 @@
 """English articles written for these tests: wire-style datelines, appositives, zones."""
 from __future__ import annotations
 
-from reconcile.ingest import load_corpus
+from reconcile.ingest.corpus import load_corpus
 from reconcile.pipeline import analyse
-from reconcile.report import build_report
+from reconcile.report.writer import build_report
 
 REUTERS_STYLE = """Zelenskiy and Erdogan discuss grain deal in lengthy call
 

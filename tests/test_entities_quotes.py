@@ -5,11 +5,11 @@ import datetime as dt
 
 import yaml
 
-from reconcile.entities import gazetteer
-from reconcile.ingest import load_corpus
-from reconcile.normalise import normalise
+from reconcile.entities.gazetteer import gazetteer
+from reconcile.ingest.corpus import load_corpus
+from reconcile.engine.normalise import normalise
 from reconcile.pipeline import analyse
-from reconcile.report import build_report
+from reconcile.report.writer import build_report
 
 
 def _names(text, day=dt.date(2022, 3, 1)):

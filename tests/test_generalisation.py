@@ -7,9 +7,9 @@ import shutil
 import pytest
 import yaml
 
-from reconcile.ingest import load_corpus
+from reconcile.ingest.corpus import load_corpus
 from reconcile.pipeline import analyse
-from reconcile.report import build_report
+from reconcile.report.writer import build_report
 
 from conftest import SEEDS
 

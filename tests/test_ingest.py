@@ -1,4 +1,4 @@
-"""Tests for reconcile.ingest.load_corpus: every bad input becomes a Problem, never an exception."""
+"""Tests for reconcile.ingest.corpus.load_corpus: every bad input becomes a Problem, never an exception."""
 from __future__ import annotations
 
 import hashlib
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reconcile.ingest import detect_language, load_corpus, normalise_published
+from reconcile.ingest.corpus import detect_language, load_corpus, normalise_published
 from reconcile.records import Corpus, Problem
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import shutil
 
-from reconcile.ingest import load_corpus
+from reconcile.ingest.corpus import load_corpus
 from reconcile.pipeline import analyse
 
 from conftest import SEEDS

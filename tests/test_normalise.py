@@ -1,4 +1,4 @@
-from reconcile.normalise import fold, normalise
+from reconcile.engine.normalise import fold, normalise
 
 
 def test_offsets_point_into_the_original():

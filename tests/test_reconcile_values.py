@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from reconcile.entities import gazetteer
+from reconcile.entities.gazetteer import gazetteer
 from reconcile.events import EventGrouper
-from reconcile.reconcile import Reconciler
+from reconcile.verdicts import Reconciler
 
 
 @pytest.fixture(scope="module")
@@ -59,9 +59,9 @@ def test_a_leader_speaks_for_his_state_but_not_for_another(rec):
 
 
 TIE = r"""
-from reconcile.entities import gazetteer
+from reconcile.entities.gazetteer import gazetteer
 from reconcile.events import EventGrouper
-from reconcile.reconcile import Reconciler
+from reconcile.verdicts import Reconciler
 from reconcile.records import Quote
 g = gazetteer()
 rec = Reconciler(g, EventGrouper(g).lift)

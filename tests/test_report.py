@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from reconcile.report import dumps, render_markdown, validate
+from reconcile.report.writer import dumps, render_markdown, validate
 
 from conftest import ROOT, SEEDS, SHARED
 
@@ -74,7 +74,7 @@ def test_seed_report_meets_the_gold_thresholds(seed_report, tmp_path):
 
 
 def test_large_reports_are_the_same_json_in_compact_form(seed_report, monkeypatch):
-    import reconcile.report as report_module
+    import reconcile.report.writer as report_module
     indented = report_module.dumps(seed_report)
     monkeypatch.setattr(report_module, "_INDENT_UP_TO", 0)
     text = report_module.dumps(seed_report)

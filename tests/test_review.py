@@ -15,7 +15,7 @@ import yaml
 from typer.testing import CliRunner
 
 from reconcile.cli import app
-from reconcile.review import Decision, ReviewLog, review_path
+from reconcile.review.log import Decision, ReviewLog, review_path
 
 from conftest import ROOT, SEEDS
 from test_generalisation import FORTY_MINUTES
@@ -179,7 +179,7 @@ def test_a_torn_last_line_is_ignored_and_reported(tmp_path):
 
 WRITER = r"""
 import sys
-from reconcile.review import Decision, ReviewLog
+from reconcile.review.log import Decision, ReviewLog
 log = ReviewLog(sys.argv[1])
 i = 0
 while True:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from reconcile.normalise import fold
-from reconcile.rulecheck import check_all
+from reconcile.engine.normalise import fold
+from reconcile.engine.rulecheck import check_all
 
 from conftest import SEEDS
 
@@ -16,7 +16,7 @@ def test_rule_files_load():
 
 
 def test_every_rule_has_examples():
-    from reconcile.rules import ruleset
+    from reconcile.engine.rules import ruleset
     rs = ruleset("ar")
     missing = [f"{r.where} {r.name}" for d in rs.dimensions.values() for r in d.rules if not r.examples]
     assert missing == []
@@ -41,7 +41,7 @@ def test_examples_generalise_beyond_the_seeds():
 def test_a_broken_pattern_fails_at_load_naming_file_and_line(tmp_path):
     import shutil
 
-    from reconcile.rules import RuleError, RuleSet, RULES_DIR
+    from reconcile.engine.rules import RuleError, RuleSet, RULES_DIR
     shutil.copytree(RULES_DIR, tmp_path / "rules")
     f = tmp_path / "rules" / "ar" / "medium.yaml"
     text = f.read_text(encoding="utf-8").replace('pattern: "{lex:medium_word}"', 'pattern: "({lex:medium_word}"')
@@ -53,7 +53,7 @@ def test_a_broken_pattern_fails_at_load_naming_file_and_line(tmp_path):
 def test_an_unknown_lexicon_fails_at_load(tmp_path):
     import shutil
 
-    from reconcile.rules import RuleError, RuleSet, RULES_DIR
+    from reconcile.engine.rules import RuleError, RuleSet, RULES_DIR
     shutil.copytree(RULES_DIR, tmp_path / "rules")
     f = tmp_path / "rules" / "ar" / "medium.yaml"
     f.write_text(f.read_text(encoding="utf-8").replace("{lex:medium_word}", "{lex:no_such_list}"), encoding="utf-8")
@@ -64,7 +64,7 @@ def test_an_unknown_lexicon_fails_at_load(tmp_path):
 def test_presentation_forms_are_rejected(tmp_path):
     import shutil
 
-    from reconcile.rules import RuleError, RuleSet, RULES_DIR
+    from reconcile.engine.rules import RuleError, RuleSet, RULES_DIR
     shutil.copytree(RULES_DIR, tmp_path / "rules")
     f = tmp_path / "rules" / "ar" / "medium.yaml"
     f.write_text(f.read_text(encoding="utf-8").replace("    هاتفي: phone", "    \ufeeb\ufe8e\ufe97\ufed4\ufef2: phone"), encoding="utf-8")

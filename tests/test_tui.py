@@ -15,8 +15,8 @@ from bidi import algorithm, get_display
 from typer.testing import CliRunner
 
 from reconcile.cli import app as cli
-from reconcile.review import ReviewLog, review_path
-from reconcile.tui import (KEYS, ArticleScreen, BidiText, FactTable, FormScreen, HelpScreen, ReviewApp,
+from reconcile.review.log import ReviewLog, review_path
+from reconcile.review.app import (KEYS, ArticleScreen, BidiText, FactTable, FormScreen, HelpScreen, ReviewApp,
                            _visual_order, settings_file)
 
 from conftest import SEEDS

@@ -8,14 +8,14 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from .dates import parse_iso_day
-from .entities import gazetteer
-from .extract import BUILDERS, Extractor
-from .matching import find
-from .normalise import normalise
-from .records import Document
-from .rules import RuleError, RuleSet, ruleset, strip_lines
-from .reconcile import Tolerances
+from reconcile.dimensions.dates import parse_iso_day
+from reconcile.entities.gazetteer import gazetteer
+from reconcile.extract.extractor import BUILDERS, Extractor
+from reconcile.engine.matching import find
+from reconcile.engine.normalise import normalise
+from reconcile.records import Document
+from reconcile.engine.rules import RuleError, RuleSet, ruleset, strip_lines
+from reconcile.verdicts import Tolerances
 
 
 @dataclass
@@ -106,7 +106,7 @@ def _got_contextual(x: Extractor, dim: str, ex: dict) -> tuple[bool, str]:
         ok = len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(e.nt.text.rstrip())
         got = dict(x.rs.lex_value("trigger", e.nt.text[hits[0].start:hits[0].end]) or {}) if ok else None
     elif dim == "metadata":
-        from .metadata import signed_outlet
+        from reconcile.ingest.metadata import signed_outlet
         o = signed_outlet(x.rs, text)
         got = {"outlet": o} if o else None
     else:
@@ -150,7 +150,7 @@ def check_language(lang: str) -> list[ExampleResult]:
 
 def check_all() -> tuple[list[ExampleResult], list[str]]:
     """(example results, load errors): load errors name file and line."""
-    from .pipeline import supported_languages
+    from reconcile.pipeline import supported_languages
     results, errors = [], []
     try:
         gazetteer()

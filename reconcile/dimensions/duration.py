@@ -5,8 +5,8 @@ minus) from the rule file's lexicons; this module only does the arithmetic.
 """
 from __future__ import annotations
 
-from .numbers import token_number
-from .rules import RuleSet
+from reconcile.dimensions.numbers import token_number
+from reconcile.engine.rules import RuleSet
 
 
 def _kind(tok, name):

@@ -13,10 +13,10 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from .entities import Gazetteer
-from .normalise import key
-from .records import Claim, Document, FactVerdict, Quote, QuoteGroup
-from .rules import RULES_DIR, RuleError, load_yaml, strip_lines
+from reconcile.entities.gazetteer import Gazetteer
+from reconcile.engine.normalise import key
+from reconcile.records import Claim, Document, FactVerdict, Quote, QuoteGroup
+from reconcile.engine.rules import RULES_DIR, RuleError, load_yaml, strip_lines
 
 # A quotation is compared with at most this many others sharing its rarest words; beyond that
 # its words are boilerplate and comparing would make the run quadratic.

@@ -17,10 +17,21 @@ from typing import Any
 
 import yaml
 
-from .normalise import fold
+from reconcile.engine.normalise import fold
 
-# The rules ship beside the package; RECONCILE_RULES points a run (or a test) at another copy.
-RULES_DIR = Path(os.environ.get("RECONCILE_RULES") or Path(__file__).resolve().parent.parent / "rules")
+
+
+def _shipped_rules() -> Path:
+    """The rule files: inside the installed package (``reconcile/rules``, package data of a
+    wheel or ``pip install .``), else the repository's own ``rules/`` (a source checkout or an
+    editable install, where pyproject maps that folder into the package only when building)."""
+    package = Path(__file__).resolve().parent.parent
+    installed = package / "rules"
+    return installed if (installed / "entities.yaml").is_file() else package.parent / "rules"
+
+
+# RECONCILE_RULES (or ``reconcile --rules DIR``) points a run or a test at another copy.
+RULES_DIR = Path(os.environ.get("RECONCILE_RULES") or _shipped_rules())
 _PLACEHOLDER = re.compile(r"\{(lex|dim|m):([a-z_0-9]+)\}")
 
 

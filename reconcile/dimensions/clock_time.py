@@ -4,8 +4,8 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .numbers import token_number
-from .rules import RuleSet
+from reconcile.dimensions.numbers import token_number
+from reconcile.engine.rules import RuleSet
 
 
 def _lex(tok, name):

@@ -26,7 +26,7 @@ from typing import Any
 
 import yaml
 
-from .records import Corpus, Document, Problem
+from reconcile.records import Corpus, Document, Problem
 
 __all__ = ["load_corpus", "detect_language", "normalise_published", "MANIFEST_NAME", "META_FIELDS"]
 

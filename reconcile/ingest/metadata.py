@@ -10,11 +10,13 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from . import clock_time, dates
-from .matching import find
-from .normalise import fold, normalise
-from .records import Document
-from .rules import RULES_DIR, RuleError, RuleSet, fold_pattern, load_yaml, strip_lines
+from reconcile.dimensions import clock_time
+
+from reconcile.dimensions import dates
+from reconcile.engine.matching import find
+from reconcile.engine.normalise import fold, normalise
+from reconcile.records import Document
+from reconcile.engine.rules import RULES_DIR, RuleError, RuleSet, fold_pattern, load_yaml, strip_lines
 
 
 @lru_cache(maxsize=4)

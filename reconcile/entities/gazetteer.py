@@ -15,9 +15,9 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from .normalise import NormalText, fold
-from .records import Entity, EntityRef
-from .rules import RULES_DIR, RuleError, RuleSet, load_yaml, strip_lines, trie_regex
+from reconcile.engine.normalise import NormalText, fold
+from reconcile.records import Entity, EntityRef
+from reconcile.engine.rules import RULES_DIR, RuleError, RuleSet, load_yaml, strip_lines, trie_regex
 
 _WORD = re.compile(r"\w+")
 # word tokens that never belong to a person's name (checked on folded text)

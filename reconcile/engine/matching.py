@@ -8,7 +8,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from .rules import Rule, RuleSet
+from reconcile.engine.rules import Rule, RuleSet
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from .rules import RuleSet
+from reconcile.engine.rules import RuleSet
 
 
 def _values(tokens, name):

@@ -34,7 +34,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
-from .review import (FACT_ACTIONS, Decision, ReviewError, ReviewLog, decision_for_fact, fact_decision, iter_facts,
+from reconcile.review.log import (FACT_ACTIONS, Decision, ReviewError, ReviewLog, decision_for_fact, fact_decision, iter_facts,
                      merge_decision, move_decision, split_decision)
 
 STATUS_ORDER = {"conflict": 0, "single_source": 1, "corroborated": 2}
@@ -397,7 +397,7 @@ class Documents:
         if found is None:
             return None, (f"{meta['path']} not found (looked beside the current folder and the report); "
                           "open the app from the folder where `reconcile run` was run")
-        from .ingest import load_corpus
+        from reconcile.ingest.corpus import load_corpus
         corpus = load_corpus([found])
         for d in corpus.documents:              # a .jsonl file holds many: keep them all
             self._texts.setdefault(d.id, d.text)

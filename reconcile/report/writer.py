@@ -7,11 +7,11 @@ import os
 import tempfile
 from pathlib import Path
 
-from . import __version__
-from .pipeline import Analysis
-from .records import Claim, FactVerdict
-from .reconcile import describe_value
-from .review import fact_id, review_summary
+from reconcile import __version__
+from reconcile.pipeline import Analysis
+from reconcile.records import Claim, FactVerdict
+from reconcile.verdicts import describe_value
+from reconcile.review.log import fact_id, review_summary
 
 SCHEMA_ID = "reconcile.report/1"
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "report.schema.json"

@@ -13,12 +13,18 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import clock_time, dates, duration, numbers
-from .entities import Gazetteer, gazetteer
-from .matching import RawMatch, find
-from .normalise import NormalText, fold, normalise
-from .records import Claim, Document, Quote
-from .rules import RuleSet, fold_pattern, ruleset, trie_regex
+from reconcile.dimensions import clock_time
+
+from reconcile.dimensions import dates
+
+from reconcile.dimensions import duration
+
+from reconcile.dimensions import numbers
+from reconcile.entities.gazetteer import Gazetteer, gazetteer
+from reconcile.engine.matching import RawMatch, find
+from reconcile.engine.normalise import NormalText, fold, normalise
+from reconcile.records import Claim, Document, Quote
+from reconcile.engine.rules import RuleSet, fold_pattern, ruleset, trie_regex
 
 BUILDERS = {"duration": duration.build, "clock_time": clock_time.build,
             "date": dates.build, "number": numbers.build}

@@ -1,7 +1,7 @@
 """Numbers written as digits or as number words joined by a conjunction ("خمس وأربعين")."""
 from __future__ import annotations
 
-from .rules import RuleSet
+from reconcile.engine.rules import RuleSet
 
 Token = tuple[int, int, str, list]
 
