@@ -126,8 +126,8 @@ _STAGE = ["startup"]          # the innermost stage running now (GC pauses are c
 
 
 def _instrument(acc: dict[str, list[float]]):
-    import importlib
     import functools
+    import importlib
     label_of: dict[int, str] = {}
 
     for label, where, attr in SUBSTAGES:

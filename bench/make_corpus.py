@@ -665,7 +665,7 @@ class Composer:
                 break
             minutes = self.pick(DURATIONS)
             start_utc = dt.datetime.combine(day, dt.time(self.rng.randrange(6, 18), self.pick([0, 0, 5, 10, 15, 20, 30, 30, 40, 45, 50])),
-                                            tzinfo=dt.timezone.utc)
+                                            tzinfo=dt.UTC)
             if kind == "call":
                 medium = self.pick(["phone", "phone", "video"])
             elif kind == "meeting":

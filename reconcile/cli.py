@@ -5,7 +5,6 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Optional
 
 import typer
 from tabulate import tabulate
@@ -22,10 +21,10 @@ def _fail(msg: str, code: int = 2) -> None:
 
 
 def _analyse(paths: list[Path], review_file: Path | None = None):
-    from reconcile.pipeline import analyse
-    from reconcile.ingest.corpus import load_corpus
-    from reconcile.review.log import ReviewLog
     from reconcile.engine.rules import RuleError
+    from reconcile.ingest.corpus import load_corpus
+    from reconcile.pipeline import analyse
+    from reconcile.review.log import ReviewLog
     decisions = []
     if review_file is not None and review_file.exists():
         log = ReviewLog(review_file)
@@ -56,8 +55,8 @@ def _corpus_name(paths: list[Path]) -> str:
 @app.command()
 def run(paths: list[Path] = typer.Argument(..., help="Folders or files of articles (.txt with sources.yaml, or .jsonl)."),
         out: Path = typer.Option(Path("reports"), "--out", "-o", help="Folder for NAME.json and NAME.md."),
-        name: Optional[str] = typer.Option(None, help="Report name (default: the folder's name)."),
-        review: Optional[Path] = typer.Option(None, help="Review decisions to apply (default: OUT/NAME.review.jsonl if present).")):
+        name: str | None = typer.Option(None, help="Report name (default: the folder's name)."),
+        review: Path | None = typer.Option(None, help="Review decisions to apply (default: OUT/NAME.review.jsonl if present).")):
     """Write the discrepancy report (JSON + Markdown), applying any review decisions.
 
     Example: reconcile run seeds/ --out reports/
@@ -107,15 +106,15 @@ def _load_report(path: Path) -> dict:
 
 @app.command()
 def show(report: Path = typer.Argument(..., help="A JSON report written by 'reconcile run'."),
-         status: Optional[Status] = typer.Option(None, help="Only facts with this status."),
-         event: Optional[str] = typer.Option(None, help="Only this event id (e.g. E3)."),
+         status: Status | None = typer.Option(None, help="Only facts with this status."),
+         event: str | None = typer.Option(None, help="Only this event id (e.g. E3)."),
          fmt: str = typer.Option("simple", "--fmt", help="Any tabulate format: simple, github, grid, plain...")):
     """Print a report's facts as tables in the terminal, conflicts first.
 
     Example: reconcile show reports/seeds.json --status conflict
     """
     data = _load_report(report)
-    order = {"conflict": 0, "corroborated": 1, "single_source": 2}
+    from reconcile.records import STATUS_ORDER as order
     rows = []
     for ev in data["events"]:
         if event and ev["id"] != event:
@@ -139,8 +138,8 @@ def show(report: Path = typer.Argument(..., help="A JSON report written by 'reco
 
 
 def _short_value(v: dict) -> str:
-    from reconcile.report.writer import _describe
-    return _describe(v)
+    from reconcile.report.format import describe_value
+    return describe_value(v)
 
 
 @app.command()
@@ -176,7 +175,7 @@ class GraphFormat(str, Enum):
 @app.command()
 def graph(paths: list[Path] = typer.Argument(..., help="Articles to read."),
           format: GraphFormat = typer.Option(GraphFormat.graphml, "--format", help="graphml or json."),
-          out: Optional[Path] = typer.Option(None, "--out", "-o", help="File to write (default: stdout).")):
+          out: Path | None = typer.Option(None, "--out", "-o", help="File to write (default: stdout).")):
     """Export the claim graph (documents, outlets, entities, events, claims).
 
     Example: reconcile graph seeds/ --format graphml -o seeds.graphml
@@ -242,15 +241,15 @@ REPORT_OPT = typer.Option(None, "--report", "-r",
 
 @app.command()
 def decide(fact: str = typer.Argument(..., help="A fact id (f-...) from the report, or one of its claim ids."),
-           report: Optional[Path] = REPORT_OPT,
+           report: Path | None = REPORT_OPT,
            confirm: bool = typer.Option(False, "--confirm", help="The conflict is real."),
            dismiss: bool = typer.Option(False, "--dismiss", help="Not a real conflict (give --reason)."),
-           resolve: Optional[str] = typer.Option(None, "--resolve", help="The verified value."),
-           claim: Optional[str] = typer.Option(None, "--claim", help="With --resolve: the claim that is right."),
-           reason: Optional[str] = typer.Option(None, help="Why (required to dismiss)."),
-           note: Optional[str] = typer.Option(None, help="A note for the story file."),
-           link: Optional[str] = typer.Option(None, help="A source backing the decision."),
-           reviewer: Optional[str] = typer.Option(None, help="Who decided.")):
+           resolve: str | None = typer.Option(None, "--resolve", help="The verified value."),
+           claim: str | None = typer.Option(None, "--claim", help="With --resolve: the claim that is right."),
+           reason: str | None = typer.Option(None, help="Why (required to dismiss)."),
+           note: str | None = typer.Option(None, help="A note for the story file."),
+           link: str | None = typer.Option(None, help="A source backing the decision."),
+           reviewer: str | None = typer.Option(None, help="Who decided.")):
     """Record a decision on a fact without opening the review app.
 
     Example: reconcile decide f-1a2b3c4d5e -r reports/seeds.json --dismiss --reason "different calls"
@@ -269,7 +268,7 @@ def decide(fact: str = typer.Argument(..., help="A fact id (f-...) from the repo
 @app.command()
 def move(claim: str = typer.Argument(..., help="The claim id to move."),
          event: str = typer.Argument(..., help="The event id it belongs to (e.g. E3)."),
-         report: Optional[Path] = REPORT_OPT, note: Optional[str] = typer.Option(None)):
+         report: Path | None = REPORT_OPT, note: str | None = typer.Option(None)):
     """Mark a claim as attached to the wrong event and move it.
 
     Example: reconcile move c-0123456789 E3 -r reports/seeds.json
@@ -280,7 +279,7 @@ def move(claim: str = typer.Argument(..., help="The claim id to move."),
 
 @app.command()
 def merge(event_a: str = typer.Argument(...), event_b: str = typer.Argument(...),
-          report: Optional[Path] = REPORT_OPT, note: Optional[str] = typer.Option(None)):
+          report: Path | None = REPORT_OPT, note: str | None = typer.Option(None)):
     """Say two events are one.
 
     Example: reconcile merge E3 E4 -r reports/seeds.json
@@ -292,8 +291,8 @@ def merge(event_a: str = typer.Argument(...), event_b: str = typer.Argument(...)
 @app.command()
 def split(entity: str = typer.Argument(..., help="Entity id or name."),
           surfaces: list[str] = typer.Argument(..., help="The spellings that belong to someone else."),
-          name: Optional[str] = typer.Option(None, "--name", help="Who they are."),
-          report: Optional[Path] = REPORT_OPT):
+          name: str | None = typer.Option(None, "--name", help="Who they are."),
+          report: Path | None = REPORT_OPT):
     """Split spellings off an entity (they name someone else).
 
     Example: reconcile split vladimir-putin "فلاديمير" --name "Vladimir (unknown)" -r reports/seeds.json
@@ -303,8 +302,8 @@ def split(entity: str = typer.Argument(..., help="Entity id or name."),
 
 
 @app.command()
-def undo(report: Optional[Path] = REPORT_OPT,
-         decision: Optional[str] = typer.Argument(None, help="Decision id (default: the last one in force).")):
+def undo(report: Path | None = REPORT_OPT,
+         decision: str | None = typer.Argument(None, help="Decision id (default: the last one in force).")):
     """Take a decision back (the log keeps both).
 
     Example: reconcile undo -r reports/seeds.json
@@ -325,7 +324,7 @@ def undo(report: Optional[Path] = REPORT_OPT,
 @app.command("review")
 def review_cmd(report: Path = typer.Argument(..., help="A JSON report written by 'reconcile run'."),
                list_: bool = typer.Option(False, "--list", help="Print the facts and their review state; no app."),
-               status: Optional[Status] = typer.Option(None, help="With --list: only this status."),
+               status: Status | None = typer.Option(None, help="With --list: only this status."),
                fail_on_open: bool = typer.Option(False, "--fail-on-open",
                                                  help="With --list: exit 3 when a conflict has no decision.")):
     """Review flagged facts: the full-screen app, or --list for scripts.
@@ -339,15 +338,15 @@ def review_cmd(report: Path = typer.Argument(..., help="A JSON report written by
         from reconcile.review.app import run_app
         run_app(report, data, log)
         return
-    from reconcile.review.log import decisions_by_fact, iter_facts
+    from reconcile.records import REVIEW_ORDER as order
+    from reconcile.review.log import DECISION_STATE, decisions_by_fact, iter_facts
     decided = decisions_by_fact(data, log.effective())
     rows, open_conflicts = [], 0
-    order = {"conflict": 0, "single_source": 1, "corroborated": 2}
     for ev, f in iter_facts(data):
         if status and f["status"] != status.value:
             continue
         d = decided.get(f.get("id"))
-        state = {"confirm": "confirmed", "dismiss": "dismissed", "resolve": "resolved"}[d.action] if d else "open"
+        state = DECISION_STATE[d.action] if d else "open"
         if f["status"] == "conflict" and not d:
             open_conflicts += 1
         rows.append((order[f["status"]], ev["id"], f.get("id", ""), f["fact"], f["status"], state,

@@ -44,7 +44,7 @@ class EventCluster:
     seq: int = 0
     extra_claims: list = field(default_factory=list)   # (extraction, raw claim) moved here by a reviewer
 
-    def add(self, de: "DocEvent") -> None:
+    def add(self, de: DocEvent) -> None:
         """Add a document's event; the aggregates behind ``date`` are kept up to date here so
         that reading the date costs nothing however many articles the event has."""
         self.members.append(de)

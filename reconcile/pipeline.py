@@ -4,24 +4,23 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import hashlib
-from contextlib import contextmanager
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from reconcile.dimensions import clock_time
-
-from reconcile.ingest import metadata
+from reconcile.engine.normalise import fold
+from reconcile.engine.rules import RULES_DIR, ruleset
 from reconcile.entities.gazetteer import Gazetteer, gazetteer
 from reconcile.events import EventCluster, EventGrouper, event_day
 from reconcile.extract.extractor import DocExtraction, Extractor, RawClaim, claim_id
+from reconcile.ingest import metadata
 from reconcile.ingest.corpus import detect_language, languages_in, load_corpus
-from reconcile.engine.normalise import fold
-from reconcile.verdicts import FACT_ORDER, Reconciler
 from reconcile.records import Claim, Corpus, Entity, Event, FactVerdict, Problem, QuoteGroup
 from reconcile.review.log import Decision, apply_fact_decisions
-from reconcile.engine.rules import RULES_DIR, RuleError, ruleset
+from reconcile.verdicts import FACT_ORDER, Reconciler
 
 
 @dataclass

@@ -11,6 +11,11 @@ from typing import Any
 
 Span = tuple[int, int]
 
+# The three verdicts, in the order the report lists them (the one definition).
+STATUS_ORDER = {"conflict": 0, "corroborated": 1, "single_source": 2}
+# The order a reviewer works through them: a lone source needs checking before an agreement.
+REVIEW_ORDER = {"conflict": 0, "single_source": 1, "corroborated": 2}
+
 
 @dataclass(frozen=True)
 class Document:

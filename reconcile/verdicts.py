@@ -13,10 +13,11 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from reconcile.entities.gazetteer import Gazetteer
 from reconcile.engine.normalise import key
-from reconcile.records import Claim, Document, FactVerdict, Quote, QuoteGroup
 from reconcile.engine.rules import RULES_DIR, RuleError, load_yaml, strip_lines
+from reconcile.entities.gazetteer import Gazetteer
+from reconcile.records import STATUS_ORDER, Claim, Document, FactVerdict, Quote, QuoteGroup
+from reconcile.report.format import describe_value
 
 # A quotation is compared with at most this many others sharing its rarest words; beyond that
 # its words are boilerplate and comparing would make the run quadratic.
@@ -33,7 +34,7 @@ class Tolerances:
     date_days: int
 
     @classmethod
-    def load(cls, path: Path = RULES_DIR / "tolerances.yaml") -> "Tolerances":
+    def load(cls, path: Path = RULES_DIR / "tolerances.yaml") -> Tolerances:
         data = strip_lines(load_yaml(path) or {})
         try:
             return cls(list(data["duration"]["rounding"]), list(data["clock_time"]["rounding"]),
@@ -215,7 +216,7 @@ class Reconciler:
             # the most frequent attribution; ties by id, never by set order (hash-seeded)
             speaker = max(sorted(set(speakers)), key=speakers.count) if speakers else None
             out.append(QuoteGroup(speaker, status, qs[shortest].text, items, note))
-        out.sort(key=lambda g: ({"conflict": 0, "corroborated": 1, "single_source": 2}[g.status],
+        out.sort(key=lambda g: (STATUS_ORDER[g.status],
                                 g.quotes[0].doc, g.quotes[0].span))
         return out
 
@@ -246,24 +247,6 @@ class Reconciler:
         return ""
 
 
-def describe_value(v: dict, name=str) -> str:
-    """A value as a reader says it: "50 min", "60–75 min", "20:35 UTC 2021-12-30"."""
-    if "minutes" in v:
-        lo, hi = v["minutes"]["min"], v["minutes"]["max"]
-        return f"{_num(lo)} min" if lo == hi else f"{_num(lo)}–{_num(hi)} min"
-    if "utc" in v:
-        s, e = v["utc"]["start"], v["utc"]["end"]
-        return f"{s[11:16]} UTC {s[:10]}" if s == e else f"{s[:16]}–{e[:16]} UTC"
-    if "date" in v:
-        s, e = v["date"]["start"], v["date"]["end"]
-        return s if s == e else f"{s}–{e}"
-    if "entity" in v:
-        return name(v["entity"])
-    if "medium" in v:
-        return v["medium"].replace("_", " ")
-    return str(v)
-
-
 def _first_per_source(claims: list[Claim], docs) -> list[Claim]:
     seen, out = set(), []
     for c in claims:
@@ -272,11 +255,6 @@ def _first_per_source(claims: list[Claim], docs) -> list[Claim]:
             seen.add(k)
             out.append(c)
     return out
-
-
-def _num(x) -> str:
-    x = float(x)
-    return str(int(x)) if x == int(x) else f"{x:.1f}"
 
 
 def _moment(s: str) -> dt.datetime:

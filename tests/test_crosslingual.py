@@ -7,12 +7,11 @@ import shutil
 
 import pytest
 import yaml
+from conftest import SEEDS
 
 from reconcile.ingest.corpus import load_corpus
 from reconcile.pipeline import analyse
 from reconcile.report.writer import build_report
-
-from conftest import SEEDS
 
 WIRE_DEC30 = """Biden warns Putin in late-night call as Ukraine tensions simmer
 

@@ -5,9 +5,9 @@ import datetime as dt
 
 import yaml
 
+from reconcile.engine.normalise import normalise
 from reconcile.entities.gazetteer import gazetteer
 from reconcile.ingest.corpus import load_corpus
-from reconcile.engine.normalise import normalise
 from reconcile.pipeline import analyse
 from reconcile.report.writer import build_report
 

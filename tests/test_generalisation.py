@@ -6,12 +6,11 @@ import shutil
 
 import pytest
 import yaml
+from conftest import SEEDS
 
 from reconcile.ingest.corpus import load_corpus
 from reconcile.pipeline import analyse
 from reconcile.report.writer import build_report
-
-from conftest import SEEDS
 
 FORTY_MINUTES = """مكالمة بوتين وبايدن لم تتجاوز أربعين دقيقة
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import shutil
 
+from conftest import SEEDS
+
 from reconcile.ingest.corpus import load_corpus
 from reconcile.pipeline import analyse
-
-from conftest import SEEDS
 
 
 def test_dateline_and_signature_fill_missing_metadata(tmp_path):

@@ -6,10 +6,9 @@ import subprocess
 import sys
 
 import pytest
+from conftest import ROOT, SEEDS, SHARED
 
 from reconcile.report.writer import dumps, render_markdown, validate
-
-from conftest import ROOT, SEEDS, SHARED
 
 
 def test_report_validates_against_the_shipped_schema(seed_report):

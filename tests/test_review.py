@@ -12,13 +12,12 @@ import time
 
 import pytest
 import yaml
+from conftest import ROOT, SEEDS
+from test_generalisation import FORTY_MINUTES
 from typer.testing import CliRunner
 
 from reconcile.cli import app
 from reconcile.review.log import Decision, ReviewLog, review_path
-
-from conftest import ROOT, SEEDS
-from test_generalisation import FORTY_MINUTES
 
 runner = CliRunner()
 

@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from conftest import SEEDS
 
 from reconcile.engine.normalise import fold
 from reconcile.engine.rulecheck import check_all
-
-from conftest import SEEDS
 
 RESULTS, ERRORS = check_all()
 
@@ -41,7 +40,7 @@ def test_examples_generalise_beyond_the_seeds():
 def test_a_broken_pattern_fails_at_load_naming_file_and_line(tmp_path):
     import shutil
 
-    from reconcile.engine.rules import RuleError, RuleSet, RULES_DIR
+    from reconcile.engine.rules import RULES_DIR, RuleError, RuleSet
     shutil.copytree(RULES_DIR, tmp_path / "rules")
     f = tmp_path / "rules" / "ar" / "medium.yaml"
     text = f.read_text(encoding="utf-8").replace('pattern: "{lex:medium_word}"', 'pattern: "({lex:medium_word}"')
@@ -53,7 +52,7 @@ def test_a_broken_pattern_fails_at_load_naming_file_and_line(tmp_path):
 def test_an_unknown_lexicon_fails_at_load(tmp_path):
     import shutil
 
-    from reconcile.engine.rules import RuleError, RuleSet, RULES_DIR
+    from reconcile.engine.rules import RULES_DIR, RuleError, RuleSet
     shutil.copytree(RULES_DIR, tmp_path / "rules")
     f = tmp_path / "rules" / "ar" / "medium.yaml"
     f.write_text(f.read_text(encoding="utf-8").replace("{lex:medium_word}", "{lex:no_such_list}"), encoding="utf-8")
@@ -64,7 +63,7 @@ def test_an_unknown_lexicon_fails_at_load(tmp_path):
 def test_presentation_forms_are_rejected(tmp_path):
     import shutil
 
-    from reconcile.engine.rules import RuleError, RuleSet, RULES_DIR
+    from reconcile.engine.rules import RULES_DIR, RuleError, RuleSet
     shutil.copytree(RULES_DIR, tmp_path / "rules")
     f = tmp_path / "rules" / "ar" / "medium.yaml"
     f.write_text(f.read_text(encoding="utf-8").replace("    هاتفي: phone", "    \ufeeb\ufe8e\ufe97\ufed4\ufef2: phone"), encoding="utf-8")

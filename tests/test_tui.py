@@ -12,14 +12,22 @@ import shutil
 import pytest
 import yaml
 from bidi import algorithm, get_display
+from conftest import SEEDS
 from typer.testing import CliRunner
 
 from reconcile.cli import app as cli
+from reconcile.review.app import (
+    KEYS,
+    ArticleScreen,
+    BidiText,
+    FactTable,
+    FormScreen,
+    HelpScreen,
+    ReviewApp,
+    _visual_order,
+    settings_file,
+)
 from reconcile.review.log import ReviewLog, review_path
-from reconcile.review.app import (KEYS, ArticleScreen, BidiText, FactTable, FormScreen, HelpScreen, ReviewApp,
-                           _visual_order, settings_file)
-
-from conftest import SEEDS
 
 # The 30 Dec 2021 Biden–Putin call; the seeds say 50 minutes, this says 40.
 FORTY = """بايدن وبوتين يتحادثان هاتفيا قبيل نهاية العام

@@ -67,7 +67,7 @@ def to_utc(local: dict, day: dt.date) -> dict:
     zone = local.get("zone")
     if zone:
         try:
-            moment = naive.replace(tzinfo=ZoneInfo(zone)).astimezone(dt.timezone.utc)
+            moment = naive.replace(tzinfo=ZoneInfo(zone)).astimezone(dt.UTC)
         except (ZoneInfoNotFoundError, ValueError):
             zone = None
         else:

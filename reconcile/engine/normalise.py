@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from array import array
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
-from typing import Sequence
 
 # Harakat, Quranic marks and superscript alef carry no identity for matching; tatweel is
 # typographic stretching.  All are deleted.

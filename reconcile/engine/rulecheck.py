@@ -9,12 +9,12 @@ import hashlib
 from dataclasses import dataclass
 
 from reconcile.dimensions.dates import parse_iso_day
-from reconcile.entities.gazetteer import gazetteer
-from reconcile.extract.extractor import BUILDERS, Extractor
 from reconcile.engine.matching import find
 from reconcile.engine.normalise import normalise
-from reconcile.records import Document
 from reconcile.engine.rules import RuleError, RuleSet, ruleset, strip_lines
+from reconcile.entities.gazetteer import gazetteer
+from reconcile.extract.extractor import BUILDERS, Extractor
+from reconcile.records import Document
 from reconcile.verdicts import Tolerances
 
 

@@ -20,7 +20,6 @@ import yaml
 from reconcile.engine.normalise import fold
 
 
-
 def _shipped_rules() -> Path:
     """The rule files: inside the installed package (``reconcile/rules``, package data of a
     wheel or ``pip install .``), else the repository's own ``rules/`` (a source checkout or an

@@ -16,8 +16,8 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from reconcile.engine.normalise import NormalText, fold
+from reconcile.engine.rules import RULES_DIR, RuleError, load_yaml, strip_lines, trie_regex
 from reconcile.records import Entity, EntityRef
-from reconcile.engine.rules import RULES_DIR, RuleError, RuleSet, load_yaml, strip_lines, trie_regex
 
 _WORD = re.compile(r"\w+")
 # word tokens that never belong to a person's name (checked on folded text)
@@ -50,7 +50,7 @@ class Gazetteer:
 
     # ------------------------------------------------------------------ loading
     @classmethod
-    def load(cls, path: Path = RULES_DIR / "entities.yaml") -> "Gazetteer":
+    def load(cls, path: Path = RULES_DIR / "entities.yaml") -> Gazetteer:
         data = load_yaml(path)
         if not isinstance(data, dict) or not isinstance(data.get("entities"), list):
             raise RuleError(f"{path}:1: expected a mapping with an 'entities' list")
@@ -351,7 +351,7 @@ class Gazetteer:
                 if self._covered(words[k], covered) or t in stop or t in titles or t in known_words \
                         or _DIGIT.search(t) or (article and t.startswith(article)) \
                         or "\n" in gap or _PUNCT_GAP.search(gap) \
-                        or len(t) < 2 or (run and not text[run[-1][1]:s].strip() in ("",)):
+                        or len(t) < 2 or (run and text[run[-1][1]:s].strip() not in ("",)):
                     break
                 run.append(words[k])
                 k += 1

@@ -13,18 +13,12 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from reconcile.dimensions import clock_time
-
-from reconcile.dimensions import dates
-
-from reconcile.dimensions import duration
-
-from reconcile.dimensions import numbers
-from reconcile.entities.gazetteer import Gazetteer, gazetteer
-from reconcile.engine.matching import RawMatch, find
+from reconcile.dimensions import clock_time, dates, duration, numbers
+from reconcile.engine.matching import find
 from reconcile.engine.normalise import NormalText, fold, normalise
-from reconcile.records import Claim, Document, Quote
 from reconcile.engine.rules import RuleSet, fold_pattern, ruleset, trie_regex
+from reconcile.entities.gazetteer import Gazetteer, gazetteer
+from reconcile.records import Document, Quote
 
 BUILDERS = {"duration": duration.build, "clock_time": clock_time.build,
             "date": dates.build, "number": numbers.build}

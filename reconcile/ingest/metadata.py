@@ -10,13 +10,11 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from reconcile.dimensions import clock_time
-
-from reconcile.dimensions import dates
+from reconcile.dimensions import clock_time, dates
 from reconcile.engine.matching import find
 from reconcile.engine.normalise import fold, normalise
-from reconcile.records import Document
 from reconcile.engine.rules import RULES_DIR, RuleError, RuleSet, fold_pattern, load_yaml, strip_lines
+from reconcile.records import Document
 
 
 @lru_cache(maxsize=4)

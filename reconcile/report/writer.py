@@ -9,13 +9,12 @@ from pathlib import Path
 
 from reconcile import __version__
 from reconcile.pipeline import Analysis
-from reconcile.records import Claim, FactVerdict
-from reconcile.verdicts import describe_value
+from reconcile.records import STATUS_ORDER, Claim, FactVerdict
+from reconcile.report.format import describe_value
 from reconcile.review.log import fact_id, review_summary
 
 SCHEMA_ID = "reconcile.report/1"
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "report.schema.json"
-STATUS_ORDER = {"conflict": 0, "corroborated": 1, "single_source": 2}
 
 
 def _entity_name(a: Analysis, eid: str | None) -> str | None:
@@ -143,7 +142,7 @@ def render_markdown(report: dict) -> str:
                 out += [_review_line(f["review"]), ""]
             for c in f["claims"]:
                 note = " _(read from the article's lead)_" if c["inferred"] else ""
-                out.append(f"- **{_describe(c['value'])}** — {source(c)}{note}")
+                out.append(f"- **{describe_value(c['value'])}** — {source(c)}{note}")
                 if status != "single_source" or len(f["claims"]) > 1 or True:
                     out.append(f"  > {quote_sentence(c)}")
             out.append("")
@@ -182,10 +181,6 @@ def _review_line(r: dict) -> str:
     if r.get("reviewer"):
         parts.append(f"by {r['reviewer']}")
     return "> " + " — ".join(parts) + f" ({r['at']})"
-
-
-def _describe(v: dict) -> str:
-    return describe_value(v)
 
 
 # Indented JSON is readable and diffs well, but only the compact form uses the C encoder;

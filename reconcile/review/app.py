@@ -21,9 +21,10 @@ import json
 import os
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from rich.cells import cell_len, get_character_cell_size
 from rich.text import Text
@@ -34,8 +35,18 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
-from reconcile.review.log import (FACT_ACTIONS, Decision, ReviewError, ReviewLog, decision_for_fact, fact_decision, iter_facts,
-                     merge_decision, move_decision, split_decision)
+from reconcile.review.log import (
+    FACT_ACTIONS,
+    Decision,
+    ReviewError,
+    ReviewLog,
+    decision_for_fact,
+    fact_decision,
+    iter_facts,
+    merge_decision,
+    move_decision,
+    split_decision,
+)
 
 STATUS_ORDER = {"conflict": 0, "single_source": 1, "corroborated": 2}
 STATUS_LABEL = {"conflict": "conflict", "single_source": "single source", "corroborated": "corroborated"}
@@ -840,7 +851,7 @@ class ReviewApp(App):
 
     def pending_structural(self) -> int:
         try:
-            made = dt.datetime.fromtimestamp(self.report_path.stat().st_mtime, dt.timezone.utc)
+            made = dt.datetime.fromtimestamp(self.report_path.stat().st_mtime, dt.UTC)
         except OSError:
             return 0
         stamp = made.strftime("%Y-%m-%dT%H:%M:%SZ")

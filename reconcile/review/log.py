@@ -49,7 +49,7 @@ class Decision:
         if self.action not in ACTIONS:
             raise ValueError(f"unknown action '{self.action}' (one of {', '.join(ACTIONS)})")
         if not self.at:
-            self.at = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+            self.at = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         if not self.id:
             self.id = "d-" + secrets.token_hex(5)
 
@@ -162,9 +162,13 @@ def apply_fact_decisions(verdicts, decisions: list[Decision]) -> tuple[dict[int,
     return best_facts([(v.fact, [c.id for c in v.claims]) for v in verdicts], decisions)
 
 
+# What each decision makes of a fact (the one map; a fact without a decision is "open").
+DECISION_STATE = {"confirm": "confirmed", "dismiss": "dismissed", "resolve": "resolved"}
+
+
 def review_summary(d: Decision) -> dict:
     """What the report says about a reviewed fact."""
-    out = {"decision": {"confirm": "confirmed", "dismiss": "dismissed", "resolve": "resolved"}[d.action],
+    out = {"decision": DECISION_STATE[d.action],
            "at": d.at, "id": d.id}
     for k in ("reason", "note", "link", "reviewer", "value", "right_claim"):
         v = getattr(d, k)
