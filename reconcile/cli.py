@@ -236,7 +236,8 @@ def _record(report: Path | None, make, handle: str | None = None) -> None:
 
 
 REPORT_OPT = typer.Option(None, "--report", "-r",
-                          help="The JSON report the decision is about (default: the one under reports/ holding the id).")
+                          help="The JSON report the decision is about "
+                               "(default: the one under reports/ holding the id).")
 
 
 @app.command()

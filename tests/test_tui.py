@@ -16,18 +16,13 @@ from conftest import SEEDS
 from typer.testing import CliRunner
 
 from reconcile.cli import app as cli
-from reconcile.review.app import (
-    KEYS,
-    ArticleScreen,
-    BidiText,
-    FactTable,
-    FormScreen,
-    HelpScreen,
-    ReviewApp,
-    _visual_order,
-    settings_file,
-)
+from reconcile.review.app import ReviewApp
+from reconcile.review.bidi import visual_order
+from reconcile.review.keys import KEYS
 from reconcile.review.log import ReviewLog, review_path
+from reconcile.review.screens import ArticleScreen, FormScreen, HelpScreen
+from reconcile.review.settings import settings_file
+from reconcile.review.widgets import BidiText, FactTable
 
 # The 30 Dec 2021 Biden–Putin call; the seeds say 50 minutes, this says 40.
 FORTY = """بايدن وبوتين يتحادثان هاتفيا قبيل نهاية العام
@@ -224,7 +219,7 @@ def test_reordering_keeps_python_bidi_order():
     for line in ("استغرقت 50 دقيقة وفق بيان للبيت الأبيض.", "قال بيسكوف (المتحدث) إن CNN أخطأت في 20:35",
                  "Al Khaleej: «40 دقيقة»"):
         for rtl, base in ((True, "R"), (False, "L")):
-            ours = "".join(ch for _, ch in _visual_order(line, rtl))
+            ours = "".join(ch for _, ch in visual_order(line, rtl))
             assert ours == algorithm.get_display(line, base_dir=base)
             assert ours.translate(no_brackets) == get_display(line, base_dir=base).translate(no_brackets)
 

@@ -93,7 +93,8 @@ class ReviewLog:
                 self.decisions.append(Decision(**data))
             except (UnicodeDecodeError, json.JSONDecodeError, TypeError, ValueError) as exc:
                 torn = n == len(lines) and not raw.endswith(b"\n")
-                what = "an unfinished last line (a write was cut off), ignored" if torn else f"unreadable line ignored: {exc}"
+                what = ("an unfinished last line (a write was cut off), ignored" if torn
+                        else f"unreadable line ignored: {exc}")
                 self.problems.append(f"{self.path}:{n}: {what}")
 
     def append(self, d: Decision) -> Decision:
@@ -132,7 +133,8 @@ class ReviewLog:
         return eff[-1] if eff else None
 
 
-def best_facts(facts: list[tuple[str, list[str]]], decisions: list[Decision]) -> tuple[dict[int, Decision], list[Decision]]:
+def best_facts(facts: list[tuple[str, list[str]]],
+               decisions: list[Decision]) -> tuple[dict[int, Decision], list[Decision]]:
     """For facts given as (fact name, claim ids): which decision speaks for which fact (each
     goes to the fact of its name holding most of its claims; the latest wins), and the fact
     decisions that match no fact any more.  One rule for runs, the app and scripts."""
@@ -250,8 +252,8 @@ def split_decision(report: dict, entity: str, surfaces: list[str], new_name=None
         raise ReviewError(f"no entity '{entity}' in this report")
     unknown = [s for s in surfaces if s not in ent["surfaces"]]
     if not surfaces or unknown:
-        raise ReviewError(f"split needs spellings of {ent['name']}: "
-                          + (f"{', '.join(unknown)} not among {', '.join(ent['surfaces'])}" if unknown else "none given"))
+        given = f"{', '.join(unknown)} not among {', '.join(ent['surfaces'])}" if unknown else "none given"
+        raise ReviewError(f"split needs spellings of {ent['name']}: {given}")
     if set(surfaces) >= set(ent["surfaces"]):
         raise ReviewError("a split must leave at least one spelling to the entity")
     return Decision("split_entity", entity=ent["id"], surfaces=list(surfaces), new_name=new_name,
