@@ -212,6 +212,7 @@ class RawClaim:
 
 @dataclass
 class DocExtraction:
+    """Everything extracted from one document in one language."""
     doc: Document
     nt: NormalText
     lang: str

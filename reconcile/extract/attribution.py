@@ -77,7 +77,7 @@ def _subject_after(ex: DocExtraction, ctx: LanguageContext, gaz: Gazetteer, h: H
 
 def _office_holder(ex: DocExtraction, ctx: LanguageContext, gaz: Gazetteer, k: int,
                    office: tuple[str, int, int]) -> tuple[str, int, int]:
-    """"المتحدثة باسم وزارة الخارجية فلانة الفلانية": the person named right after the office."""
+    """The person named right after the office ("المتحدثة باسم وزارة الخارجية فلانة الفلانية")."""
     t = ex.nt.text
     ee = office[2]
     for es2, ee2, eid2, how2 in ex.entities[k + 1:k + 1 + ctx.windows.office_holder_names]:
@@ -96,7 +96,7 @@ def _repeated_name(ex: DocExtraction, ctx: LanguageContext, k: int, speaker: str
 
 
 def _closes_sentence(t: str, ctx: LanguageContext, h: Hit, sentence: Span, sspan: Span | None) -> bool:
-    """", the White House said." closing the sentence speaks for all of it."""
+    """Whether the cue closes its sentence (", the White House said."): then it speaks for all of it."""
     if not sspan or sspan[0] >= h.start:
         return False
     comma = t.rfind(",", sentence[0], sspan[0])

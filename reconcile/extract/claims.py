@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
-from typing import Any
 
 from reconcile.entities.gazetteer import Gazetteer
 from reconcile.extract.attribution import Speakers, speaker_at
@@ -124,19 +123,25 @@ def _event_facts(c: _Claims) -> None:
 
 def _mention_facts(c: _Claims, m_i: int, m: RawMention, medium_at: Starts[Hit]) -> None:
     """The date, media and places of one event mention."""
-    # the event's day is the first date of its clause; another day in the same stretch
-    # that does not fit it dates something else ("بعد لقاء جرى في ...")
-    chosen: Any = next((h.value for h in m.dates if h.value and "start" in h.value), None)
-    for h in m.dates:
-        v = h.value
-        if v and "start" in v and v["start"] <= chosen["end"] and chosen["start"] <= v["end"]:
-            c.add("date", h, {"date": {"start": v["start"], "end": v["end"]}}, m_i, m.sentence)
+    _dates(c, m_i, m)
     for h in medium_at.between(*m.scope):
         v = medium_value(c.ctx.rs, c.ex.nt.text, h)
         if v:
             c.add("medium", h, {"medium": v}, m_i, m.sentence)
     for eid, es, ee in m.locations:
         c.add("location", Hit("location", es, ee, "location"), {"entity": eid}, m_i, m.sentence)
+
+
+def _dates(c: _Claims, m_i: int, m: RawMention) -> None:
+    # the event's day is the first date of its clause; another day in the same stretch
+    # that does not fit it dates something else ("بعد لقاء جرى في ...")
+    chosen = next((h.value for h in m.dates if h.value and "start" in h.value), None)
+    if chosen is None:
+        return
+    for h in m.dates:
+        v = h.value
+        if v and "start" in v and v["start"] <= chosen["end"] and chosen["start"] <= v["end"]:
+            c.add("date", h, {"date": {"start": v["start"], "end": v["end"]}}, m_i, m.sentence)
 
 
 def _initiators(c: _Claims, gaz: Gazetteer) -> None:

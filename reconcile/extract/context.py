@@ -61,7 +61,7 @@ class LanguageContext:
 
     @property
     def speech_after_claim(self) -> bool:
-        """"..., the Kremlin said": where the subject comes first, a verb after a claim speaks for it."""
+        """Where the subject comes first ("..., the Kremlin said"), a verb after a claim speaks for it."""
         return "before" in self.subject_sides
 
 

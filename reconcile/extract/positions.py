@@ -5,6 +5,8 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from typing import Any, Generic, TypeVar
 
+from reconcile.records import Hit
+
 T = TypeVar("T")
 
 
@@ -28,5 +30,5 @@ class Starts(Generic[T]):
         return i < len(self.keys) and self.keys[i] < b
 
 
-def hit_start(h: Any) -> int:
+def hit_start(h: Hit) -> int:
     return h.start
