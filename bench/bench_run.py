@@ -37,8 +37,8 @@ sys.path.insert(0, str(HERE))
 SUBSTAGES = [
     ("setup", "reconcile.pipeline", "gazetteer"),
     ("setup", "reconcile.pipeline", "ruleset"),
-    ("setup", "reconcile.extract.extractor:Extractor", "__init__"),
-    ("extract", "reconcile.extract.extractor:Extractor", "extract"),
+    ("setup", "reconcile.pipeline", "language_context"),
+    ("extract", "reconcile.pipeline", "extract_document"),
     ("group_in_doc", "reconcile.events:EventGrouper", "in_document"),
     ("group_across", "reconcile.events:EventGrouper", "across"),
     ("merge_names", "reconcile.pipeline", "_merge_discovered"),

@@ -1042,15 +1042,16 @@ def write_folder(docs: list[dict], folder: Path) -> None:
 
 def check_filler(n: int = 400, seed: int = 1) -> int:
     """Run the real extractor over filler sentences: none may yield a claim or an event."""
-    from reconcile.extract.extractor import Extractor
+    from reconcile.entities.gazetteer import gazetteer
+    from reconcile.extract import extract_document, language_context
     from reconcile.records import Document
     comp = Composer(Rules(), seed)
-    ex = Extractor("ar")
+    ctx, gaz = language_context("ar"), gazetteer()
     bad = 0
     for i in range(n):
         s = comp.filler()
         doc = Document(id=f"f{i}", text=s, sha256="0", language="ar", published="2022-02-01")
-        r = ex.extract(doc)
+        r = extract_document(doc, ctx, gaz)
         if r.claims or r.mentions:
             bad += 1
             print(f"filler yields {len(r.claims)} claims / {len(r.mentions)} mentions: {s}")

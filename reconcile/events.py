@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from reconcile.dimensions.dates import parse_iso_day
 from reconcile.entities.gazetteer import Gazetteer
-from reconcile.extract.extractor import DocExtraction, Hit, RawClaim
+from reconcile.records import DocExtraction, Hit, RawClaim
 
 Day = tuple[str, str]
 

@@ -15,10 +15,10 @@ from reconcile.engine.normalise import fold
 from reconcile.engine.rules import RULES_DIR, ruleset
 from reconcile.entities.gazetteer import Gazetteer, gazetteer
 from reconcile.events import EventCluster, EventGrouper, event_day
-from reconcile.extract.extractor import DocExtraction, Extractor, RawClaim, claim_id
+from reconcile.extract import LanguageContext, claim_id, extract_document, language_context
 from reconcile.ingest import metadata
 from reconcile.ingest.corpus import detect_language, languages_in, load_corpus
-from reconcile.records import Claim, Corpus, Entity, Event, FactVerdict, Problem, QuoteGroup
+from reconcile.records import Claim, Corpus, DocExtraction, Entity, Event, FactVerdict, Problem, QuoteGroup, RawClaim
 from reconcile.review.log import Decision, apply_fact_decisions
 from reconcile.verdicts import FACT_ORDER, Reconciler
 
@@ -69,7 +69,7 @@ def _analyse(corpus: Corpus, decisions: list[Decision]) -> Analysis:
     gaz = gazetteer()
     overrides = _entity_splits(gaz, decisions)
     problems = list(corpus.problems)
-    extractors: dict[str, Extractor] = {}
+    contexts: dict[str, LanguageContext] = {}
     exs: list[DocExtraction] = []
     available = supported_languages()
     for doc in corpus.documents:
@@ -80,14 +80,13 @@ def _analyse(corpus: Corpus, decisions: list[Decision]) -> Analysis:
                                     f"(have: {', '.join(available)}), skipped"))
             continue
         for lang in usable:              # a document mixing scripts is read in each of them
-            if lang not in extractors:
-                extractors[lang] = Extractor(lang, ruleset(lang), gaz)
-                extractors[lang].overrides = overrides
+            if lang not in contexts:
+                contexts[lang] = language_context(lang)
             if doc.outlet is None or doc.published is None:
                 inferred = metadata.infer(doc, ruleset(lang))
                 if inferred is not doc:
                     corpus.documents[corpus.documents.index(doc)] = doc = inferred
-            exs.append(extractors[lang].extract(doc))
+            exs.append(extract_document(doc, contexts[lang], gaz, overrides))
     canon = _merge_discovered(gaz, exs)
     for ex in exs:
         ex.entities = [(s, e, canon.get(eid, eid), how) for s, e, eid, how in ex.entities]
@@ -132,7 +131,7 @@ def _analyse(corpus: Corpus, decisions: list[Decision]) -> Analysis:
         for fact in sorted(by_fact, key=lambda f: (FACT_ORDER.index(f) if f in FACT_ORDER else 99, f)):
             verdicts.append(rec.verdict(c.id, fact, by_fact[fact], docs))
     negations = set()
-    for lang in extractors:
+    for lang in contexts:
         negations |= {fold(w) for w in (ruleset(lang).language.get("negations") or [])}
     quote_groups = rec.quotes([q for ex in exs for q in ex.quotes], negations)
     surfaces: dict[str, set[str]] = defaultdict(set)

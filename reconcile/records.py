@@ -6,8 +6,12 @@ Offsets (``span``) always point into ``Document.text`` exactly as decoded from d
 """
 from __future__ import annotations
 
+import datetime as dt
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
+
+from reconcile.engine.normalise import NormalText
 
 Span = tuple[int, int]
 
@@ -124,3 +128,120 @@ class QuoteGroup:
     text: str
     quotes: list[Quote]
     note: str = ""
+
+
+# ---------------------------------------------------------------- extraction (folded offsets)
+# The records below hold offsets into the folded text (``NormalText.text``) until
+# ``DocExtraction.span`` converts them back to ``Document.text``.
+
+# An entity named in the text: (start, end, entity id, how it was found: gazetteer | fuzzy |
+# title | adjective ...).  A plain tuple: the gazetteer makes one per name in every article.
+EntityMention = tuple[int, int, str, str]
+# A marker word (``future_marker``, ``time_role`` ...): (start, end, its lexicon value).
+Marker = tuple[int, int, Any]
+
+
+@dataclass
+class Hit:
+    """A rule match in folded offsets, with its value."""
+    dim: str
+    start: int
+    end: int
+    rule: str
+    value: Any = None
+    tokens: list = field(default_factory=list)
+    rule_value: dict = field(default_factory=dict)
+
+
+@dataclass
+class Segment:
+    """A clause of a sentence."""
+    start: int
+    end: int
+    sentence: int                 # index into DocExtraction.sentences
+    anchor: int | None = None     # index of the segment whose event this one's claims go to
+
+
+@dataclass(slots=True)
+class Attribution:
+    """A speech cue in a sentence and the speaker it names (or carries over)."""
+    position: int                 # where the cue starts
+    speaker: str                  # entity id
+    cue: str                      # verb | according_to | relay
+    span: Span | None             # the speaker's name; None: carried from the last one named
+    closing: bool                 # ", the White House said." ending the sentence speaks for all of it
+
+
+@dataclass
+class RawMention:
+    """An event mention before resolution: what one stretch of a sentence says happened."""
+    doc: str
+    sentence: int
+    scope: Span
+    trigger: Span
+    kind: str
+    participants: list[str]
+    dual: bool
+    dates: list[Hit]
+    medium: str | None
+    previous: bool
+    future: bool
+    generic: bool
+    locations: list[tuple[str, int, int]]
+
+
+@dataclass
+class EventMentions:
+    """The event mentions of a document and which segment each one belongs to."""
+    mentions: list[RawMention]
+    by_segment: dict[int, int]    # index of an anchoring segment -> index into mentions
+
+
+@dataclass
+class RawClaim:
+    fact: str
+    hit: Hit
+    value: dict
+    sentence: int
+    mention: int | None           # index into mentions; None: the document's current event
+    speaker: str | None
+    hedge: str | None = None
+    inferred: bool = False
+    local_time: dict | None = None
+
+
+@dataclass
+class DocExtraction:
+    """Everything extracted from one document in one language."""
+    doc: Document
+    nt: NormalText
+    lang: str
+    ref: dt.date | None
+    sentences: list[Span]
+    entities: list[EntityMention]
+    mentions: list[RawMention]
+    claims: list[RawClaim]
+    quotes: list[Quote]
+    hits: dict[str, list[Hit]]
+
+    def span(self, start: int, end: int) -> Span:
+        return self.nt.to_original(start, end)
+
+    def entities_in(self, start: int, end: int) -> list[EntityMention]:
+        """Entity mentions starting in [start, end), by bisection on the sorted list."""
+        starts = self._entity_starts()
+        return self.entities[bisect_left(starts, start):bisect_left(starts, end)]
+
+    def entity_index(self, pos: int) -> int:
+        """Index in ``entities`` of the first mention starting at or after ``pos``."""
+        return bisect_left(self._entity_starts(), pos)
+
+    def _entity_starts(self) -> list[int]:
+        starts = self.__dict__.get("_starts")
+        if starts is None or len(starts) != len(self.entities):
+            starts = self.__dict__["_starts"] = [e[0] for e in self.entities]
+        return starts
+
+    def text(self, start: int, end: int) -> str:
+        s, e = self.span(start, end)
+        return self.doc.text[s:e]

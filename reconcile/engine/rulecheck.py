@@ -13,7 +13,10 @@ from reconcile.engine.matching import find
 from reconcile.engine.normalise import normalise
 from reconcile.engine.rules import RuleError, RuleSet, ruleset, strip_lines
 from reconcile.entities.gazetteer import gazetteer
-from reconcile.extract.extractor import BUILDERS, Extractor
+from reconcile.extract import BUILDERS, LanguageContext, extract_document, language_context
+from reconcile.extract.attribution import attributions
+from reconcile.extract.hits import medium_value
+from reconcile.extract.mentions import locations
 from reconcile.records import Document
 from reconcile.verdicts import Tolerances
 
@@ -78,29 +81,30 @@ def _same(got, want) -> bool:
     return str(got) == str(want)
 
 
-def _got_contextual(x: Extractor, dim: str, ex: dict) -> tuple[bool, str]:
+def _got_contextual(x: LanguageContext, dim: str, ex: dict) -> tuple[bool, str]:
     """Dimensions whose value is an entity or a lexicon value: run the real extractor."""
     text = str(ex["text"])
     published = str(ex["date"]) if ex.get("date") else None
     doc = Document(id="example", text=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
                    language=x.lang, published=published)
-    e = x.extract(doc)
+    gaz = gazetteer()
+    e = extract_document(doc, x, gaz)
     want = _expected(ex)
-    names = lambda eid: x.gaz.entities[eid].name if eid in x.gaz.entities else eid
+    names = lambda eid: gaz.entities[eid].name if eid in gaz.entities else eid
     if dim == "initiator":
         got = [c.value for c in e.claims if c.fact == "initiator"]
         got = {"entity": names(got[0]["entity"])} if got else None
     elif dim == "attribution":
-        atts = x._attributions(e, e.hits["attribution"], e.sentences)
+        atts = attributions(e, x, gaz)
         first = next((a for per in atts for a in per), None)
-        got = {"speaker": names(first[1])} if first else None
+        got = {"speaker": names(first.speaker)} if first else None
     elif dim == "location":
-        locs = x._locations(e, (0, len(e.nt.text)), e.hits, [])
+        locs = locations(e, x, gaz, (0, len(e.nt.text)), [])
         got = {"entity": names(locs[0][0])} if locs else None
     elif dim == "medium":
         hits = e.hits["medium"]
         ok = len(hits) == 1 and hits[0].start <= 2 and hits[0].end == len(e.nt.text.rstrip())
-        got = {"medium": x._medium_value(e.nt.text, hits[0])} if ok else None
+        got = {"medium": medium_value(x.rs, e.nt.text, hits[0])} if ok else None
     elif dim == "event":
         hits = e.hits["event"]
         ok = len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(e.nt.text.rstrip())
@@ -114,7 +118,7 @@ def _got_contextual(x: Extractor, dim: str, ex: dict) -> tuple[bool, str]:
     return _same(got, want), f"expected {want}, got {got}"
 
 
-def _counter(rs: RuleSet, x: Extractor, dim: str, text: str) -> tuple[bool, str]:
+def _counter(rs: RuleSet, x: LanguageContext, dim: str, text: str) -> tuple[bool, str]:
     nt = normalise(text)
     if dim in PURE:
         ms = find(rs, dim, nt.text)
@@ -125,7 +129,7 @@ def _counter(rs: RuleSet, x: Extractor, dim: str, text: str) -> tuple[bool, str]
 
 def check_language(lang: str) -> list[ExampleResult]:
     rs = ruleset(lang)
-    x = Extractor(lang, rs, gazetteer())
+    x = language_context(lang, rs.root)
     out: list[ExampleResult] = []
     for dim in rs.dimensions.values():
         rel = f"rules/{lang}/{dim.path.name}"

@@ -1,0 +1,157 @@
+"""Who said it: the speaker each speech cue names, and the speaker a claim is attributed to."""
+from __future__ import annotations
+
+import re
+
+from reconcile.entities.gazetteer import Gazetteer
+from reconcile.extract.context import LanguageContext
+from reconcile.records import Attribution, DocExtraction, Hit, Span
+
+COLLECTIVE = ("country", "org")
+Speakers = list[list[Attribution]]     # per sentence, in order
+
+
+def attributions(ex: DocExtraction, ctx: LanguageContext, gaz: Gazetteer) -> Speakers:
+    """Per sentence, the speech cues and their speakers.
+
+    A speech verb's subject is the first entity right after it (titles allowed between);
+    an "according to" or a relay ("نقلت X عن Y") names its source after the cue.  A verb
+    with no named subject ("وأضاف:", "وأشار إلى أن") keeps the last speaker named."""
+    sentences = ex.sentences
+    per: Speakers = [[] for _ in sentences]
+    carried: str | None = None
+    si = 0
+    for h in sorted(ex.hits["attribution"], key=lambda h: h.start):
+        while si < len(sentences) and sentences[si][1] <= h.start:
+            si += 1
+        if si >= len(sentences):
+            break
+        cue = (h.value or {}).get("cue", "verb")
+        speaker, sspan = _named_speaker(ex, ctx, gaz, h, sentences[si], cue)
+        if speaker is None and cue == "verb":
+            speaker = carried
+        if speaker:
+            closing = _closes_sentence(ex.nt.text, ctx, h, sentences[si], sspan)
+            per[si].append(Attribution(h.start, speaker, cue, sspan, closing))
+            if sspan is not None:
+                carried = speaker
+    return per
+
+
+def _named_speaker(ex: DocExtraction, ctx: LanguageContext, gaz: Gazetteer, h: Hit, sentence: Span,
+                   cue: str) -> tuple[str | None, Span | None]:
+    """The speaker named next to a cue: before a verb where subjects come first (English
+    "Peskov said"), else after the cue (Arabic "قال بيسكوف", "according to X")."""
+    if cue == "verb" and "before" in ctx.subject_sides:
+        speaker, sspan = _subject_before(ex, ctx, gaz, h, sentence[0])
+        if speaker is not None:
+            return speaker, sspan
+    if "after" in ctx.subject_sides:
+        return _subject_after(ex, ctx, gaz, h, sentence[1], cue)
+    return None, None
+
+
+def _subject_after(ex: DocExtraction, ctx: LanguageContext, gaz: Gazetteer, h: Hit, sent_end: int,
+                   cue: str) -> tuple[str | None, Span | None]:
+    t = ex.nt.text
+    ents = ex.entities
+    for k in range(ex.entity_index(h.end), len(ents)):
+        es, ee, eid, how = ents[k]
+        if es > h.end + ctx.entity_window or es >= sent_end:
+            break
+        between = t[h.end:es]
+        if ctx.sentence_end.search(between):
+            break
+        words = between.replace('"', " ").split()
+        if cue == "verb" and (len(words) > ctx.subject_max_words or any(w in ctx.not_subject for w in words)
+                              or ":" in between):
+            break
+        speaker = speaker_ref(gaz, eid, how)
+        if speaker is None:
+            continue
+        if gaz.entities[eid].type in COLLECTIVE:
+            speaker, es, ee = _office_holder(ex, ctx, gaz, k, (speaker, es, ee))
+        return speaker, _repeated_name(ex, ctx, k, speaker, (es, ee))
+    return None, None
+
+
+def _office_holder(ex: DocExtraction, ctx: LanguageContext, gaz: Gazetteer, k: int,
+                   office: tuple[str, int, int]) -> tuple[str, int, int]:
+    """The person named right after the office ("المتحدثة باسم وزارة الخارجية فلانة الفلانية")."""
+    t = ex.nt.text
+    ee = office[2]
+    for es2, ee2, eid2, how2 in ex.entities[k + 1:k + 1 + ctx.windows.office_holder_names]:
+        gap = t[ee:es2]
+        if gaz.entities[eid2].type == "person" and how2 != "adjective" and not gap.replace('"', " ").strip():
+            return eid2, es2, ee2
+    return office
+
+
+def _repeated_name(ex: DocExtraction, ctx: LanguageContext, k: int, speaker: str, sspan: Span) -> Span:
+    """The same person named twice in a row ("المتحدث باسم الكرملين دميتري بيسكوف") is one name."""
+    for es2, ee2, eid2, _ in ex.entities[k + 1:k + 1 + ctx.windows.repeated_name_names]:
+        if eid2 == speaker and es2 - sspan[1] <= ctx.windows.repeated_name:
+            sspan = (sspan[0], ee2)
+    return sspan
+
+
+def _closes_sentence(t: str, ctx: LanguageContext, h: Hit, sentence: Span, sspan: Span | None) -> bool:
+    """Whether the cue closes its sentence (", the White House said."): then it speaks for all of it."""
+    if not sspan or sspan[0] >= h.start:
+        return False
+    comma = t.rfind(",", sentence[0], sspan[0])
+    if comma < 0:
+        return False
+    subject = t[comma + 1:sspan[0]]
+    return len(subject.split()) <= ctx.windows.closing_subject_words and not re.search(r"[;:\"]", subject) \
+        and len(t[h.end:sentence[1]].split()) <= ctx.windows.closing_tail_words
+
+
+def _subject_before(ex: DocExtraction, ctx: LanguageContext, gaz: Gazetteer, h: Hit,
+                    sent_start: int) -> tuple[str | None, Span | None]:
+    """The entity just before a speech verb ("a White House official said"), stepping
+    over one appositive ("Dmitry Peskov, the Kremlin spokesman, said")."""
+    t = ex.nt.text
+    for es, ee, eid, how in reversed(ex.entities_in(sent_start, h.start)):
+        between = t[ee:h.start]
+        words = between.replace('"', " ").split()
+        if between.strip() == ",":
+            continue          # inside an appositive: its head comes before the comma
+        appositive = re.fullmatch(r"\s*,[^,;:]*,\s*", between) and len(words) <= ctx.windows.appositive_words
+        if not appositive and (len(words) > ctx.subject_max_words or any(w in ctx.not_subject for w in words)
+                               or re.search(r"[,;:]", between)):
+            return None, None
+        speaker = speaker_ref(gaz, eid, how)
+        if speaker is not None:
+            return speaker, (es, ee)
+    return None, None
+
+
+def speaker_ref(gaz: Gazetteer, eid: str, how: str) -> str | None:
+    """Who an entity mention can speak as: an agency only relays and an adjective names
+    nobody; a capital speaks for its state ("أكدت موسكو")."""
+    ent = gaz.entities[eid]
+    if ent.type == "media" or how == "adjective":
+        return None
+    if ent.type == "city":
+        return ent.affiliation
+    return eid
+
+
+def speaker_at(ctx: LanguageContext, per_sentence: Speakers, si: int, pos: int) -> str | None:
+    """The speaker of what is said at ``pos`` in sentence ``si``."""
+    atts = per_sentence[si]
+    closing = [a for a in atts if a.position > pos and a.closing]
+    if closing:
+        return closing[-1].speaker
+    before = [a for a in atts if a.position <= pos]
+    if before:
+        # an "according to" after the claim outranks the verb before it ("..., وفق بيان X")
+        after_acc = [a for a in atts if a.position > pos and a.cue == "according_to"]
+        if after_acc and before[-1].span is None:
+            return after_acc[0].speaker
+        return before[-1].speaker
+    # "..., the Kremlin said": where the subject comes first, a verb after the claim speaks too
+    kinds = ("according_to", "relay", "verb") if ctx.speech_after_claim else ("according_to", "relay")
+    after = [a for a in atts if a.position > pos and a.cue in kinds]
+    return after[0].speaker if after else None

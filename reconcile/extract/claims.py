@@ -1,0 +1,193 @@
+"""Claims from rule hits: durations, clock times, the date, medium and place of each event
+mention, and who asked for it; each with the mention it is about and its speaker."""
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
+
+from reconcile.entities.gazetteer import Gazetteer
+from reconcile.extract.attribution import Speakers, speaker_at
+from reconcile.extract.context import LanguageContext
+from reconcile.extract.hits import medium_value
+from reconcile.extract.positions import Starts, hit_start
+from reconcile.records import (
+    DocExtraction,
+    Document,
+    EntityMention,
+    EventMentions,
+    Hit,
+    Marker,
+    RawClaim,
+    RawMention,
+    Segment,
+)
+
+
+def claim_id(doc: Document, span: tuple[int, int], fact: str) -> str:
+    """Stable across runs and corpus growth: the document's content hash, the span, the fact."""
+    h = hashlib.sha1(f"{doc.sha256}:{span[0]}:{span[1]}:{fact}".encode()).hexdigest()[:10]
+    return f"c-{h}"
+
+
+class _Claims:
+    """The claims of one document as they are found: where each position's clause and event
+    mention are, and who is speaking there."""
+
+    def __init__(self, ex: DocExtraction, ctx: LanguageContext, segments: list[Segment], found: EventMentions,
+                 speakers: Speakers):
+        self.ex, self.ctx, self.segments, self.found, self.speakers = ex, ctx, segments, found, speakers
+        self.seg_starts = [sg.start for sg in segments]
+        self.out: list[RawClaim] = []
+
+    def mention_for(self, pos: int) -> tuple[int | None, int | None]:
+        """(mention index or None, sentence index) of a position; (None, None) outside every clause."""
+        i = bisect_right(self.seg_starts, pos) - 1
+        if not (i >= 0 and self.segments[i].start <= pos < self.segments[i].end):
+            return None, None
+        anchor = self.segments[i].anchor
+        return (self.found.by_segment.get(anchor) if anchor is not None else None), self.segments[i].sentence
+
+    def add(self, fact: str, h: Hit, value: dict, mi: int | None, si: int, hedge: str | None = None,
+            local: dict | None = None) -> None:
+        self.out.append(RawClaim(fact, h, value, si, mi, speaker_at(self.ctx, self.speakers, si, h.start),
+                                 hedge, False, local))
+
+
+def claims(ex: DocExtraction, ctx: LanguageContext, gaz: Gazetteer, segments: list[Segment], found: EventMentions,
+           markers: dict[str, list[Marker]], speakers: Speakers) -> list[RawClaim]:
+    c = _Claims(ex, ctx, segments, found, speakers)
+    _durations(c, markers)
+    _clock_times(c, markers)
+    _event_facts(c)
+    _initiators(c, gaz)
+    return c.out
+
+
+def _durations(c: _Claims, markers: dict[str, list[Marker]]) -> None:
+    """A duration is a claim after a duration cue ("استمر", "lasted") or before an event word."""
+    ex, w = c.ex, c.ctx.windows
+    cue_at = Starts(markers["duration_cue"])
+    event_at = Starts(ex.hits["event"], key=hit_start)
+    window = c.ctx.duration_cue_window
+    for h in ex.hits["duration"]:
+        if not h.value:
+            continue
+        mi, si = c.mention_for(h.start)
+        if si is None:
+            continue
+        lo = max(ex.sentences[si][0], h.start - window)
+        # a cue ending in [lo, h.start]; cues are short, so look at those starting a little earlier
+        cue_before = any(lo <= ce <= h.start for cs, ce, _ in cue_at.between(lo - w.duration_cue_length, h.start + 1))
+        event_after = event_at.any_between(h.end, h.end + w.event_after_duration)
+        if cue_before or event_after:
+            c.add("duration", h, {"minutes": h.value["minutes"]}, mi, si, h.value.get("hedge"))
+
+
+def _clock_times(c: _Claims, markers: dict[str, list[Marker]]) -> None:
+    """Clock times, with the role a word before gives them ("began at", "ended at")."""
+    ex = c.ex
+    zone_in_sentence: dict[int, str] = {}
+    roles = Starts(markers["time_role"])
+    for h in sorted(ex.hits["clock_time"], key=hit_start):
+        if not h.value:
+            continue
+        mi, si = c.mention_for(h.start)
+        if si is None:
+            continue
+        before = [(s, v) for s, e, v in roles.between(ex.sentences[si][0], h.start)]
+        if mi is None and not before:
+            continue          # a bare clock reading (a page's print time) is no claim
+        fact = before[-1][1] if before else None
+        if fact is None and mi is not None:
+            fact = "scheduled_time" if c.found.mentions[mi].future else "start_time"
+        c.add(fact or "start_time", h, {}, mi, si, None, _local_time(h, si, zone_in_sentence))
+
+
+def _local_time(h: Hit, si: int, zone_in_sentence: dict[int, str]) -> dict:
+    local = {k: h.value[k] for k in ("hour", "minute", "zone")}
+    if local["zone"] is None and zone_in_sentence.get(si):
+        # "began at 3:35 p.m. EST and ended at 4:25 p.m.": the zone named once holds
+        local["zone"] = zone_in_sentence[si]
+    elif local["zone"]:
+        zone_in_sentence[si] = local["zone"]
+    return local
+
+
+def _event_facts(c: _Claims) -> None:
+    medium_at = Starts(c.ex.hits["medium"], key=hit_start)
+    for m_i, m in enumerate(c.found.mentions):
+        if not m.generic:
+            _mention_facts(c, m_i, m, medium_at)
+
+
+def _mention_facts(c: _Claims, m_i: int, m: RawMention, medium_at: Starts[Hit]) -> None:
+    """The date, media and places of one event mention."""
+    _dates(c, m_i, m)
+    for h in medium_at.between(*m.scope):
+        v = medium_value(c.ctx.rs, c.ex.nt.text, h)
+        if v:
+            c.add("medium", h, {"medium": v}, m_i, m.sentence)
+    for eid, es, ee in m.locations:
+        c.add("location", Hit("location", es, ee, "location"), {"entity": eid}, m_i, m.sentence)
+
+
+def _dates(c: _Claims, m_i: int, m: RawMention) -> None:
+    # the event's day is the first date of its clause; another day in the same stretch
+    # that does not fit it dates something else ("بعد لقاء جرى في ...")
+    chosen = next((h.value for h in m.dates if h.value and "start" in h.value), None)
+    if chosen is None:
+        return
+    for h in m.dates:
+        v = h.value
+        if v and "start" in v and v["start"] <= chosen["end"] and chosen["start"] <= v["end"]:
+            c.add("date", h, {"date": {"start": v["start"], "end": v["end"]}}, m_i, m.sentence)
+
+
+def _initiators(c: _Claims, gaz: Gazetteer) -> None:
+    ex = c.ex
+    for h in ex.hits["initiator"]:
+        mi, si = c.mention_for(h.start)
+        if si is None:
+            continue
+        if (h.value or {}).get("entity_side", "after") == "before":
+            target = _initiator_before(c, gaz, h, ex.sentences[si][0])
+        else:
+            target = _initiator_after(c, gaz, h, ex.sentences[si][1])
+        if target:
+            eid, es, ee = target
+            span_hit = Hit("initiator", min(h.start, es), max(ee, h.end), h.rule)
+            c.add("initiator", span_hit, {"entity": eid}, mi, si)
+
+
+def _initiator_before(c: _Claims, gaz: Gazetteer, cue: Hit, limit: int) -> tuple[str, int, int] | None:
+    """The entity right before an initiator cue ("at Putin's request"), within the sentence."""
+    near = c.ctx.windows.initiator_before
+    return _first_initiator(gaz, reversed(c.ex.entities_in(limit, cue.start)), lambda es, ee: cue.start - ee > near)
+
+
+def _initiator_after(c: _Claims, gaz: Gazetteer, cue: Hit, limit: int) -> tuple[str, int, int] | None:
+    """The first entity after an initiator cue ("بطلب من موسكو"), within the sentence."""
+    last = min(limit, cue.end + c.ctx.windows.initiator_after)
+    return _first_initiator(gaz, c.ex.entities_in(cue.end, len(c.ex.nt.text)), lambda es, ee: es > last)
+
+
+def _first_initiator(gaz: Gazetteer, candidates: Iterable[EntityMention],
+                     too_far: Callable[[int, int], bool]) -> tuple[str, int, int] | None:
+    for es, ee, eid, _how in candidates:
+        if too_far(es, ee):
+            return None
+        ref = _initiator_ref(gaz, es, ee, eid)
+        if ref:
+            return ref
+    return None
+
+
+def _initiator_ref(gaz: Gazetteer, es: int, ee: int, eid: str) -> tuple[str, int, int] | None:
+    """An agency reporting the request is not the one asking; a capital speaks for its state."""
+    ent = gaz.entities[eid]
+    if ent.type == "media":
+        return None
+    if ent.type == "city" and ent.affiliation:
+        return ent.affiliation, es, ee
+    return eid, es, ee

@@ -1,0 +1,77 @@
+"""Rule matches of every dimension and marker words, in folded offsets."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from reconcile.dimensions import clock_time, dates, duration, numbers
+from reconcile.engine.matching import find
+from reconcile.engine.rules import RuleSet
+from reconcile.extract.context import MARKERS, LanguageContext
+from reconcile.records import Hit, Marker
+
+BUILDERS = {"duration": duration.build, "clock_time": clock_time.build,
+            "date": dates.build, "number": numbers.build}
+# the dimensions matched in every document, in the order DocExtraction.hits lists them
+DIMENSIONS = ("duration", "clock_time", "date", "medium", "initiator", "location", "attribution", "event")
+
+
+def rule_hits(rs: RuleSet, dim: str, folded: str, ref: dt.date | None) -> list[Hit]:
+    out = []
+    for r in find(rs, dim, folded):
+        toks = rs.tokens(folded, r.start, r.end)
+        h = Hit(dim, r.start, r.end, f"{r.rule.where} {r.rule.name}", None, toks, r.rule.value)
+        b = BUILDERS.get(dim)
+        h.value = b(toks, rs, {"ref": ref, "rule": r.rule.value}) if b else dict(r.rule.value)
+        out.append(h)
+    return out
+
+
+def marker_hits(ctx: LanguageContext, folded: str) -> dict[str, list[Marker]]:
+    """Every marker lexicon in one pass: the union of their words is scanned once, and each
+    match is read back into the lexicons its words (or a run of them) belong to, longest
+    first within each lexicon, as separate passes would."""
+    out: dict[str, list[Marker]] = {name: [] for name in MARKERS}
+    for m in ctx.marker_regex.finditer(folded):
+        for name, spans in _read_back(ctx, folded, m).items():
+            out[name].extend(sorted(spans))
+    return out
+
+
+def _read_back(ctx: LanguageContext, folded: str, m: re.Match[str]) -> dict[str, list[Marker]]:
+    words = [(w.start(), w.end()) for w in re.finditer(r"\S+", m.group("core"))]
+    base = m.start("core")
+    found: dict[str, list[Marker]] = {}
+    for i in range(len(words)):
+        for j in range(len(words), i, -1):
+            s0, e0 = base + words[i][0], base + words[j - 1][1]
+            for name, v in ctx.marker_table.get(" ".join(folded[s0:e0].split()), ()):
+                spans = found.setdefault(name, [])
+                if not any(a <= s0 and e0 <= b for a, b, _ in spans):
+                    spans.append((s0, e0, v))
+    return found
+
+
+def absorb_media(hits: dict[str, list[Hit]], t: str, gap: int) -> None:
+    """A medium word right after an event noun qualifies it ("اتصالات هاتفية"); it is
+    a claim about that event, not an event word of its own."""
+    ends = {h.end for h in hits["event"]}
+    for h in hits["medium"]:
+        h.value = dict(h.value or {})
+        h.value["qualifies"] = any(0 < h.start - e <= gap and not t[e:h.start].strip() for e in ends)
+
+
+def medium_value(rs: RuleSet, t: str, h: Hit) -> str | None:
+    v = rs.lex_value("medium_word", t[h.start:h.end])
+    if v is None:
+        v = next((val for tk in h.tokens for lx, val in tk[3] if lx == "medium_word"), None)
+    return v
+
+
+def trigger_value(rs: RuleSet, t: str, h: Hit) -> dict[str, Any]:
+    """What an event word says: its kind ("call", "meeting", "talks") and whether it is generic."""
+    v = rs.lex_value("trigger", t[h.start:h.end]) or {}
+    if not v:
+        v = next((val for tk in h.tokens for lx, val in tk[3] if lx == "trigger"), {})
+    return v

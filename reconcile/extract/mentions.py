@@ -1,0 +1,194 @@
+"""Event mentions: what each clause with an event word says happened, between whom, when,
+where and by what medium."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reconcile.dimensions import dates
+from reconcile.entities.gazetteer import Gazetteer
+from reconcile.extract.attribution import COLLECTIVE, Speakers
+from reconcile.extract.context import LanguageContext
+from reconcile.extract.hits import medium_value, trigger_value
+from reconcile.extract.positions import Starts, hit_start
+from reconcile.records import DocExtraction, EventMentions, Hit, Marker, RawMention, Segment, Span
+
+
+@dataclass
+class _Index:
+    """One document's event words, hits and markers by position."""
+    triggers: Starts[Hit]
+    dates: Starts[Hit]
+    media: Starts[Hit]
+    clock_times: Starts[Hit]
+    past: Starts[Marker]
+    future: Starts[Marker]
+    dual: Starts[Marker]
+    previous: Starts[Marker]
+    speaker_spans: Starts[Span]
+    by_anchor: dict[int, list[Segment]]     # anchoring segment -> the segments its event covers
+
+
+def _index(ex: DocExtraction, segments: list[Segment], markers: dict[str, list[Marker]],
+           speakers: Speakers) -> _Index:
+    hits = ex.hits
+    trig_hits = hits["event"] + [h for h in hits["medium"] if not (h.value or {}).get("qualifies")]
+    by_anchor: dict[int, list[Segment]] = {}
+    for x in segments:
+        if x.anchor is not None:
+            by_anchor.setdefault(x.anchor, []).append(x)
+    return _Index(Starts(trig_hits, key=hit_start), Starts(hits["date"], key=hit_start),
+                  Starts(hits["medium"], key=hit_start), Starts(hits["clock_time"], key=hit_start),
+                  Starts(markers["past_marker"]), Starts(markers["future_marker"]),
+                  Starts(markers["dual_reference"]), Starts(markers["previous_marker"]),
+                  Starts(a.span for per in speakers for a in per if a.span), by_anchor)
+
+
+def event_mentions(ex: DocExtraction, ctx: LanguageContext, gaz: Gazetteer, segments: list[Segment],
+                   markers: dict[str, list[Marker]], speakers: Speakers) -> EventMentions:
+    """One mention per segment that anchors an event (its clause has an event word)."""
+    idx = _index(ex, segments, markers, speakers)
+    mentions: list[RawMention] = []
+    by_segment: dict[int, int] = {}
+    for gi, sg in enumerate(segments):
+        if sg.anchor != gi:
+            continue
+        m = _mention(ex, ctx, gaz, idx, sg, idx.by_anchor[gi])
+        if m is not None:
+            by_segment[gi] = len(mentions)
+            mentions.append(m)
+    _retense(mentions, ex, idx)
+    return EventMentions(mentions, by_segment)
+
+
+def _mention(ex: DocExtraction, ctx: LanguageContext, gaz: Gazetteer, idx: _Index, sg: Segment,
+             scope_segs: list[Segment]) -> RawMention | None:
+    t = ex.nt.text
+    scope = (min(x.start for x in scope_segs), max(x.end for x in scope_segs))
+    trigs = idx.triggers.between(sg.start, sg.end)
+    kinds, generic, medium = _kinds(ctx, t, trigs)
+    if not kinds:
+        return None
+    kind = "call" if "call" in kinds else "meeting" if "meeting" in kinds else "talks"
+    first = min(trigs, key=hit_start)
+    # participants: named in the trigger's own clause (and a list that runs on past a
+    # comma: "بين الرئيسين الروسي X، والأميركي Y"), minus speakers, places and zones
+    locs = locations(ex, ctx, gaz, scope, trigs)
+    excluded = idx.speaker_spans.between(scope[0] - ctx.entity_window, scope[1]) + [(a, b) for _, a, b in locs] + \
+        [(h.start, h.end) for h in idx.clock_times.between(*scope)]
+    part_ranges = _party_ranges(ex, ctx, idx, sg, scope_segs)
+    parts = _parties(ex, gaz, part_ranges, excluded, kind)
+    for a, b in part_ranges:
+        for h in idx.media.between(a, b):
+            medium = medium or medium_value(ctx.rs, t, h)
+    dual = any(idx.dual.any_between(a, b) for a, b in part_ranges)
+    dts = idx.dates.between(sg.start, sg.end) or idx.dates.between(*scope)
+    # the day nearest the event word is the event's ("WASHINGTON, March 10 (Agency) -
+    # ... spoke on Thursday": the dateline's day is the article's, not the call's)
+    dts = sorted(dts, key=lambda h: min(abs(h.start - first.end), abs(first.start - h.end)))
+    future = idx.future.any_between(*scope)
+    previous = idx.previous.any_between(max(first.end, sg.start),
+                                        min(first.end + ctx.windows.previous_marker, sg.end))
+    return RawMention(ex.doc.id, sg.sentence, scope, (first.start, first.end), kind,
+                      parts, dual, dts, medium, previous, future, all(generic), locs)
+
+
+def _kinds(ctx: LanguageContext, t: str, trigs: list[Hit]) -> tuple[list[str], list[bool], str | None]:
+    """What the event words of a clause name (call, meeting, talks), whether each is generic,
+    and the medium a medium word names ("اتصال هاتفي")."""
+    kinds: list[str] = []
+    generic: list[bool] = []
+    medium = None
+    for h in trigs:
+        if h.dim == "event":
+            v = trigger_value(ctx.rs, t, h)
+            kinds.append(v.get("kind", "talks"))
+            generic.append(bool(v.get("generic")))
+        else:
+            med = medium_value(ctx.rs, t, h)
+            medium = medium or med
+            if med in ("phone", "video"):
+                kinds.append("call")
+                generic.append(False)
+    return kinds, generic, medium
+
+
+def _party_ranges(ex: DocExtraction, ctx: LanguageContext, idx: _Index, sg: Segment,
+                  scope_segs: list[Segment]) -> list[Span]:
+    """Where an event's parties are named: its own clause, the clauses before it in the sentence
+    when the verb is there, and the clauses after it that continue a list of names."""
+    t = ex.nt.text
+    part_ranges = [(sg.start, sg.end)]
+    # "أجرى الرئيسان X وY، السبت، اتصالا": the verb's clause names the parties
+    earlier = [x for x in scope_segs if x.end <= sg.start and x.sentence == sg.sentence]
+    if any(idx.past.any_between(x.start, x.end) or idx.future.any_between(x.start, x.end) for x in earlier):
+        part_ranges.extend((x.start, x.end) for x in earlier)
+    later = sorted((x for x in scope_segs if x.start >= sg.end), key=lambda x: x.start)
+    for x in later:
+        head = t[x.start:x.end].lstrip(" \"")
+        if ctx.conjunction and head.startswith(ctx.conjunction) and \
+                ex.entities_in(x.start, x.start + ctx.windows.list_continuation):
+            part_ranges.append((x.start, x.end))
+        else:
+            break
+    return part_ranges
+
+
+def _parties(ex: DocExtraction, gaz: Gazetteer, part_ranges: list[Span], excluded: list[Span],
+             kind: str) -> list[str]:
+    """The people named as parties, or else the states and organisations."""
+    persons, collectives, named_collective = [], [], False
+    for es, _ee, eid, how in (e for a, b in part_ranges for e in ex.entities_in(a, b)):
+        if any(a <= es < b for a, b in excluded):
+            continue
+        ent = gaz.entities[eid]
+        if ent.type == "media":
+            continue
+        if ent.type == "person":
+            persons.append(eid)
+        elif ent.type in COLLECTIVE:
+            collectives.append(eid)
+            named_collective = named_collective or how != "adjective"
+        elif ent.type == "city" and ent.affiliation:
+            collectives.append(ent.affiliation)    # "موسكو" speaking for Russia
+            named_collective = True
+    if kind == "call" and not named_collective:
+        collectives = []          # "الساحل الشرقي الأمريكي": an adjective is no party to a call
+    return _dedupe(persons) if persons else _dedupe(collectives)
+
+
+def _retense(mentions: list[RawMention], ex: DocExtraction, idx: _Index) -> None:
+    """Re-resolve dates with the tense of their mention."""
+    for m in mentions:
+        is_past = idx.past.any_between(*m.scope)
+        tense = "future" if m.future else "past" if is_past else None
+        for h in m.dates:
+            if not h.rule_value.get("order"):      # figures need no tense
+                h.value = dates.parse_date(h.tokens, ex.ref, tense)
+
+
+def locations(ex: DocExtraction, ctx: LanguageContext, gaz: Gazetteer, scope: Span,
+              trigs: list[Hit]) -> list[tuple[str, int, int]]:
+    """Cities after "في" (or right after an event noun: "قمة جنيف") within the scope."""
+    out = []
+    qualifier = ctx.location_qualifier
+    heads = [h.end for h in ex.hits["location"] if scope[0] <= h.start < scope[1]] + \
+            [h.end for h in trigs if h.dim == "event"]
+    for es, ee, eid, _how in ex.entities_in(*scope):
+        if gaz.entities[eid].type != "city":
+            continue
+        for end in heads:
+            gap = ex.nt.text[end:es].strip() if es >= end else None
+            if gap is not None and es - end <= ctx.windows.location_after_head and \
+                    (not gap or (qualifier and qualifier.fullmatch(gap))):
+                out.append((eid, es, ee))
+                break
+    return out
+
+
+def _dedupe(xs: list[str]) -> list[str]:
+    seen, out = set(), []
+    for x in xs:
+        if x not in seen:
+            seen.add(x)
+            out.append(x)
+    return out

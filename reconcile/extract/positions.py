@@ -1,0 +1,34 @@
+"""Items indexed by where they start in the text."""
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
+from typing import Any, Generic, TypeVar
+
+from reconcile.records import Hit
+
+T = TypeVar("T")
+
+
+def _first(item: Any) -> int:
+    return item[0]
+
+
+class Starts(Generic[T]):
+    """Items sorted by start position, with the ones starting in [a, b) found by bisection:
+    a long article must not make every lookup a scan of the whole document."""
+
+    def __init__(self, items: Iterable[T], key: Callable[[T], int] = _first):
+        self.items = sorted(items, key=key)
+        self.keys = [key(x) for x in self.items]
+
+    def between(self, a: int, b: int) -> list[T]:
+        return self.items[bisect_left(self.keys, a):bisect_left(self.keys, b)]
+
+    def any_between(self, a: int, b: int) -> bool:
+        i = bisect_left(self.keys, a)
+        return i < len(self.keys) and self.keys[i] < b
+
+
+def hit_start(h: Hit) -> int:
+    return h.start
