@@ -155,15 +155,15 @@ def claims(paths: list[Path] = typer.Argument(..., help="Articles to read."),
         for c in v.claims:
             rows.append((c.doc, v.event, c.fact, f"{c.span[0]}-{c.span[1]}", " ".join(c.text.split()),
                          _short_value(_public(a, c.value)),
-                         a.gaz.entities[c.speaker].name if c.speaker else "-", c.rule))
+                         a.entities[c.speaker].name if c.speaker else "-", c.rule))
     rows.sort()
     typer.echo(tabulate(rows, headers=["doc", "event", "fact", "span", "words", "value", "speaker", "rule"],
                         tablefmt=fmt, disable_numparse=True))
 
 
 def _public(a, v):
-    if "entity" in v and v["entity"] in a.gaz.entities:
-        return {"entity": a.gaz.entities[v["entity"]].name}
+    if "entity" in v and v["entity"] in a.entities:
+        return {"entity": a.entities[v["entity"]].name}
     return v
 
 

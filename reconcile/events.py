@@ -7,11 +7,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from reconcile.dimensions.dates import parse_iso_day
-from reconcile.entities.gazetteer import Gazetteer
 from reconcile.extract.extractor import DocExtraction, Hit, RawClaim
+from reconcile.records import Entity
 
 Day = tuple[str, str]
 
@@ -108,8 +109,8 @@ def _overlap(a: Day | None, b: Day | None) -> bool:
 
 
 class EventGrouper:
-    def __init__(self, gaz: Gazetteer):
-        self.gaz = gaz
+    def __init__(self, entities: Mapping[str, Entity]):
+        self.entities = entities
         self._lifted: dict[str, str] = {}
         self._party_index: dict[str, list[EventCluster]] = {}
 
@@ -123,9 +124,9 @@ class EventGrouper:
 
     def _lift(self, eid: str) -> str:
         seen = set()
-        while eid in self.gaz.entities and eid not in seen:
+        while eid in self.entities and eid not in seen:
             seen.add(eid)
-            ent = self.gaz.entities[eid]
+            ent = self.entities[eid]
             if ent.type in ("country",) or not ent.affiliation:
                 return eid
             eid = ent.affiliation
@@ -163,7 +164,7 @@ class EventGrouper:
         return (ref.isoformat(), ref.isoformat()), None
 
     def in_document(self, ex: DocExtraction) -> list[DocEvent]:
-        types = self.gaz.entities
+        types = self.entities
         story, story_hit = self.story_date(ex)
         events: list[DocEvent] = []
         current: DocEvent | None = None
@@ -330,7 +331,7 @@ class EventGrouper:
         """Drop events with nothing claimed, order them by day and name them E1, E2, ..."""
         clusters = [c for c in clusters if any(m.claims for m in c.members) or c.extra_claims]
         clusters.sort(key=lambda c: (c.date or ("9999", "9999"), c.kind,
-                                     sorted(self.gaz.entities[p].name for p in c.persons | c.collectives)))
+                                     sorted(self.entities[p].name for p in c.persons | c.collectives)))
         for i, c in enumerate(clusters, 1):
             c.id = f"E{i}"
             basis = f"{c.kind}|{c.date}|{sorted(c.persons)}|{sorted(c.collectives)}"
@@ -346,7 +347,7 @@ class EventGrouper:
         """Calls are between people; talks are between the parties named as such, if any."""
         kind = self.report_kind(c)
         ids = c.persons if (kind == "call" and c.persons) or not c.collectives else c.collectives
-        return sorted(ids, key=lambda x: self.gaz.entities[x].name)
+        return sorted(ids, key=lambda x: self.entities[x].name)
 
 
 def _merge_kind(a: str, b: str) -> str:

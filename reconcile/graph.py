@@ -17,7 +17,7 @@ from reconcile.pipeline import Analysis
 
 def build_graph(a: Analysis) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph()
-    names = lambda eid: a.gaz.entities[eid].name if eid in a.gaz.entities else eid
+    names = lambda eid: a.entities[eid].name if eid in a.entities else eid
     for d in a.corpus.documents:
         g.add_node(f"doc:{d.id}", kind="document", label=d.id, published=d.published or "",
                    language=d.language or "")
@@ -25,13 +25,13 @@ def build_graph(a: Analysis) -> nx.MultiDiGraph:
             g.add_node(f"outlet:{d.outlet}", kind="outlet", label=d.outlet)
             g.add_edge(f"doc:{d.id}", f"outlet:{d.outlet}", key="published_by", kind="published_by")
     for eid in a.surfaces:
-        ent = a.gaz.entities[eid]
+        ent = a.entities[eid]
         g.add_node(f"entity:{eid}", kind="entity", label=ent.name, type=ent.type)
     for ev in a.events:
         date = f"{ev.date[0]}/{ev.date[1]}" if ev.date else ""
         g.add_node(f"event:{ev.id}", kind="event", label=f"{ev.kind} {date}", date=date)
         for p in ev.participants:
-            g.add_node(f"entity:{p}", kind="entity", label=names(p), type=a.gaz.entities[p].type)
+            g.add_node(f"entity:{p}", kind="entity", label=names(p), type=a.entities[p].type)
             g.add_edge(f"event:{ev.id}", f"entity:{p}", key="participant", kind="participant")
     for v in a.verdicts:
         for c in v.claims:
@@ -42,7 +42,7 @@ def build_graph(a: Analysis) -> nx.MultiDiGraph:
             g.add_edge(n, f"event:{v.event}", key="about", kind="about")
             if c.speaker:
                 g.add_node(f"entity:{c.speaker}", kind="entity", label=names(c.speaker),
-                           type=a.gaz.entities[c.speaker].type)
+                           type=a.entities[c.speaker].type)
                 g.add_edge(n, f"entity:{c.speaker}", key="attributed_to", kind="attributed_to")
         bad = {frozenset(p) for p in v.conflicting}
         for x, y in itertools.combinations(v.claims, 2):

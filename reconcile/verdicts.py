@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,8 +16,7 @@ from rapidfuzz import fuzz
 
 from reconcile.engine.normalise import key
 from reconcile.engine.rules import RULES_DIR, RuleError, load_yaml, strip_lines
-from reconcile.entities.gazetteer import Gazetteer
-from reconcile.records import STATUS_ORDER, Claim, Document, FactVerdict, Quote, QuoteGroup
+from reconcile.records import STATUS_ORDER, Claim, Document, Entity, FactVerdict, Quote, QuoteGroup
 from reconcile.report.format import describe_value
 
 # A quotation is compared with at most this many others sharing its rarest words; beyond that
@@ -44,8 +44,8 @@ class Tolerances:
 
 
 class Reconciler:
-    def __init__(self, gaz: Gazetteer, lift, tol: Tolerances | None = None):
-        self.gaz = gaz
+    def __init__(self, entities: Mapping[str, Entity], lift, tol: Tolerances | None = None):
+        self.entities = entities
         self.lift = lift
         self.tol = tol or Tolerances.load()
 
@@ -92,7 +92,7 @@ class Reconciler:
 
     def describe(self, v: dict) -> str:
         def name(eid):
-            ent = self.gaz.entities.get(eid)
+            ent = self.entities.get(eid)
             return ent.name if ent else str(eid)
         return describe_value(v, name)
 
@@ -134,7 +134,7 @@ class Reconciler:
     def _name(self, eid: str | None) -> str | None:
         if not eid:
             return None
-        ent = self.gaz.entities.get(eid)
+        ent = self.entities.get(eid)
         return ent.name if ent else eid
 
     # ------------------------------------------------------------------ quotations

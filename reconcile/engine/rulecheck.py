@@ -13,6 +13,7 @@ from reconcile.engine.matching import find
 from reconcile.engine.normalise import normalise
 from reconcile.engine.rules import RuleError, RuleSet, ruleset, strip_lines
 from reconcile.entities.gazetteer import gazetteer
+from reconcile.entities.registry import EntityRegistry
 from reconcile.extract.extractor import BUILDERS, Extractor
 from reconcile.records import Document
 from reconcile.verdicts import Tolerances
@@ -125,7 +126,7 @@ def _counter(rs: RuleSet, x: Extractor, dim: str, text: str) -> tuple[bool, str]
 
 def check_language(lang: str) -> list[ExampleResult]:
     rs = ruleset(lang)
-    x = Extractor(lang, rs, gazetteer())
+    x = Extractor(lang, rs, EntityRegistry(gazetteer()))
     out: list[ExampleResult] = []
     for dim in rs.dimensions.values():
         rel = f"rules/{lang}/{dim.path.name}"

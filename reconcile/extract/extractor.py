@@ -17,7 +17,8 @@ from reconcile.dimensions import clock_time, dates, duration, numbers
 from reconcile.engine.matching import find
 from reconcile.engine.normalise import NormalText, fold, normalise
 from reconcile.engine.rules import RuleSet, fold_pattern, ruleset, trie_regex
-from reconcile.entities.gazetteer import Gazetteer, gazetteer
+from reconcile.entities.gazetteer import gazetteer
+from reconcile.entities.registry import EntityRegistry
 from reconcile.records import Document, Quote
 
 BUILDERS = {"duration": duration.build, "clock_time": clock_time.build,
@@ -111,10 +112,10 @@ def claim_id(doc: Document, span: tuple[int, int], fact: str) -> str:
 
 
 class Extractor:
-    def __init__(self, lang: str, rs: RuleSet | None = None, gaz: Gazetteer | None = None):
+    def __init__(self, lang: str, rs: RuleSet | None = None, gaz: EntityRegistry | None = None):
         self.lang = lang
         self.rs = rs or ruleset(lang)
-        self.gaz = gaz or gazetteer()
+        self.gaz = gaz or EntityRegistry(gazetteer())
         L = self.rs.language
         self.sentence_end = re.compile(L.get("sentence_end") or r"[.!?]+(?=\s|$)|\n")
         self.clause_sep = re.compile(L.get("clause_separators") or r"[,;]")

@@ -20,7 +20,7 @@ SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "report.schema.json"
 def _entity_name(a: Analysis, eid: str | None) -> str | None:
     if not eid:
         return None
-    ent = a.gaz.entities.get(eid)
+    ent = a.entities.get(eid)
     return ent.name if ent else eid
 
 
@@ -51,8 +51,8 @@ def build_report(a: Analysis, name: str) -> dict:
         by_event.setdefault(v.event, []).append((i, v))
     used: set[str] = set(a.surfaces)
     entities = []
-    for eid in sorted(used, key=lambda e: (a.gaz.entities[e].name, e)):
-        ent = a.gaz.entities[eid]
+    for eid in sorted(used, key=lambda e: (a.entities[e].name, e)):
+        ent = a.entities[eid]
         labels = dict(sorted(ent.labels.items()))
         entities.append({"id": ent.id, "name": ent.name, "type": ent.type, "labels": labels,
                          "surfaces": sorted(a.surfaces[eid])})
