@@ -203,13 +203,14 @@ def _entity_splits(registry: EntityRegistry, decisions: list[Decision]) -> dict[
     """A reviewer's "these spellings are someone else": (entity, folded surface) -> new entity."""
     out: dict[tuple[str, str], str] = {}
     for d in decisions:
-        if d.action != "split_entity" or d.entity not in registry.entities or not d.surfaces:
+        entity = d.entity
+        if d.action != "split_entity" or entity is None or entity not in registry.entities or not d.surfaces:
             continue
         folded = sorted(fold(x) for x in d.surfaces)
-        name = d.new_name or f"{registry.entities[d.entity].name} ({d.surfaces[0]})"
-        new_id = registry.split_off(d.entity, folded, name)
+        name = d.new_name or f"{registry.entities[entity].name} ({d.surfaces[0]})"
+        new_id = registry.split_off(entity, folded, name)
         for f in folded:
-            out[(d.entity, f)] = new_id
+            out[(entity, f)] = new_id
     return out
 
 
