@@ -19,7 +19,8 @@ from reconcile.entities.registry import EntityRegistry
 from reconcile.events import EventCluster, EventGrouper, event_day
 from reconcile.extract.extractor import DocExtraction, Extractor, RawClaim, claim_id
 from reconcile.ingest import metadata
-from reconcile.ingest.corpus import detect_language, languages_in, load_corpus
+from reconcile.ingest.corpus import load_corpus
+from reconcile.ingest.language import detect_language, languages_in
 from reconcile.records import Claim, Corpus, Document, Entity, Event, FactVerdict, Problem, QuoteGroup
 from reconcile.review.log import Decision, apply_fact_decisions
 from reconcile.verdicts import FACT_ORDER, Reconciler
