@@ -5,6 +5,7 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
+from typing import NoReturn
 
 import typer
 from tabulate import tabulate
@@ -15,7 +16,7 @@ rules_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Work w
 app.add_typer(rules_app, name="rules")
 
 
-def _fail(msg: str, code: int = 2) -> None:
+def _fail(msg: str, code: int = 2) -> NoReturn:
     typer.echo(f"reconcile: {msg}", err=True)
     raise typer.Exit(code)
 
@@ -28,20 +29,20 @@ def _analyse(paths: list[Path], review_file: Path | None = None):
     decisions = []
     if review_file is not None and review_file.exists():
         log = ReviewLog(review_file)
-        for p in log.problems:
-            typer.echo(f"warning: {p}", err=True)
+        for warning in log.problems:
+            typer.echo(f"warning: {warning}", err=True)
         decisions = log.effective()
     try:
         corpus = load_corpus([str(p) for p in paths])
-        for p in corpus.problems:
-            typer.echo(p.line(), err=True)
+        for problem in corpus.problems:
+            typer.echo(problem.line(), err=True)
         if not corpus.documents:
             _fail("no readable documents in " + ", ".join(map(str, paths)), 1)
         a = analyse(corpus, decisions)
     except RuleError as exc:
         _fail(f"broken rule file: {exc}", 2)
-    for p in a.problems[len(corpus.problems):]:
-        typer.echo(p.line(), err=True)
+    for problem in a.problems[len(corpus.problems):]:
+        typer.echo(problem.line(), err=True)
     return a, corpus
 
 
@@ -53,10 +54,12 @@ def _corpus_name(paths: list[Path]) -> str:
 
 
 @app.command()
-def run(paths: list[Path] = typer.Argument(..., help="Folders or files of articles (.txt with sources.yaml, or .jsonl)."),
+def run(paths: list[Path] = typer.Argument(...,
+                                          help="Folders or files of articles (.txt with sources.yaml, or .jsonl)."),
         out: Path = typer.Option(Path("reports"), "--out", "-o", help="Folder for NAME.json and NAME.md."),
         name: str | None = typer.Option(None, help="Report name (default: the folder's name)."),
-        review: Path | None = typer.Option(None, help="Review decisions to apply (default: OUT/NAME.review.jsonl if present).")):
+        review: Path | None = typer.Option(
+            None, help="Review decisions to apply (default: OUT/NAME.review.jsonl if present).")):
     """Write the discrepancy report (JSON + Markdown), applying any review decisions.
 
     Example: reconcile run seeds/ --out reports/
@@ -155,15 +158,15 @@ def claims(paths: list[Path] = typer.Argument(..., help="Articles to read."),
         for c in v.claims:
             rows.append((c.doc, v.event, c.fact, f"{c.span[0]}-{c.span[1]}", " ".join(c.text.split()),
                          _short_value(_public(a, c.value)),
-                         a.gaz.entities[c.speaker].name if c.speaker else "-", c.rule))
+                         a.entities[c.speaker].name if c.speaker else "-", c.rule))
     rows.sort()
     typer.echo(tabulate(rows, headers=["doc", "event", "fact", "span", "words", "value", "speaker", "rule"],
                         tablefmt=fmt, disable_numparse=True))
 
 
 def _public(a, v):
-    if "entity" in v and v["entity"] in a.gaz.entities:
-        return {"entity": a.gaz.entities[v["entity"]].name}
+    if "entity" in v and v["entity"] in a.entities:
+        return {"entity": a.entities[v["entity"]].name}
     return v
 
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from reconcile.dimensions.dates import parse_iso_day
-from reconcile.entities.gazetteer import Gazetteer
-from reconcile.records import DocExtraction, Hit, RawClaim
+from reconcile.records import DocExtraction, Entity, Hit, RawClaim, RawMention
 
 Day = tuple[str, str]
 
@@ -49,8 +49,11 @@ class EventCluster:
         that reading the date costs nothing however many articles the event has."""
         self.members.append(de)
         if not hasattr(self, "_singles"):
-            self._singles, self._spans, self._inferred = Counter(), [], Counter()
-            self._mediums, self._locations = set(), set()
+            self._singles: Counter[Day] = Counter()
+            self._spans: list[Day] = []
+            self._inferred: Counter[Day] = Counter()
+            self._mediums: set[str] = set()
+            self._locations: set[str] = set()
         for d in de.explicit_dates:
             if d[0] == d[1]:
                 self._singles[d] += 1
@@ -108,8 +111,8 @@ def _overlap(a: Day | None, b: Day | None) -> bool:
 
 
 class EventGrouper:
-    def __init__(self, gaz: Gazetteer):
-        self.gaz = gaz
+    def __init__(self, entities: Mapping[str, Entity]):
+        self.entities = entities
         self._lifted: dict[str, str] = {}
         self._party_index: dict[str, list[EventCluster]] = {}
 
@@ -123,9 +126,9 @@ class EventGrouper:
 
     def _lift(self, eid: str) -> str:
         seen = set()
-        while eid in self.gaz.entities and eid not in seen:
+        while eid in self.entities and eid not in seen:
             seen.add(eid)
-            ent = self.gaz.entities[eid]
+            ent = self.entities[eid]
             if ent.type in ("country",) or not ent.affiliation:
                 return eid
             eid = ent.affiliation
@@ -163,7 +166,6 @@ class EventGrouper:
         return (ref.isoformat(), ref.isoformat()), None
 
     def in_document(self, ex: DocExtraction) -> list[DocEvent]:
-        types = self.gaz.entities
         story, story_hit = self.story_date(ex)
         events: list[DocEvent] = []
         current: DocEvent | None = None
@@ -173,125 +175,72 @@ class EventGrouper:
         for mi, m in enumerate(ex.mentions):
             if m.generic:
                 continue
-            persons = {p for p in m.participants if types[p].type == "person"}
-            collectives = set(m.participants) - persons
-            if m.dual and len(persons) < 2 and pair and (not persons or persons <= pair):
-                persons, collectives = set(pair), set()
-            date = next(((h.value["start"], h.value["end"]) for h in m.dates
-                         if h.value and h.value.get("start")), None)
-            if date is None and m.previous:
+            said = self._what_mention_says(m, pair)
+            if said.date is None and m.previous:
                 continue                  # "the last call", undated: not one we can place
-            med = {m.medium} if m.medium else set()
-            locs = {loc for loc, _, _ in m.locations}
-            cands = [e for e in events if self.kinds_ok(e.kind, e.mediums, m.kind, med)
-                     and self.parties_ok(e.persons, e.collectives, persons, collectives,
-                                         relaxed=bool(date and date[0] == date[1] and e.date == date
-                                                      and locs & e.locations))]
-            if locs:        # "محادثات جنيف": the talks held there, if the article has them
-                cands = [e for e in cands if e.locations & locs]
-            target = None
-            if date and date[0] == date[1]:
-                # an event placed on the article's day only by guess (a headline, "the call")
-                # takes the day the article then writes for it
-                same = [e for e in cands if e.date == date or (e.date_inferred and (
-                    _overlap(e.date, date) or (not e.explicit_dates and not m.future and e.kind == m.kind
-                                               and (e.persons, e.collectives) == (persons, collectives))))]
-                target = same[-1] if same else None
-            elif date:
-                inside = [e for e in cands if _overlap(e.date, date)]
-                target = inside[0] if len(inside) == 1 else None
-            elif not persons and not collectives:
-                # "المكالمة": the latest event of that kind in the article
-                same_kind = [e for e in cands if e.kind == m.kind]
-                target = current if current in same_kind else (same_kind[-1] if same_kind else
-                                                               (current if current in cands else None))
-            else:
-                target = cands[-1] if cands else None
+            target = self._mention_target(events, current, m, said)
             if target is None:
                 # an undated event the article reports happened: the day the article is about;
                 # an announced one without a date stays undated
-                guess = None if (date or m.future) else story
-                target = DocEvent(ex.doc.id, m.kind, ex.lang, date=date or guess,
-                                  date_inferred=date is None and guess is not None,
-                                  story_hit=story_hit if (guess and not date) else None)
+                guess = None if (said.date or m.future) else story
+                target = DocEvent(ex.doc.id, m.kind, ex.lang, date=said.date or guess,
+                                  date_inferred=said.date is None and guess is not None,
+                                  story_hit=story_hit if (guess and not said.date) else None)
                 events.append(target)
-            if date:
-                target.explicit_dates.append(date)
-                if target.date_inferred and (date[0] == date[1] or not _overlap(target.date, date)):
-                    target.date, target.date_inferred = date, False
-            target.kind = _merge_kind(target.kind, m.kind)
-            target.persons |= persons
-            if not persons:
-                target.collectives |= collectives
-            target.mediums |= med
-            target.locations |= locs
-            target.mentions.append(mi)
+            _add_mention(target, mi, m, said)
             by_mention[mi] = target
             current = target
             current_at.append((m.sentence, target))
             if len(target.persons) == 2:
                 pair = set(target.persons)
-        for c in ex.claims:
-            if c.mention is not None:
-                e = by_mention.get(c.mention)
-            else:
-                before = [ev for si, ev in current_at if si <= c.sentence]
-                e = before[-1] if before else None
-            if e is not None:
-                e.claims.append(c)
-        for e in events:
-            if e.date_inferred and e.story_hit is not None and \
-                    not any(c.fact == "date" for c in e.claims):
-                h = e.story_hit
-                e.claims.append(RawClaim("date", h, {"date": {"start": e.date[0], "end": e.date[1]}},
-                                         _sentence_of(ex, h.start), None, None, None, True))
+        _attach_claims(ex, by_mention, current_at)
+        _date_from_story(ex, events)
         return events
+
+    def _what_mention_says(self, m: RawMention, pair: set[str] | None) -> _MentionSays:
+        persons = {p for p in m.participants if self.entities[p].type == "person"}
+        collectives = set(m.participants) - persons
+        if m.dual and len(persons) < 2 and pair and (not persons or persons <= pair):
+            persons, collectives = set(pair), set()
+        date = next(((h.value["start"], h.value["end"]) for h in m.dates
+                     if h.value and h.value.get("start")), None)
+        return _MentionSays(persons, collectives, date, {m.medium} if m.medium else set(),
+                            {loc for loc, _, _ in m.locations})
+
+    def _mention_target(self, events: list[DocEvent], current: DocEvent | None, m: RawMention,
+                        said: _MentionSays) -> DocEvent | None:
+        """The article's event a mention is about, if it is one already met."""
+        date, locs = said.date, said.locations
+        cands = [e for e in events if self.kinds_ok(e.kind, e.mediums, m.kind, said.mediums)
+                 and self.parties_ok(e.persons, e.collectives, said.persons, said.collectives,
+                                     relaxed=bool(date and date[0] == date[1] and e.date == date
+                                                  and locs & e.locations))]
+        if locs:        # "محادثات جنيف": the talks held there, if the article has them
+            cands = [e for e in cands if e.locations & locs]
+        if date and date[0] == date[1]:
+            # an event placed on the article's day only by guess (a headline, "the call")
+            # takes the day the article then writes for it
+            same = [e for e in cands if e.date == date or (e.date_inferred and (
+                _overlap(e.date, date) or (not e.explicit_dates and not m.future and e.kind == m.kind
+                                           and (e.persons, e.collectives) == (said.persons, said.collectives))))]
+            return same[-1] if same else None
+        if date:
+            inside = [e for e in cands if _overlap(e.date, date)]
+            return inside[0] if len(inside) == 1 else None
+        if not said.persons and not said.collectives:
+            # "المكالمة": the latest event of that kind in the article
+            same_kind = [e for e in cands if e.kind == m.kind]
+            return current if current in same_kind else (same_kind[-1] if same_kind else
+                                                         (current if current in cands else None))
+        return cands[-1] if cands else None
 
     # ------------------------------------------------------------------ across documents
     def across(self, doc_events: list[DocEvent]) -> list[EventCluster]:
-        def order(d: DocEvent):
-            if d.date is None:
-                return (2, 0, "", d.doc)
-            return (0 if d.date[0] == d.date[1] and not d.date_inferred else 1, _width(d.date), d.date[0], d.doc)
-
-        clusters: list[EventCluster] = []
-        by_day: dict[str, list[EventCluster]] = {}     # every day a cluster's date covers
-        by_party: dict[str, list[EventCluster]] = {}   # undated clusters, by participant
-        undated_all: list[EventCluster] = []           # undated clusters naming nobody
-        for de in sorted(doc_events, key=order):
-            parties = de.persons | de.collectives
-            undated_pool = {id(c): c for p in parties for c in by_party.get(p, [])}
-            if not parties:
-                undated_pool.update((id(c), c) for c in undated_all)
-            if de.date:
-                dated = {id(c): c for day in _days(de.date) for c in by_day.get(day, [])}
-                pool = sorted(dated.values(), key=lambda c: c.seq) + \
-                    sorted(undated_pool.values(), key=lambda c: c.seq)
-            else:
-                pool = clusters if not parties else sorted(
-                    {id(c): c for p in parties for c in self._party_index.get(p, [])}.values(),
-                    key=lambda c: c.seq)
-            cands = []
-            for c in pool:
-                if not self.kinds_ok(c.kind, c.mediums, de.kind, de.mediums):
-                    continue
-                cd = c.date
-                if de.date and cd and not _overlap(cd, de.date):
-                    continue
-                same_day_place = bool(de.date and cd and de.date == cd and de.date[0] == de.date[1]
-                                      and de.locations & c.locations)
-                if not self.parties_ok(c.persons, c.collectives, de.persons, de.collectives, same_day_place):
-                    continue
-                shared = len((c.persons | c.collectives) & (de.persons | de.collectives))
-                cands.append((shared, c.seq, c))
-            precise = de.date and de.date[0] == de.date[1] and not de.date_inferred
-            pick = None
-            if cands and (precise or len(cands) == 1):
-                pick = max(cands, key=lambda sc: (sc[0], -sc[1]))[2]
+        index = _ClusterIndex()
+        for de in sorted(doc_events, key=_placing_order):
+            pick = self._best_cluster(de, index.pool(de, self._party_index))
             if pick is None:
-                pick = EventCluster(de.kind)
-                pick.seq = len(clusters)
-                clusters.append(pick)
+                pick = index.new_cluster(de.kind)
             old_date = pick.date
             pick.kind = _merge_kind(pick.kind, de.kind)
             pick.persons |= de.persons
@@ -299,22 +248,29 @@ class EventGrouper:
             pick.add(de)
             for p in de.persons | de.collectives:
                 self._party_index.setdefault(p, []).append(pick)
-            if pick.date != old_date or len(pick.members) == 1:
-                if old_date:
-                    for day in _days(old_date):
-                        lst = by_day.get(day)
-                        if lst and pick in lst:
-                            lst.remove(pick)
-                if pick.date:
-                    for day in _days(pick.date):
-                        by_day.setdefault(day, []).append(pick)
-            if pick.date is None:
-                for p in pick.persons | pick.collectives:
-                    if pick not in by_party.setdefault(p, []):
-                        by_party[p].append(pick)
-                if not (pick.persons or pick.collectives) and pick not in undated_all:
-                    undated_all.append(pick)
-        return self.number(clusters)
+            index.reindex(pick, old_date)
+        return self.number(index.clusters)
+
+    def _best_cluster(self, de: DocEvent, pool: list[EventCluster]) -> EventCluster | None:
+        """The event a document's event joins: the one sharing most parties; an imprecisely
+        dated one joins only when it fits a single event."""
+        cands = []
+        for c in pool:
+            if not self.kinds_ok(c.kind, c.mediums, de.kind, de.mediums):
+                continue
+            cd = c.date
+            if de.date and cd and not _overlap(cd, de.date):
+                continue
+            same_day_place = bool(de.date and cd and de.date == cd and de.date[0] == de.date[1]
+                                  and de.locations & c.locations)
+            if not self.parties_ok(c.persons, c.collectives, de.persons, de.collectives, same_day_place):
+                continue
+            shared = len((c.persons | c.collectives) & (de.persons | de.collectives))
+            cands.append((shared, c.seq, c))
+        precise = de.date and de.date[0] == de.date[1] and not de.date_inferred
+        if cands and (precise or len(cands) == 1):
+            return max(cands, key=lambda sc: (sc[0], -sc[1]))[2]
+        return None
 
     def merge(self, keep: EventCluster, gone: EventCluster) -> None:
         """A reviewer says two events are one."""
@@ -330,7 +286,7 @@ class EventGrouper:
         """Drop events with nothing claimed, order them by day and name them E1, E2, ..."""
         clusters = [c for c in clusters if any(m.claims for m in c.members) or c.extra_claims]
         clusters.sort(key=lambda c: (c.date or ("9999", "9999"), c.kind,
-                                     sorted(self.gaz.entities[p].name for p in c.persons | c.collectives)))
+                                     sorted(self.entities[p].name for p in c.persons | c.collectives)))
         for i, c in enumerate(clusters, 1):
             c.id = f"E{i}"
             basis = f"{c.kind}|{c.date}|{sorted(c.persons)}|{sorted(c.collectives)}"
@@ -346,7 +302,7 @@ class EventGrouper:
         """Calls are between people; talks are between the parties named as such, if any."""
         kind = self.report_kind(c)
         ids = c.persons if (kind == "call" and c.persons) or not c.collectives else c.collectives
-        return sorted(ids, key=lambda x: self.gaz.entities[x].name)
+        return sorted(ids, key=lambda x: self.entities[x].name)
 
 
 def _merge_kind(a: str, b: str) -> str:
@@ -357,6 +313,108 @@ def _merge_kind(a: str, b: str) -> str:
     if "meeting" in (a, b):
         return "meeting"
     return "talks"
+
+
+@dataclass
+class _MentionSays:
+    """What one event mention says about its event."""
+    persons: set[str]
+    collectives: set[str]
+    date: Day | None
+    mediums: set[str]
+    locations: set[str]
+
+
+def _add_mention(target: DocEvent, mi: int, m: RawMention, said: _MentionSays) -> None:
+    if said.date:
+        target.explicit_dates.append(said.date)
+        if target.date_inferred and (said.date[0] == said.date[1] or not _overlap(target.date, said.date)):
+            target.date, target.date_inferred = said.date, False
+    target.kind = _merge_kind(target.kind, m.kind)
+    target.persons |= said.persons
+    if not said.persons:
+        target.collectives |= said.collectives
+    target.mediums |= said.mediums
+    target.locations |= said.locations
+    target.mentions.append(mi)
+
+
+def _attach_claims(ex: DocExtraction, by_mention: dict[int, DocEvent],
+                   current_at: list[tuple[int, DocEvent]]) -> None:
+    """Each claim goes to its mention's event, else to the event current at its sentence."""
+    for c in ex.claims:
+        if c.mention is not None:
+            e = by_mention.get(c.mention)
+        else:
+            before = [ev for si, ev in current_at if si <= c.sentence]
+            e = before[-1] if before else None
+        if e is not None:
+            e.claims.append(c)
+
+
+def _date_from_story(ex: DocExtraction, events: list[DocEvent]) -> None:
+    """An event dated only by the day the article is about claims that day, read from its lead."""
+    for e in events:
+        if e.date_inferred and e.date is not None and e.story_hit is not None and \
+                not any(c.fact == "date" for c in e.claims):
+            h = e.story_hit
+            e.claims.append(RawClaim("date", h, {"date": {"start": e.date[0], "end": e.date[1]}},
+                                     _sentence_of(ex, h.start), None, None, None, True))
+
+
+def _placing_order(d: DocEvent) -> tuple[int, int, str, str]:
+    """Precisely dated events are placed first, then spans by width, then the undated."""
+    if d.date is None:
+        return (2, 0, "", d.doc)
+    return (0 if d.date[0] == d.date[1] and not d.date_inferred else 1, _width(d.date), d.date[0], d.doc)
+
+
+class _ClusterIndex:
+    """The events grouped so far, indexed for the document events still to place."""
+
+    def __init__(self) -> None:
+        self.clusters: list[EventCluster] = []
+        self.by_day: dict[str, list[EventCluster]] = {}     # every day a cluster's date covers
+        self.by_party: dict[str, list[EventCluster]] = {}   # undated clusters, by participant
+        self.undated_all: list[EventCluster] = []           # undated clusters naming nobody
+
+    def new_cluster(self, kind: str) -> EventCluster:
+        c = EventCluster(kind)
+        c.seq = len(self.clusters)
+        self.clusters.append(c)
+        return c
+
+    def pool(self, de: DocEvent, party_index: dict[str, list[EventCluster]]) -> list[EventCluster]:
+        """The events a document's event may join, in the order they were made."""
+        parties = de.persons | de.collectives
+        undated_pool = {id(c): c for p in parties for c in self.by_party.get(p, [])}
+        if not parties:
+            undated_pool.update((id(c), c) for c in self.undated_all)
+        if de.date:
+            dated = {id(c): c for day in _days(de.date) for c in self.by_day.get(day, [])}
+            return sorted(dated.values(), key=lambda c: c.seq) + \
+                sorted(undated_pool.values(), key=lambda c: c.seq)
+        if not parties:
+            return self.clusters
+        return sorted({id(c): c for p in parties for c in party_index.get(p, [])}.values(), key=lambda c: c.seq)
+
+    def reindex(self, pick: EventCluster, old_date: Day | None) -> None:
+        """File an event that just took a document's event under its (possibly new) date."""
+        if pick.date != old_date or len(pick.members) == 1:
+            if old_date:
+                for day in _days(old_date):
+                    lst = self.by_day.get(day)
+                    if lst and pick in lst:
+                        lst.remove(pick)
+            if pick.date:
+                for day in _days(pick.date):
+                    self.by_day.setdefault(day, []).append(pick)
+        if pick.date is None:
+            for p in pick.persons | pick.collectives:
+                if pick not in self.by_party.setdefault(p, []):
+                    self.by_party[p].append(pick)
+            if not (pick.persons or pick.collectives) and pick not in self.undated_all:
+                self.undated_all.append(pick)
 
 
 def _sentence_of(ex: DocExtraction, pos: int) -> int:

@@ -1,10 +1,11 @@
-"""ingest -> normalise -> extract -> resolve -> group -> reconcile: one call, typed records out."""
+"""ingest -> normalise -> extract -> entities -> events -> verdicts: one call, typed records out."""
 from __future__ import annotations
 
 import datetime as dt
 import gc
 import hashlib
 from collections import defaultdict
+from collections.abc import Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -13,12 +14,25 @@ from rapidfuzz import fuzz
 from reconcile.dimensions import clock_time
 from reconcile.engine.normalise import fold
 from reconcile.engine.rules import RULES_DIR, ruleset
-from reconcile.entities.gazetteer import Gazetteer, gazetteer
+from reconcile.entities.gazetteer import gazetteer
+from reconcile.entities.registry import EntityRegistry
 from reconcile.events import EventCluster, EventGrouper, event_day
 from reconcile.extract import LanguageContext, claim_id, extract_document, language_context
 from reconcile.ingest import metadata
-from reconcile.ingest.corpus import detect_language, languages_in, load_corpus
-from reconcile.records import Claim, Corpus, DocExtraction, Entity, Event, FactVerdict, Problem, QuoteGroup, RawClaim
+from reconcile.ingest.corpus import load_corpus
+from reconcile.ingest.language import detect_language, languages_in
+from reconcile.records import (
+    Claim,
+    Corpus,
+    DocExtraction,
+    Document,
+    Entity,
+    Event,
+    FactVerdict,
+    Problem,
+    QuoteGroup,
+    RawClaim,
+)
 from reconcile.review.log import Decision, apply_fact_decisions
 from reconcile.verdicts import FACT_ORDER, Reconciler
 
@@ -26,7 +40,7 @@ from reconcile.verdicts import FACT_ORDER, Reconciler
 @dataclass
 class Analysis:
     corpus: Corpus
-    gaz: Gazetteer
+    entities: Mapping[str, Entity]       # the gazetteer's, and those this run discovered or split off
     extractions: list[DocExtraction]
     events: list[Event]
     clusters: list[EventCluster]
@@ -66,28 +80,63 @@ def analyse(corpus: Corpus, decisions: list[Decision] | None = None) -> Analysis
 
 
 def _analyse(corpus: Corpus, decisions: list[Decision]) -> Analysis:
-    gaz = gazetteer()
-    overrides = _entity_splits(gaz, decisions)
+    registry = EntityRegistry(gazetteer())       # this run's own: no run sees another's entities
+    overrides = _entity_splits(registry, decisions)
     problems = list(corpus.problems)
+    exs, langs = _extract(corpus, registry, overrides, problems)
+    _use_canonical_ids(exs, _merge_discovered(registry, exs))
+    grouper = EventGrouper(registry.entities)
+    doc_events = [de for ex in exs for de in grouper.in_document(ex)]
+    clusters = grouper.across(doc_events)
+    by_doc = {(ex.doc.id, ex.lang): ex for ex in exs}
+    removed, unmatched = _regroup(grouper, clusters, by_doc, decisions)
+    clusters = grouper.number(clusters)
+    rec = Reconciler(registry.entities, grouper.lift)
+    events, verdicts = _events_and_verdicts(clusters, by_doc, removed, grouper, rec, corpus)
+    quote_groups = rec.quotes([q for ex in exs for q in ex.quotes], _negations(langs))
+    reviews, unmatched_facts = apply_fact_decisions(verdicts, decisions)
+    return Analysis(corpus, registry.entities, exs, events, clusters, verdicts, quote_groups, _surfaces(exs),
+                    grouper, rec, problems, reviews, unmatched + unmatched_facts,
+                    [d for d in decisions if d.action == "split_entity" and d.entity not in registry.entities])
+
+
+def _extract(corpus: Corpus, registry: EntityRegistry, overrides: dict[tuple[str, str], str],
+             problems: list[Problem]) -> tuple[list[DocExtraction], list[str]]:
+    """Every document read in each language it is written in that has rules; also the
+    languages read, in the order first met."""
     contexts: dict[str, LanguageContext] = {}
     exs: list[DocExtraction] = []
     available = supported_languages()
     for doc in corpus.documents:
-        langs = [x for x in languages_in(doc.text, doc.language or detect_language(doc.text)) if x]
-        usable = [x for x in langs if x in available]
-        if not usable:
-            problems.append(Problem(doc.path or doc.id, f"no rules for language '{(langs or ['?'])[0]}' yet "
-                                    f"(have: {', '.join(available)}), skipped"))
-            continue
-        for lang in usable:              # a document mixing scripts is read in each of them
+        for lang in _languages_to_read(doc, available, problems):   # a document mixing scripts is read in each
             if lang not in contexts:
                 contexts[lang] = language_context(lang)
             if doc.outlet is None or doc.published is None:
-                inferred = metadata.infer(doc, ruleset(lang))
-                if inferred is not doc:
-                    corpus.documents[corpus.documents.index(doc)] = doc = inferred
-            exs.append(extract_document(doc, contexts[lang], gaz, overrides))
-    canon = _merge_discovered(gaz, exs)
+                doc = _with_inferred_metadata(corpus, doc, lang)
+            exs.append(extract_document(doc, contexts[lang], registry, overrides))
+    return exs, list(contexts)
+
+
+def _languages_to_read(doc: Document, available: list[str], problems: list[Problem]) -> list[str]:
+    """The document's languages that have rules; a Problem when none has."""
+    langs = [x for x in languages_in(doc.text, doc.language or detect_language(doc.text)) if x]
+    usable = [x for x in langs if x in available]
+    if not usable:
+        problems.append(Problem(doc.path or doc.id, f"no rules for language '{(langs or ['?'])[0]}' yet "
+                                f"(have: {', '.join(available)}), skipped"))
+    return usable
+
+
+def _with_inferred_metadata(corpus: Corpus, doc: Document, lang: str) -> Document:
+    """The document with the outlet and date its text gives, replaced in the corpus too."""
+    inferred = metadata.infer(doc, ruleset(lang))
+    if inferred is not doc:
+        corpus.documents[corpus.documents.index(doc)] = inferred
+    return inferred
+
+
+def _use_canonical_ids(exs: list[DocExtraction], canon: dict[str, str]) -> None:
+    """Name each discovered person by the one entity their spellings were merged into."""
     for ex in exs:
         ex.entities = [(s, e, canon.get(eid, eid), how) for s, e, eid, how in ex.entities]
         for m in ex.mentions:
@@ -98,79 +147,93 @@ def _analyse(corpus: Corpus, decisions: list[Decision]) -> Analysis:
                 c.value = {"entity": canon.get(c.value["entity"], c.value["entity"])}
         for q in ex.quotes:
             q.speaker = canon.get(q.speaker, q.speaker) if q.speaker else None
-    grouper = EventGrouper(gaz)
-    doc_events = [de for ex in exs for de in grouper.in_document(ex)]
-    clusters = grouper.across(doc_events)
-    by_doc = {(ex.doc.id, ex.lang): ex for ex in exs}
-    removed, unmatched = _regroup(grouper, clusters, by_doc, decisions)
-    clusters = grouper.number(clusters)
+
+
+def _events_and_verdicts(clusters: list[EventCluster], by_doc: dict[tuple[str, str], DocExtraction],
+                         removed: set[str], grouper: EventGrouper, rec: Reconciler,
+                         corpus: Corpus) -> tuple[list[Event], list[FactVerdict]]:
+    """One Event per grouped cluster, and one verdict per fact claimed about it."""
     docs = {d.id: d for d in corpus.documents}
-    rec = Reconciler(gaz, grouper.lift)
-    events, verdicts = [], []
+    events: list[Event] = []
+    verdicts: list[FactVerdict] = []
     for c in clusters:
-        claims = []
-        seen = set()
-        for de in c.members:
-            ex = by_doc[(de.doc, de.lang)]
-            for rc in de.claims:
-                claim = _to_claim(ex, rc, c)
-                if claim and claim.id not in seen and claim.id not in removed:
-                    seen.add(claim.id)
-                    claims.append(claim)
-        for ex, rc in c.extra_claims:
-            claim = _to_claim(ex, rc, c)
-            if claim and claim.id not in seen:
-                seen.add(claim.id)
-                claims.append(claim)
-        ev = Event(c.id, grouper.report_kind(c), grouper.participants(c), c.date, claims,
-                   c.documents, sorted(c.locations))
-        events.append(ev)
+        claims = _cluster_claims(c, by_doc, removed)
+        events.append(Event(c.id, grouper.report_kind(c), grouper.participants(c), c.date, claims,
+                            c.documents, sorted(c.locations)))
         by_fact = defaultdict(list)
         for cl in claims:
             by_fact[cl.fact].append(cl)
         for fact in sorted(by_fact, key=lambda f: (FACT_ORDER.index(f) if f in FACT_ORDER else 99, f)):
             verdicts.append(rec.verdict(c.id, fact, by_fact[fact], docs))
-    negations = set()
-    for lang in contexts:
+    return events, verdicts
+
+
+def _cluster_claims(c: EventCluster, by_doc: dict[tuple[str, str], DocExtraction], removed: set[str]) -> list[Claim]:
+    """The event's claims, once each: its articles' own (less those a reviewer moved away),
+    then those a reviewer moved to it."""
+    claims: list[Claim] = []
+    seen = set()
+    for de in c.members:
+        ex = by_doc[(de.doc, de.lang)]
+        for rc in de.claims:
+            claim = _to_claim(ex, rc, c)
+            if claim and claim.id not in seen and claim.id not in removed:
+                seen.add(claim.id)
+                claims.append(claim)
+    for ex, rc in c.extra_claims:
+        claim = _to_claim(ex, rc, c)
+        if claim and claim.id not in seen:
+            seen.add(claim.id)
+            claims.append(claim)
+    return claims
+
+
+def _negations(langs: list[str]) -> set[str]:
+    """The negation words of every language read: a quote that gains or loses one is altered."""
+    negations: set[str] = set()
+    for lang in langs:
         negations |= {fold(w) for w in (ruleset(lang).language.get("negations") or [])}
-    quote_groups = rec.quotes([q for ex in exs for q in ex.quotes], negations)
+    return negations
+
+
+def _surfaces(exs: list[DocExtraction]) -> dict[str, set[str]]:
+    """Entity id -> the spellings the articles use for it."""
     surfaces: dict[str, set[str]] = defaultdict(set)
     for ex in exs:
-        for s, e, eid, how in ex.entities:
+        for s, e, eid, _ in ex.entities:
             os_, oe = ex.span(s, e)
             surfaces[eid].add(" ".join(ex.doc.text[os_:oe].replace('"', " ").split()))
-    reviews, unmatched_facts = apply_fact_decisions(verdicts, decisions)
-    return Analysis(corpus, gaz, exs, events, clusters, verdicts, quote_groups, surfaces,
-                    grouper, rec, problems, reviews, unmatched + unmatched_facts,
-                    [d for d in decisions if d.action == "split_entity" and d.entity not in gaz.entities])
+    return surfaces
 
 
 def _raw_claim_id(ex: DocExtraction, rc: RawClaim) -> str:
     return claim_id(ex.doc, ex.span(rc.hit.start, rc.hit.end), rc.fact)
 
 
-def _entity_splits(gaz: Gazetteer, decisions: list[Decision]) -> dict[tuple[str, str], str]:
+def _entity_splits(registry: EntityRegistry, decisions: list[Decision]) -> dict[tuple[str, str], str]:
     """A reviewer's "these spellings are someone else": (entity, folded surface) -> new entity."""
     out: dict[tuple[str, str], str] = {}
     for d in decisions:
-        if d.action != "split_entity" or d.entity not in gaz.entities or not d.surfaces:
+        entity = d.entity
+        if d.action != "split_entity" or entity is None or entity not in registry.entities or not d.surfaces:
             continue
-        base = gaz.entities[d.entity]
         folded = sorted(fold(x) for x in d.surfaces)
-        new_id = f"{d.entity}~{hashlib.sha1('|'.join(folded).encode()).hexdigest()[:6]}"
-        if new_id not in gaz.entities:
-            name = d.new_name or f"{base.name} ({d.surfaces[0]})"
-            gaz.entities[new_id] = Entity(id=new_id, name=name, type=base.type, labels={"en": name},
-                                          aliases={}, affiliation=base.affiliation)
+        name = d.new_name or f"{registry.entities[entity].name} ({d.surfaces[0]})"
+        new_id = registry.split_off(entity, folded, name)
         for f in folded:
-            out[(d.entity, f)] = new_id
+            out[(entity, f)] = new_id
     return out
 
 
-def _regroup(grouper: EventGrouper, clusters: list[EventCluster], by_doc, decisions: list[Decision]):
+# where a claim now is: claim id -> (event, the extraction it comes from, the raw claim)
+ClaimPlaces = dict[str, tuple[EventCluster, DocExtraction, RawClaim]]
+
+
+def _regroup(grouper: EventGrouper, clusters: list[EventCluster], by_doc: dict[tuple[str, str], DocExtraction],
+             decisions: list[Decision]) -> tuple[set[str], list[Decision]]:
     """Apply a reviewer's merges and moves to the grouped events.  Returns the claim ids moved
     out of their event and the decisions that match nothing any more."""
-    where: dict[str, tuple[EventCluster, DocExtraction, RawClaim]] = {}
+    where: ClaimPlaces = {}
     for c in clusters:
         for de in c.members:
             ex = by_doc[(de.doc, de.lang)]
@@ -179,33 +242,43 @@ def _regroup(grouper: EventGrouper, clusters: list[EventCluster], by_doc, decisi
     removed: set[str] = set()
     unmatched: list[Decision] = []
     for d in decisions:
-        if d.action == "merge_events":
-            found = [where[x][0] for x in d.claims if x in where]
-            targets = list({id(c): c for c in found}.values())
-            if len(found) < 2:
-                unmatched.append(d)
-                continue
-            keep = targets[0]
-            for other in targets[1:]:
-                grouper.merge(keep, other)
-                for cid, (c, ex, rc) in list(where.items()):
-                    if c is other:
-                        where[cid] = (keep, ex, rc)
-        elif d.action == "move_claim":
-            src = next((where[x] for x in d.claims if x in where), None)
-            dst = where.get(d.target or "")
-            if src is None or dst is None:
-                unmatched.append(d)
-                continue
-            cid = next(x for x in d.claims if x in where)
-            if src[0] is not dst[0]:
-                removed.add(cid)
-                dst[0].extra_claims.append((src[1], src[2]))
-                where[cid] = (dst[0], src[1], src[2])
+        if d.action == "merge_events" and not _merge_events(grouper, where, d):
+            unmatched.append(d)
+        elif d.action == "move_claim" and not _move_claim(where, d, removed):
+            unmatched.append(d)
     return removed, unmatched
 
 
-def _merge_discovered(gaz: Gazetteer, exs: list[DocExtraction]) -> dict[str, str]:
+def _merge_events(grouper: EventGrouper, where: ClaimPlaces, d: Decision) -> bool:
+    """Merge the events holding the decision's claims; False when fewer than two claims are found."""
+    found = [where[x][0] for x in d.claims if x in where]
+    targets = list({id(c): c for c in found}.values())
+    if len(found) < 2:
+        return False
+    keep = targets[0]
+    for other in targets[1:]:
+        grouper.merge(keep, other)
+        for cid, (c, ex, rc) in list(where.items()):
+            if c is other:
+                where[cid] = (keep, ex, rc)
+    return True
+
+
+def _move_claim(where: ClaimPlaces, d: Decision, removed: set[str]) -> bool:
+    """Move the decision's claim to the event of its target claim; False when either is gone."""
+    src = next((where[x] for x in d.claims if x in where), None)
+    dst = where.get(d.target or "")
+    if src is None or dst is None:
+        return False
+    cid = next(x for x in d.claims if x in where)
+    if src[0] is not dst[0]:
+        removed.add(cid)
+        dst[0].extra_claims.append((src[1], src[2]))
+        where[cid] = (dst[0], src[1], src[2])
+    return True
+
+
+def _merge_discovered(registry: EntityRegistry, exs: list[DocExtraction]) -> dict[str, str]:
     """People found after a title in several articles under slightly different spellings
     become one entity; the surname must agree closely, so a shared first name never merges."""
     found = sorted({eid for ex in exs for _, _, eid, _ in ex.entities if eid.startswith("new-")})
@@ -213,9 +286,9 @@ def _merge_discovered(gaz: Gazetteer, exs: list[DocExtraction]) -> dict[str, str
     for i, a in enumerate(found):
         if a in canon:
             continue
-        na = gaz.entities[a].name.split()
+        na = registry.entities[a].name.split()
         for b in found[i + 1:]:
-            nb = gaz.entities[b].name.split()
+            nb = registry.entities[b].name.split()
             if b in canon:
                 continue
             if fuzz.ratio(" ".join(na), " ".join(nb)) >= 88 and fuzz.ratio(na[-1], nb[-1]) >= 85:

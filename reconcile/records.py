@@ -1,6 +1,6 @@
 """Plain typed records passed between pipeline stages.
 
-ingest -> normalise -> extract -> resolve -> group -> reconcile -> report.
+ingest -> normalise -> extract -> entities -> events -> verdicts -> report.
 Every stage takes and returns these dataclasses; nothing else is threaded through.
 Offsets (``span``) always point into ``Document.text`` exactly as decoded from disk.
 """

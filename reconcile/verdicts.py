@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,8 +16,7 @@ from rapidfuzz import fuzz
 
 from reconcile.engine.normalise import key
 from reconcile.engine.rules import RULES_DIR, RuleError, load_yaml, strip_lines
-from reconcile.entities.gazetteer import Gazetteer
-from reconcile.records import STATUS_ORDER, Claim, Document, FactVerdict, Quote, QuoteGroup
+from reconcile.records import STATUS_ORDER, Claim, Document, Entity, FactVerdict, Quote, QuoteGroup
 from reconcile.report.format import describe_value
 
 # A quotation is compared with at most this many others sharing its rarest words; beyond that
@@ -44,8 +44,8 @@ class Tolerances:
 
 
 class Reconciler:
-    def __init__(self, gaz: Gazetteer, lift, tol: Tolerances | None = None):
-        self.gaz = gaz
+    def __init__(self, entities: Mapping[str, Entity], lift, tol: Tolerances | None = None):
+        self.entities = entities
         self.lift = lift
         self.tol = tol or Tolerances.load()
 
@@ -92,7 +92,7 @@ class Reconciler:
 
     def describe(self, v: dict) -> str:
         def name(eid):
-            ent = self.gaz.entities.get(eid)
+            ent = self.entities.get(eid)
             return ent.name if ent else str(eid)
         return describe_value(v, name)
 
@@ -110,7 +110,8 @@ class Reconciler:
         outlets = {docs[c.doc].outlet or c.doc for c in claims}
         speakers = {c.speaker for c in claims if c.speaker}
         independent = max(len(outlets), len(speakers))
-        who = lambda c: f"{self._name(c.speaker) or docs[c.doc].outlet or 'unattributed'}, {c.doc}"
+        def who(c: Claim) -> str:
+            return f"{self._name(c.speaker) or docs[c.doc].outlet or 'unattributed'}, {c.doc}"
         if conflicting:
             status = "conflict"
             a_id, b_id = conflicting[0]
@@ -134,7 +135,7 @@ class Reconciler:
     def _name(self, eid: str | None) -> str | None:
         if not eid:
             return None
-        ent = self.gaz.entities.get(eid)
+        ent = self.entities.get(eid)
         return ent.name if ent else eid
 
     # ------------------------------------------------------------------ quotations
@@ -144,14 +145,7 @@ class Reconciler:
         number or a negation is a materially altered quote: a conflict."""
         qs = sorted(quotes, key=lambda q: (q.doc, q.span))
         keys = [key(q.text) for q in qs]
-        parent = list(range(len(qs)))
-
-        def root(i):
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
+        groups = _UnionFind(len(qs))
         # identical wording is one node; only distinct wordings are compared, and only pairs
         # that share words (an inverted index), so the cost follows the number of candidate
         # pairs, not the square of the corpus
@@ -163,62 +157,33 @@ class Reconciler:
             first = by_key[k][0]
             for i in by_key[k][1:]:
                 if self._same_speaker(qs[first], qs[i]):
-                    parent[root(i)] = root(first)
-        index: dict[str, list[int]] = {}
-        words = [set(k.split()) for k in distinct]
-        for n, ws in enumerate(words):
-            for w in ws:
-                index.setdefault(w, []).append(n)
-        compared: set[tuple[int, int]] = set()
-        for n, ws in enumerate(words):
-            if len(distinct[n]) < 8:
-                continue
-            # candidates come from the quote's rarest words: a trimmed or respelt copy shares
-            # them, while a word every other quote has would bring in the whole corpus
-            rare = sorted(ws, key=lambda w: (len(index[w]), w))[:3]
-            counts: dict[int, int] = {}
-            pool = {m for w in rare for m in index[w] if m != n}
-            if len(pool) > _MAX_QUOTE_CANDIDATES:
-                # even its rarest words are everywhere: a stock phrase, not a quotation to trace
-                continue
-            for m in pool:
-                if (min(n, m), max(n, m)) not in compared:     # the pair, found from either side
-                    compared.add((min(n, m), max(n, m)))
-                    counts[m] = len(ws & words[m])
-            for m, shared in counts.items():
-                need_words = max(1, min(len(ws), len(words[m])) // 2)
-                if shared < need_words or len(distinct[m]) < 8:
-                    continue
-                score = fuzz.partial_ratio(distinct[n], distinct[m], processor=None)
-                if score < 90:
-                    continue
-                for i in by_key[distinct[n]]:
-                    for j in by_key[distinct[m]]:
-                        a, b = qs[i], qs[j]
-                        if a.doc == b.doc or not self._same_speaker(a, b):
-                            continue
-                        if a.speaker and b.speaker or score >= 97:
-                            parent[root(i)] = root(j)
-        groups: dict[int, list[int]] = {}
-        for i in range(len(qs)):
-            groups.setdefault(root(i), []).append(i)
-        out = []
-        for members in groups.values():
-            items = [qs[i] for i in members]
-            docs = {q.doc for q in items}
-            shortest = min(members, key=lambda i: (len(keys[i]), qs[i].doc))
-            status, note = ("corroborated" if len(docs) > 1 else "single_source"), ""
-            if len(docs) > 1:
-                altered = self._altered([keys[i] for i in members], negations)
-                if altered:
-                    status, note = "conflict", altered
-            speakers = [q.speaker for q in items if q.speaker]
-            # the most frequent attribution; ties by id, never by set order (hash-seeded)
-            speaker = max(sorted(set(speakers)), key=speakers.count) if speakers else None
-            out.append(QuoteGroup(speaker, status, qs[shortest].text, items, note))
+                    groups.join(i, first)
+        for n, m, score in _similar_wordings(distinct):
+            for i in by_key[distinct[n]]:
+                for j in by_key[distinct[m]]:
+                    a, b = qs[i], qs[j]
+                    if a.doc == b.doc or not self._same_speaker(a, b):
+                        continue
+                    if a.speaker and b.speaker or score >= 97:
+                        groups.join(i, j)
+        out = [self._quote_group(members, qs, keys, negations) for members in groups.groups()]
         out.sort(key=lambda g: (STATUS_ORDER[g.status],
                                 g.quotes[0].doc, g.quotes[0].span))
         return out
+
+    def _quote_group(self, members: list[int], qs: list[Quote], keys: list[str], negations: set[str]) -> QuoteGroup:
+        items = [qs[i] for i in members]
+        docs = {q.doc for q in items}
+        shortest = min(members, key=lambda i: (len(keys[i]), qs[i].doc))
+        status, note = ("corroborated" if len(docs) > 1 else "single_source"), ""
+        if len(docs) > 1:
+            altered = self._altered([keys[i] for i in members], negations)
+            if altered:
+                status, note = "conflict", altered
+        speakers = [q.speaker for q in items if q.speaker]
+        # the most frequent attribution; ties by id, never by set order (hash-seeded)
+        speaker = max(sorted(set(speakers)), key=speakers.count) if speakers else None
+        return QuoteGroup(speaker, status, qs[shortest].text, items, note)
 
     def _same_speaker(self, a: Quote, b: Quote) -> bool:
         if a.speaker and b.speaker:
@@ -235,6 +200,8 @@ class Reconciler:
             if t == base:
                 continue
             al = fuzz.partial_ratio_alignment(base, t, processor=None)
+            if al is None:      # only with a score cutoff, which is not given
+                continue
             # the aligned stretch, widened by one word each side: a negation just before it
             # ("لن نواصل" against "سنواصل") belongs to the comparison
             before = t[:al.dest_start].split()
@@ -245,6 +212,65 @@ class Reconciler:
             if bad:
                 return "versions differ in: " + ", ".join(sorted(bad))
         return ""
+
+
+class _UnionFind:
+    """Quotations joined into groups, by index."""
+
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def root(self, i: int) -> int:
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        self.parent[self.root(i)] = self.root(j)
+
+    def groups(self) -> list[list[int]]:
+        """The members of each group, groups in the order of their first member."""
+        out: dict[int, list[int]] = {}
+        for i in range(len(self.parent)):
+            out.setdefault(self.root(i), []).append(i)
+        return list(out.values())
+
+
+def _similar_wordings(distinct: list[str]) -> list[tuple[int, int, float]]:
+    """(n, m, score): pairs of distinct wordings (by index) close enough to be one quotation
+    trimmed or respelt, each pair found once, from the side that finds it first."""
+    index: dict[str, list[int]] = {}
+    words = [set(k.split()) for k in distinct]
+    for n, ws in enumerate(words):
+        for w in ws:
+            index.setdefault(w, []).append(n)
+    compared: set[tuple[int, int]] = set()
+    out = []
+    for n, ws in enumerate(words):
+        if len(distinct[n]) < 8:
+            continue
+        # candidates come from the quote's rarest words: a trimmed or respelt copy shares
+        # them, while a word every other quote has would bring in the whole corpus
+        rare = sorted(ws, key=lambda w: (len(index[w]), w))[:3]
+        pool = {m for w in rare for m in index[w] if m != n}
+        if len(pool) > _MAX_QUOTE_CANDIDATES:
+            # even its rarest words are everywhere: a stock phrase, not a quotation to trace
+            continue
+        counts: dict[int, int] = {}
+        for m in pool:
+            if (min(n, m), max(n, m)) not in compared:     # the pair, found from either side
+                compared.add((min(n, m), max(n, m)))
+                counts[m] = len(ws & words[m])
+        for m, shared in counts.items():
+            need_words = max(1, min(len(ws), len(words[m])) // 2)
+            if shared < need_words or len(distinct[m]) < 8:
+                continue
+            score = fuzz.partial_ratio(distinct[n], distinct[m], processor=None)
+            if score >= 90:
+                out.append((n, m, score))
+    return out
 
 
 def _first_per_source(claims: list[Claim], docs) -> list[Claim]:

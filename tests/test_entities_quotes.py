@@ -7,13 +7,14 @@ import yaml
 
 from reconcile.engine.normalise import normalise
 from reconcile.entities.gazetteer import gazetteer
+from reconcile.entities.registry import EntityRegistry
 from reconcile.ingest.corpus import load_corpus
 from reconcile.pipeline import analyse
 from reconcile.report.writer import build_report
 
 
 def _names(text, day=dt.date(2022, 3, 1)):
-    g = gazetteer()
+    g = EntityRegistry(gazetteer())
     return [(r.surface, g.entities[r.entity_id].name) for r in g.find(normalise(text), "ar", day)]
 
 
@@ -36,7 +37,7 @@ def test_a_surname_variant_after_a_known_first_name_is_learned_in_the_article():
 
 
 def test_a_role_names_its_holder_on_the_day():
-    g = gazetteer()
+    g = EntityRegistry(gazetteer())
     nt = normalise("قال وزير الخارجية الأمريكي للصحفيين")
     early = [g.entities[r.entity_id].name for r in g.find(nt, "ar", dt.date(2022, 3, 1))]
     assert early == ["Antony Blinken"]
@@ -82,19 +83,19 @@ def test_a_negated_version_of_a_quote_is_a_conflict(tmp_path):
 
 
 def test_a_title_whose_holder_is_unknown_that_day_is_not_a_new_name():
-    g = gazetteer()
+    g = EntityRegistry(gazetteer())
     refs = g.find(normalise("قال الأمين العام لحلف شمال الأطلسي إن الحلف مستعد"), "ar", dt.date(2030, 1, 1))
     assert not [r for r in refs if r.entity_id.startswith("new-")], refs
 
 
 def test_a_name_never_runs_past_the_end_of_a_paragraph():
-    g = gazetteer()
+    g = EntityRegistry(gazetteer())
     refs = g.find(normalise("وقال الرئيس\nيخشون اتساع رقعة الحرب"), "ar", dt.date(2022, 3, 1))
     assert refs == []
 
 
 def test_capitalised_abbreviations_match_only_as_written():
-    g = gazetteer()
+    g = EntityRegistry(gazetteer())
     refs = g.find(normalise("Peskov told us the US would respond."), "en", dt.date(2022, 3, 1))
     assert [(r.surface, r.entity_id) for r in refs] == [("Peskov", "dmitry-peskov"), ("US", "united-states")]
 

@@ -10,6 +10,7 @@ import pytest
 
 from reconcile.engine.rules import RULES_DIR, RuleError
 from reconcile.entities.gazetteer import gazetteer
+from reconcile.entities.registry import EntityRegistry
 from reconcile.extract import extract_document, language_context
 from reconcile.records import Document
 
@@ -50,7 +51,7 @@ def test_a_missing_window_fails_naming_file_and_line(tmp_path):
 
 
 def test_documents_do_not_leak_into_each_other():
-    ctx, gaz = language_context("ar"), gazetteer()
+    ctx, gaz = language_context("ar"), EntityRegistry(gazetteer())
     alone = summary(extract_document(doc(CALL), ctx, gaz))
     assert alone
     extract_document(doc(MEETING), ctx, gaz)
@@ -58,7 +59,7 @@ def test_documents_do_not_leak_into_each_other():
 
 
 def test_a_reviewers_split_applies_to_that_call_only():
-    ctx, gaz = language_context("ar"), gazetteer()
+    ctx, gaz = language_context("ar"), EntityRegistry(gazetteer())
     ex = extract_document(doc(CALL), ctx, gaz)
     people = [m for m in ex.entities if gaz.entities[m[2]].type == "person"]
     (s, e, eid, _how), other = people[0], people[-1][2]

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from reconcile.ingest.corpus import detect_language, load_corpus, normalise_published
+from reconcile.ingest.corpus import load_corpus
+from reconcile.ingest.language import detect_language
+from reconcile.ingest.manifest import normalise_published
 from reconcile.records import Corpus, Problem
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

@@ -11,7 +11,7 @@ from reconcile.verdicts import Reconciler
 @pytest.fixture(scope="module")
 def rec():
     g = gazetteer()
-    return Reconciler(g, EventGrouper(g).lift)
+    return Reconciler(g.entities, EventGrouper(g.entities).lift)
 
 
 def minutes(lo, hi=None):
@@ -64,7 +64,7 @@ from reconcile.events import EventGrouper
 from reconcile.verdicts import Reconciler
 from reconcile.records import Quote
 g = gazetteer()
-rec = Reconciler(g, EventGrouper(g).lift)
+rec = Reconciler(g.entities, EventGrouper(g.entities).lift)
 words = "سنواصل المفاوضات مع الجانب الآخر حتى نهاية الشهر"
 qs = [Quote("a", (0, 10), words, "kremlin", (0, 20)), Quote("b", (0, 10), words, "dmitry-peskov", (0, 20))]
 print([grp.speaker for grp in rec.quotes(qs, set())])

@@ -13,6 +13,7 @@ from reconcile.engine.matching import find
 from reconcile.engine.normalise import normalise
 from reconcile.engine.rules import RuleError, RuleSet, ruleset, strip_lines
 from reconcile.entities.gazetteer import gazetteer
+from reconcile.entities.registry import EntityRegistry
 from reconcile.extract import BUILDERS, LanguageContext, extract_document, language_context
 from reconcile.extract.attribution import attributions
 from reconcile.extract.hits import medium_value
@@ -87,7 +88,7 @@ def _got_contextual(x: LanguageContext, dim: str, ex: dict) -> tuple[bool, str]:
     published = str(ex["date"]) if ex.get("date") else None
     doc = Document(id="example", text=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
                    language=x.lang, published=published)
-    gaz = gazetteer()
+    gaz = EntityRegistry(gazetteer())
     e = extract_document(doc, x, gaz)
     want = _expected(ex)
     names = lambda eid: gaz.entities[eid].name if eid in gaz.entities else eid

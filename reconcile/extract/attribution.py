@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from reconcile.entities.gazetteer import Gazetteer
+from reconcile.entities.registry import EntityRegistry
 from reconcile.extract.context import LanguageContext
 from reconcile.records import Attribution, DocExtraction, Hit, Span
 
@@ -11,7 +11,7 @@ COLLECTIVE = ("country", "org")
 Speakers = list[list[Attribution]]     # per sentence, in order
 
 
-def attributions(ex: DocExtraction, ctx: LanguageContext, gaz: Gazetteer) -> Speakers:
+def attributions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry) -> Speakers:
     """Per sentence, the speech cues and their speakers.
 
     A speech verb's subject is the first entity right after it (titles allowed between);
@@ -38,7 +38,7 @@ def attributions(ex: DocExtraction, ctx: LanguageContext, gaz: Gazetteer) -> Spe
     return per
 
 
-def _named_speaker(ex: DocExtraction, ctx: LanguageContext, gaz: Gazetteer, h: Hit, sentence: Span,
+def _named_speaker(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, h: Hit, sentence: Span,
                    cue: str) -> tuple[str | None, Span | None]:
     """The speaker named next to a cue: before a verb where subjects come first (English
     "Peskov said"), else after the cue (Arabic "قال بيسكوف", "according to X")."""
@@ -51,7 +51,7 @@ def _named_speaker(ex: DocExtraction, ctx: LanguageContext, gaz: Gazetteer, h: H
     return None, None
 
 
-def _subject_after(ex: DocExtraction, ctx: LanguageContext, gaz: Gazetteer, h: Hit, sent_end: int,
+def _subject_after(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, h: Hit, sent_end: int,
                    cue: str) -> tuple[str | None, Span | None]:
     t = ex.nt.text
     ents = ex.entities
@@ -75,7 +75,7 @@ def _subject_after(ex: DocExtraction, ctx: LanguageContext, gaz: Gazetteer, h: H
     return None, None
 
 
-def _office_holder(ex: DocExtraction, ctx: LanguageContext, gaz: Gazetteer, k: int,
+def _office_holder(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, k: int,
                    office: tuple[str, int, int]) -> tuple[str, int, int]:
     """The person named right after the office ("المتحدثة باسم وزارة الخارجية فلانة الفلانية")."""
     t = ex.nt.text
@@ -107,7 +107,7 @@ def _closes_sentence(t: str, ctx: LanguageContext, h: Hit, sentence: Span, sspan
         and len(t[h.end:sentence[1]].split()) <= ctx.windows.closing_tail_words
 
 
-def _subject_before(ex: DocExtraction, ctx: LanguageContext, gaz: Gazetteer, h: Hit,
+def _subject_before(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, h: Hit,
                     sent_start: int) -> tuple[str | None, Span | None]:
     """The entity just before a speech verb ("a White House official said"), stepping
     over one appositive ("Dmitry Peskov, the Kremlin spokesman, said")."""
@@ -127,7 +127,7 @@ def _subject_before(ex: DocExtraction, ctx: LanguageContext, gaz: Gazetteer, h: 
     return None, None
 
 
-def speaker_ref(gaz: Gazetteer, eid: str, how: str) -> str | None:
+def speaker_ref(gaz: EntityRegistry, eid: str, how: str) -> str | None:
     """Who an entity mention can speak as: an agency only relays and an adjective names
     nobody; a capital speaks for its state ("أكدت موسكو")."""
     ent = gaz.entities[eid]

@@ -6,7 +6,7 @@ import hashlib
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 
-from reconcile.entities.gazetteer import Gazetteer
+from reconcile.entities.registry import EntityRegistry
 from reconcile.extract.attribution import Speakers, speaker_at
 from reconcile.extract.context import LanguageContext
 from reconcile.extract.hits import medium_value
@@ -54,7 +54,7 @@ class _Claims:
                                  hedge, False, local))
 
 
-def claims(ex: DocExtraction, ctx: LanguageContext, gaz: Gazetteer, segments: list[Segment], found: EventMentions,
+def claims(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, segments: list[Segment], found: EventMentions,
            markers: dict[str, list[Marker]], speakers: Speakers) -> list[RawClaim]:
     c = _Claims(ex, ctx, segments, found, speakers)
     _durations(c, markers)
@@ -144,7 +144,7 @@ def _dates(c: _Claims, m_i: int, m: RawMention) -> None:
             c.add("date", h, {"date": {"start": v["start"], "end": v["end"]}}, m_i, m.sentence)
 
 
-def _initiators(c: _Claims, gaz: Gazetteer) -> None:
+def _initiators(c: _Claims, gaz: EntityRegistry) -> None:
     ex = c.ex
     for h in ex.hits["initiator"]:
         mi, si = c.mention_for(h.start)
@@ -160,19 +160,19 @@ def _initiators(c: _Claims, gaz: Gazetteer) -> None:
             c.add("initiator", span_hit, {"entity": eid}, mi, si)
 
 
-def _initiator_before(c: _Claims, gaz: Gazetteer, cue: Hit, limit: int) -> tuple[str, int, int] | None:
+def _initiator_before(c: _Claims, gaz: EntityRegistry, cue: Hit, limit: int) -> tuple[str, int, int] | None:
     """The entity right before an initiator cue ("at Putin's request"), within the sentence."""
     near = c.ctx.windows.initiator_before
     return _first_initiator(gaz, reversed(c.ex.entities_in(limit, cue.start)), lambda es, ee: cue.start - ee > near)
 
 
-def _initiator_after(c: _Claims, gaz: Gazetteer, cue: Hit, limit: int) -> tuple[str, int, int] | None:
+def _initiator_after(c: _Claims, gaz: EntityRegistry, cue: Hit, limit: int) -> tuple[str, int, int] | None:
     """The first entity after an initiator cue ("بطلب من موسكو"), within the sentence."""
     last = min(limit, cue.end + c.ctx.windows.initiator_after)
     return _first_initiator(gaz, c.ex.entities_in(cue.end, len(c.ex.nt.text)), lambda es, ee: es > last)
 
 
-def _first_initiator(gaz: Gazetteer, candidates: Iterable[EntityMention],
+def _first_initiator(gaz: EntityRegistry, candidates: Iterable[EntityMention],
                      too_far: Callable[[int, int], bool]) -> tuple[str, int, int] | None:
     for es, ee, eid, _how in candidates:
         if too_far(es, ee):
@@ -183,7 +183,7 @@ def _first_initiator(gaz: Gazetteer, candidates: Iterable[EntityMention],
     return None
 
 
-def _initiator_ref(gaz: Gazetteer, es: int, ee: int, eid: str) -> tuple[str, int, int] | None:
+def _initiator_ref(gaz: EntityRegistry, es: int, ee: int, eid: str) -> tuple[str, int, int] | None:
     """An agency reporting the request is not the one asking; a capital speaks for its state."""
     ent = gaz.entities[eid]
     if ent.type == "media":

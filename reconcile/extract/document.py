@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 from reconcile.dimensions import dates
 from reconcile.engine.normalise import normalise
-from reconcile.entities.gazetteer import Gazetteer
+from reconcile.entities.registry import EntityRegistry
 from reconcile.extract.attribution import attributions
 from reconcile.extract.claims import claims
 from reconcile.extract.context import LanguageContext
@@ -25,7 +25,7 @@ from reconcile.records import DocExtraction, Document, EntityMention
 Overrides = Mapping[tuple[str, str], str]
 
 
-def extract_document(doc: Document, ctx: LanguageContext, gaz: Gazetteer,
+def extract_document(doc: Document, ctx: LanguageContext, gaz: EntityRegistry,
                      overrides: Overrides | None = None) -> DocExtraction:
     nt = normalise(doc.text)
     t = nt.text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reconcile.dimensions import dates
-from reconcile.entities.gazetteer import Gazetteer
+from reconcile.entities.registry import EntityRegistry
 from reconcile.extract.attribution import COLLECTIVE, Speakers
 from reconcile.extract.context import LanguageContext
 from reconcile.extract.hits import medium_value, trigger_value
@@ -43,7 +43,7 @@ def _index(ex: DocExtraction, segments: list[Segment], markers: dict[str, list[M
                   Starts(a.span for per in speakers for a in per if a.span), by_anchor)
 
 
-def event_mentions(ex: DocExtraction, ctx: LanguageContext, gaz: Gazetteer, segments: list[Segment],
+def event_mentions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, segments: list[Segment],
                    markers: dict[str, list[Marker]], speakers: Speakers) -> EventMentions:
     """One mention per segment that anchors an event (its clause has an event word)."""
     idx = _index(ex, segments, markers, speakers)
@@ -60,7 +60,7 @@ def event_mentions(ex: DocExtraction, ctx: LanguageContext, gaz: Gazetteer, segm
     return EventMentions(mentions, by_segment)
 
 
-def _mention(ex: DocExtraction, ctx: LanguageContext, gaz: Gazetteer, idx: _Index, sg: Segment,
+def _mention(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, idx: _Index, sg: Segment,
              scope_segs: list[Segment]) -> RawMention | None:
     t = ex.nt.text
     scope = (min(x.start for x in scope_segs), max(x.end for x in scope_segs))
@@ -133,7 +133,7 @@ def _party_ranges(ex: DocExtraction, ctx: LanguageContext, idx: _Index, sg: Segm
     return part_ranges
 
 
-def _parties(ex: DocExtraction, gaz: Gazetteer, part_ranges: list[Span], excluded: list[Span],
+def _parties(ex: DocExtraction, gaz: EntityRegistry, part_ranges: list[Span], excluded: list[Span],
              kind: str) -> list[str]:
     """The people named as parties, or else the states and organisations."""
     persons, collectives, named_collective = [], [], False
@@ -166,7 +166,7 @@ def _retense(mentions: list[RawMention], ex: DocExtraction, idx: _Index) -> None
                 h.value = dates.parse_date(h.tokens, ex.ref, tense)
 
 
-def locations(ex: DocExtraction, ctx: LanguageContext, gaz: Gazetteer, scope: Span,
+def locations(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, scope: Span,
               trigs: list[Hit]) -> list[tuple[str, int, int]]:
     """Cities after "في" (or right after an event noun: "قمة جنيف") within the scope."""
     out = []

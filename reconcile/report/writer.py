@@ -1,4 +1,4 @@
-"""Write the analysis as the JSON report (the public contract, ../spec/report.md) and as a
+"""Write the analysis as the JSON report (the public contract, docs/report.md) and as a
 Markdown summary a fact-checker can paste into a story file.  Same input, same bytes."""
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "report.schema.json"
 def _entity_name(a: Analysis, eid: str | None) -> str | None:
     if not eid:
         return None
-    ent = a.gaz.entities.get(eid)
+    ent = a.entities.get(eid)
     return ent.name if ent else eid
 
 
@@ -51,13 +51,13 @@ def build_report(a: Analysis, name: str) -> dict:
         by_event.setdefault(v.event, []).append((i, v))
     used: set[str] = set(a.surfaces)
     entities = []
-    for eid in sorted(used, key=lambda e: (a.gaz.entities[e].name, e)):
-        ent = a.gaz.entities[eid]
+    for eid in sorted(used, key=lambda e: (a.entities[e].name, e)):
+        ent = a.entities[eid]
         labels = dict(sorted(ent.labels.items()))
         entities.append({"id": ent.id, "name": ent.name, "type": ent.type, "labels": labels,
                          "surfaces": sorted(a.surfaces[eid])})
     events = []
-    for ev, cl in zip(a.events, a.clusters):
+    for ev, cl in zip(a.events, a.clusters, strict=True):
         facts = []
         for i, v in by_event.get(ev.id, []):
             review = a.reviews.get(i)
@@ -103,60 +103,11 @@ def render_markdown(report: dict) -> str:
     """Conflicts first (competing values, who said them, the words, the document), then
     corroborations, then single-source facts, then quotations."""
     docs = {d["id"]: d for d in report["documents"]}
-    s = report["summary"]
-    out = [f"# Discrepancy report: {report['corpus']}", "",
-           f"{s['documents']} documents, {s['events']} events. Facts: "
-           f"**{s['facts']['conflict']} in conflict**, {s['facts']['corroborated']} corroborated, "
-           f"{s['facts']['single_source']} from a single source. "
-           f"Quotations: {s['quotes']['conflict']} altered, {s['quotes']['corroborated']} carried by several outlets.",
-           "", f"_{report['generated_by']}; values are normalised (minutes, UTC, days); "
-           "each claim quotes the article's own words._", ""]
-
-    def event_title(ev):
-        d = ev["date"]
-        day = "undated" if not d else d["start"] if d["start"] == d["end"] else f"{d['start']} – {d['end']}"
-        who = " – ".join(ev["participants"]) or "unnamed parties"
-        return f"{ev['id']} · {ev['kind']} · {who} · {day}"
-
-    def source(c):
-        outlet = c["outlet"] or docs[c["doc"]]["outlet"] or "outlet not named"
-        who = c["speaker"] or "the outlet itself"
-        return f"{who}, in {outlet} (`{c['doc']}`)"
-
-    def quote_sentence(c):
-        sent, (a, b), (ss, _) = c["sentence"], c["span"], c["sentence_span"]
-        a, b = a - ss, b - ss
-        if 0 <= a <= b <= len(sent):
-            sent = sent[:a] + "**" + sent[a:b] + "**" + sent[b:]
-        return " ".join(sent.split())
-
+    out = _summary_lines(report)
     for status, title in (("conflict", "Conflicts"), ("corroborated", "Corroborated"),
                           ("single_source", "Single source")):
-        rows = [(ev, f) for ev in report["events"] for f in ev["facts"] if f["status"] == status]
-        out += [f"## {title} ({len(rows)})", ""]
-        if not rows:
-            out += ["None.", ""]
-        for ev, f in rows:
-            out += [f"### {event_title(ev)} — {f['fact'].replace('_', ' ')}", "", f"{f['explanation']}.", ""]
-            if f.get("review"):
-                out += [_review_line(f["review"]), ""]
-            for c in f["claims"]:
-                note = " _(read from the article's lead)_" if c["inferred"] else ""
-                out.append(f"- **{describe_value(c['value'])}** — {source(c)}{note}")
-                if status != "single_source" or len(f["claims"]) > 1 or True:
-                    out.append(f"  > {quote_sentence(c)}")
-            out.append("")
-    multi = [q for q in report["quotes"] if q["status"] != "single_source"]
-    out += [f"## Quotations carried by several outlets ({len(multi)})", ""]
-    if not multi:
-        out += ["None.", ""]
-    for q in multi:
-        label = "ALTERED" if q["status"] == "conflict" else "same words"
-        out.append(f"- {label}: {q['speaker'] or 'unattributed'} — «{' '.join(q['text'].split())}»"
-                   + (f" ({q['note']})" if q.get("note") else ""))
-        for c in q["claims"]:
-            out.append(f"  - `{c['doc']}`: «{' '.join(c['text'].split())}»")
-    out.append("")
+        out += _fact_section(report, docs, status, title)
+    out += _quotation_section(report)
     unmatched = (report.get("review") or {}).get("unmatched") or []
     if unmatched:
         out += [f"## Review decisions that match nothing in this corpus ({len(unmatched)})", ""]
@@ -166,6 +117,72 @@ def render_markdown(report: dict) -> str:
         out += ["## Input problems", ""] + [f"- {p['severity']}: `{p['source']}`: {p['message']}"
                                            for p in report["problems"]] + [""]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _summary_lines(report: dict) -> list[str]:
+    s = report["summary"]
+    return [f"# Discrepancy report: {report['corpus']}", "",
+            f"{s['documents']} documents, {s['events']} events. Facts: "
+            f"**{s['facts']['conflict']} in conflict**, {s['facts']['corroborated']} corroborated, "
+            f"{s['facts']['single_source']} from a single source. "
+            f"Quotations: {s['quotes']['conflict']} altered, {s['quotes']['corroborated']} carried by several outlets.",
+            "", f"_{report['generated_by']}; values are normalised (minutes, UTC, days); "
+            "each claim quotes the article's own words._", ""]
+
+
+def _fact_section(report: dict, docs: dict, status: str, title: str) -> list[str]:
+    """Every fact with this status: its explanation, any review, and each claim in its sentence."""
+    rows = [(ev, f) for ev in report["events"] for f in ev["facts"] if f["status"] == status]
+    out = [f"## {title} ({len(rows)})", ""]
+    if not rows:
+        out += ["None.", ""]
+    for ev, f in rows:
+        out += [f"### {_event_title(ev)} — {f['fact'].replace('_', ' ')}", "", f"{f['explanation']}.", ""]
+        if f.get("review"):
+            out += [_review_line(f["review"]), ""]
+        for c in f["claims"]:
+            note = " _(read from the article's lead)_" if c["inferred"] else ""
+            out.append(f"- **{describe_value(c['value'])}** — {_source(c, docs)}{note}")
+            out.append(f"  > {_quote_sentence(c)}")
+        out.append("")
+    return out
+
+
+def _event_title(ev: dict) -> str:
+    d = ev["date"]
+    day = "undated" if not d else d["start"] if d["start"] == d["end"] else f"{d['start']} – {d['end']}"
+    who = " – ".join(ev["participants"]) or "unnamed parties"
+    return f"{ev['id']} · {ev['kind']} · {who} · {day}"
+
+
+def _source(c: dict, docs: dict) -> str:
+    outlet = c["outlet"] or docs[c["doc"]]["outlet"] or "outlet not named"
+    who = c["speaker"] or "the outlet itself"
+    return f"{who}, in {outlet} (`{c['doc']}`)"
+
+
+def _quote_sentence(c: dict) -> str:
+    """The claim's sentence on one line, the claim's own words in bold."""
+    sent, (a, b), (ss, _) = c["sentence"], c["span"], c["sentence_span"]
+    a, b = a - ss, b - ss
+    if 0 <= a <= b <= len(sent):
+        sent = sent[:a] + "**" + sent[a:b] + "**" + sent[b:]
+    return " ".join(sent.split())
+
+
+def _quotation_section(report: dict) -> list[str]:
+    multi = [q for q in report["quotes"] if q["status"] != "single_source"]
+    out = [f"## Quotations carried by several outlets ({len(multi)})", ""]
+    if not multi:
+        out += ["None.", ""]
+    for q in multi:
+        label = "ALTERED" if q["status"] == "conflict" else "same words"
+        out.append(f"- {label}: {q['speaker'] or 'unattributed'} — «{' '.join(q['text'].split())}»"
+                   + (f" ({q['note']})" if q.get("note") else ""))
+        for c in q["claims"]:
+            out.append(f"  - `{c['doc']}`: «{' '.join(c['text'].split())}»")
+    out.append("")
+    return out
 
 
 def _review_line(r: dict) -> str:

@@ -1,0 +1,290 @@
+"""Find entity mentions in a text: gazetteer spellings first, then fuzzy spelling variants,
+then new names introduced by a title ("الرئيس X", "المتحدث باسم Y X").
+
+Matching is on folded text.  Fuzzy matching is anchored: a variant is accepted only next to
+a surname or first name the gazetteer knows, and the surname decides, so two people who
+share a first name (فلاديمير بوتين / فلاديمير زيلينسكي) are never merged.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
+
+from rapidfuzz import fuzz, process
+
+from reconcile.engine.normalise import NormalText
+from reconcile.entities.gazetteer import Gazetteer, Surface
+
+# (start, end, entity id, how) in folded offsets; how: gazetteer | adjective | role | fuzzy | title
+FoldedRef = tuple[int, int, str, str]
+Word = tuple[int, int, str]                 # start, end, folded word
+# the run's registry entry for a person named after a title: (folded name, language) -> entity id
+Discover = Callable[[str, str], str]
+
+_WORD = re.compile(r"\w+")
+# word tokens that never belong to a person's name (checked on folded text)
+_DIGIT = re.compile(r"\d")
+_PUNCT_GAP = re.compile(r"[^\w\s\"]")        # a comma or a full stop ends a name
+
+
+def find_folded(gaz: Gazetteer, nt: NormalText, lang: str, ref: dt.date | None,
+                known_words: frozenset[str], discover: Discover) -> list[FoldedRef]:
+    """Entity mentions in one document, sorted; ``discover`` registers a person the gazetteer
+    does not know and names its entity."""
+    refs, unresolved = _gazetteer_refs(gaz, nt, lang, ref)
+    refs = _drop_roles_before_names(gaz, refs, nt.text)
+    scan = _Scan(gaz, nt.text, lang, refs, unresolved)
+    return sorted(scan.variants(refs, known_words, discover))
+
+
+def _gazetteer_refs(gaz: Gazetteer, nt: NormalText, lang: str,
+                    ref: dt.date | None) -> tuple[list[FoldedRef], list[tuple[int, int]]]:
+    """Spellings the gazetteer lists, and the spans of titles whose holder that day is unknown."""
+    refs: list[FoldedRef] = []
+    unresolved: list[tuple[int, int]] = []
+    text = nt.text
+    for m in gaz.regex(lang).finditer(text):
+        s, e = m.start("name"), m.end("name")
+        cands = gaz.lookup(lang, text[s:e])
+        if any(c.exact_case for c in cands):
+            os_, oe = nt.to_original(s, e)
+            written = nt.original[os_:oe].replace(".", "")
+            cands = [c for c in cands if not c.exact_case or c.exact_case.replace(".", "") == written]
+        eid, how = _choose(cands, ref)
+        if eid:
+            refs.append((s, e, eid, how))
+        else:
+            unresolved.append((s, e))
+    return refs, unresolved
+
+
+def _choose(cands: Sequence[Surface], ref: dt.date | None) -> tuple[str | None, str]:
+    names = [c for c in cands if c.kind == "name"]
+    if names:
+        return names[0].entity, "gazetteer"
+    adjs = [c for c in cands if c.kind == "adjective"]
+    if adjs:
+        return adjs[0].entity, "adjective"
+    roles = [c for c in cands if c.kind == "role"]
+    if not roles:
+        return None, ""
+    if ref is not None:
+        iso = ref.isoformat()
+        live = [c for c in roles if (c.valid[0] or "0000") <= iso and (c.valid[1] or "9999") > iso]
+        holders = {c.entity for c in live}
+        if len(holders) == 1:
+            return holders.pop(), "role"
+        return None, ""
+    holders = {c.entity for c in roles}
+    return (holders.pop(), "role") if len(holders) == 1 else (None, "")
+
+
+def _drop_roles_before_names(gaz: Gazetteer, refs: list[FoldedRef], text: str) -> list[FoldedRef]:
+    """"الرئيس الأمريكي جو بايدن": the name, not the title, says who it is."""
+    refs = sorted(refs)
+    out = []
+    for i, r in enumerate(refs):
+        if r[3] == "role" and i + 1 < len(refs):
+            nxt = refs[i + 1]
+            gap = text[r[1]:nxt[0]]
+            if nxt[3] in ("gazetteer", "fuzzy") and len(gap) <= 3 and \
+                    gaz.entities[nxt[2]].type == "person":
+                continue
+        out.append(r)
+    return out
+
+
+class _Scan:
+    """One document's words, and which of their characters a mention already covers."""
+
+    def __init__(self, gaz: Gazetteer, text: str, lang: str, refs: list[FoldedRef],
+                 unresolved: list[tuple[int, int]]):
+        self.gaz, self.text, self.lang = gaz, text, lang
+        self.words: list[Word] = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        self.covered: set[int] = set()
+        for s, e in unresolved:
+            self.covered.update(range(s, e))
+        for s, e, _, _ in refs:
+            self.covered.update(range(s, e))
+
+    def is_covered(self, word: Word) -> bool:
+        return any(p in self.covered for p in range(word[0], word[1]))
+
+    def variants(self, refs: list[FoldedRef], known_words: frozenset[str], discover: Discover) -> list[FoldedRef]:
+        """Extend or add person mentions whose spelling the gazetteer does not list."""
+        out = self._extend_first_names(refs)
+        learned = self._surname_variants(out)
+        if learned:
+            self._learned_surnames(out, learned)
+        titled = _Titled(self, self._person_at(out), known_words, discover)
+        out.extend(titled.names())
+        return out
+
+    def _extend_first_names(self, refs: list[FoldedRef]) -> list[FoldedRef]:
+        """A known surname with an unlisted first-name spelling before it: extend the mention."""
+        words, text = self.words, self.text
+        by_start = {w[0]: i for i, w in enumerate(words)}
+        first_tokens = self.gaz.name_parts(self.lang).first
+        out = []
+        for s, e, eid, how in refs:
+            i = by_start.get(s)
+            if self.gaz.entities[eid].type == "person" and how == "gazetteer" and i and \
+                    len(text[s:e].split()) == 1:
+                ps, pe, pw = words[i - 1]
+                if pe <= s and text[pe:s].strip() in ("", '"') and ps not in self.covered and \
+                        len(pw) >= 3 and eid in first_tokens:
+                    best = max(fuzz.ratio(pw, f) for f in first_tokens[eid])
+                    if best >= 75:
+                        out.append((ps, e, eid, "fuzzy"))
+                        self.covered.update(range(ps, s))
+                        continue
+            out.append((s, e, eid, how))
+        return out
+
+    def _surname_variants(self, out: list[FoldedRef]) -> dict[str, str]:
+        """First name known exactly, surname a variant ("ليز تروس" for "ليز تراس"): added to
+        ``out``; returns the surname spellings so learned."""
+        words, text = self.words, self.text
+        parts = self.gaz.name_parts(self.lang)
+        learned: dict[str, str] = {}
+        for i, (s, e, w) in enumerate(words[:-1]):
+            if s in self.covered or w not in parts.by_first:
+                continue
+            ns, ne, nw = words[i + 1]
+            if ns in self.covered or text[e:ns].strip() not in ("",) or len(nw) < 3:
+                continue
+            best: tuple[float, str] | None = None
+            for eid in parts.by_first[w]:
+                score = max(fuzz.ratio(nw, t) for t in parts.last[eid])
+                if score >= 70 and (best is None or score > best[0]):
+                    best = (score, eid)
+            if best:
+                out.append((s, ne, best[1], "fuzzy"))
+                self.covered.update(range(s, ne))
+                learned[nw] = best[1]
+        return learned
+
+    def _learned_surnames(self, out: list[FoldedRef], learned: dict[str, str]) -> None:
+        """A surname variant learned above, standing alone later in the same article."""
+        clitics = self.gaz.clitic_letters.get(self.lang, "")
+        for s, e, w in self.words:
+            if s in self.covered:
+                continue
+            if w in learned:
+                out.append((s, e, learned[w], "fuzzy"))
+            elif w[:1] in clitics and w[1:] in learned:   # "وتروس"
+                out.append((s + 1, e, learned[w[1:]], "fuzzy"))
+            else:
+                continue
+            self.covered.update(range(s, e))
+
+    def _person_at(self, refs: Iterable[FoldedRef]) -> dict[int, str]:
+        """Which words a person's name covers, by the word's start."""
+        words = self.words
+        starts = [w[0] for w in words]
+        person_at: dict[int, str] = {}
+        for s, e, eid, _ in refs:
+            if self.gaz.entities[eid].type == "person":
+                i = bisect_right(starts, s) - 1
+                while 0 <= i < len(words) and words[i][0] < e:
+                    if words[i][1] > s:
+                        person_at[words[i][0]] = eid
+                    i += 1
+        return person_at
+
+
+class _Titled:
+    """Names right after a title ("وزير الدفاع الروسي سيرغي شويغو"): a fuzzy variant of a
+    gazetteer person, or else a person the gazetteer does not know yet."""
+
+    def __init__(self, scan: _Scan, person_at: dict[int, str], known_words: frozenset[str],
+                 discover: Discover):
+        gaz, lang = scan.gaz, scan.lang
+        self.scan, self.person_at, self.known_words, self.discover = scan, person_at, known_words, discover
+        self.person_names = gaz.person_names(lang)
+        self.counterparts = gaz.counterparts.get(lang, frozenset())
+        self.qualifiers = gaz.qualifiers.get(lang, frozenset())
+        self.titles = set(gaz.titles.get(lang, ())) | self.counterparts
+        self.stop = gaz.stopwords.get(lang, frozenset())
+        self.article = gaz.article.get(lang)
+
+    def names(self) -> list[FoldedRef]:
+        words, text = self.scan.words, self.scan.text
+        found: list[FoldedRef] = []
+        i = 0
+        while i < len(words) - 1:
+            w = words[i][2]
+            two = f"{w} {words[i + 1][2]}"
+            if w not in self.titles and two not in self.titles:
+                i += 1
+                continue
+            j, named = self._past_qualifiers(i, i + (2 if two in self.titles else 1))
+            if named:
+                i = j + 1
+                continue
+            run = self._name_run(j)
+            k = j + len(run)
+            if len(run) >= 2 and text[words[j - 1][1]:run[0][0]].strip() in ("", '"'):
+                ref = self._titled_name(run, after_counterpart=w in self.counterparts)
+                if ref:
+                    found.append(ref)
+                    self.scan.covered.update(range(ref[0], ref[1]))
+                i = k
+                continue
+            i += 1
+        return found
+
+    def _past_qualifiers(self, i: int, j: int) -> tuple[int, bool]:
+        """Skip what qualifies the title at ``i`` (adjectives, institutions, more title words):
+        (the next word, False), or (a person's word, True) when someone is already named there
+        and the title is taken."""
+        words, scan = self.scan.words, self.scan
+        while j < len(words) and j < i + 8 and (scan.is_covered(words[j]) or words[j][2] in self.titles
+                                               or words[j][2] in self.qualifiers
+                                               or (self.article and words[j][2].startswith(self.article))):
+            if scan.is_covered(words[j]) and self.person_at.get(words[j][0]):
+                return j, True
+            j += 1
+        return j, False
+
+    def _name_run(self, j: int) -> list[Word]:
+        """Up to three words from ``j`` that may form a name."""
+        words = self.scan.words
+        run: list[Word] = []
+        k = j
+        while k < len(words) and len(run) < 3 and self._may_continue_name(words[k], run, words[k - 1]):
+            run.append(words[k])
+            k += 1
+        return run
+
+    def _may_continue_name(self, word: Word, run: list[Word], before: Word) -> bool:
+        s, _, t = word
+        text = self.scan.text
+        gap = text[(run[-1][1] if run else before[1]):s]
+        return not (self.scan.is_covered(word) or t in self.stop or t in self.titles or t in self.known_words
+                    or _DIGIT.search(t) or (self.article and t.startswith(self.article))
+                    or "\n" in gap or _PUNCT_GAP.search(gap)
+                    or len(t) < 2 or (run and text[run[-1][1]:s].strip() not in ("",)))
+
+    def _titled_name(self, run: list[Word], after_counterpart: bool) -> FoldedRef | None:
+        """The person a run of words after a title names: a gazetteer person whose name and
+        surname it spells closely, else a new person (not after "his counterpart")."""
+        names = self.person_names
+        a, b = run[0], run[-1]
+        cand = " ".join(r[2] for r in run[:2])
+        hit = process.extractOne(cand, [n for n, _ in names], scorer=fuzz.ratio,
+                                 processor=None, score_cutoff=78)
+        eid = None
+        if hit:
+            eid = names[hit[2]][1]
+            last = max(fuzz.ratio(run[1][2], n.split()[-1]) for n, x in names if x == eid)
+            if last < 75:
+                eid = None
+            b = run[1]
+        if eid is not None:
+            return (a[0], b[1], eid, "fuzzy")
+        if after_counterpart:
+            return None
+        return (a[0], b[1], self.discover(self.scan.text[a[0]:b[1]], self.scan.lang), "title")

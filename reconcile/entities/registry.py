@@ -1,0 +1,58 @@
+"""One run's entities: the frozen gazetteer's, plus those the run itself adds: people named
+after a title whom the gazetteer does not know, and entities a reviewer split off.
+
+``analyse()`` makes a fresh registry per run, so a second run in the same process sees
+exactly what a run in a fresh process would.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from reconcile.engine.normalise import NormalText
+from reconcile.entities.gazetteer import Gazetteer
+from reconcile.entities.mentions import FoldedRef, find_folded
+from reconcile.records import Entity, EntityRef
+
+
+class EntityRegistry:
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+        self._entities: dict[str, Entity] = dict(gazetteer.entities)
+        self.entities: Mapping[str, Entity] = MappingProxyType(self._entities)
+
+    def find(self, nt: NormalText, lang: str, ref: dt.date | None,
+             known_words: frozenset[str] = frozenset()) -> list[EntityRef]:
+        """Entity mentions in one document, as spans of the original text."""
+        out = []
+        for s, e, eid, how in self.find_folded(nt, lang, ref, known_words):
+            os_, oe = nt.to_original(s, e)
+            out.append(EntityRef(eid, (os_, oe), nt.original[os_:oe], how))
+        return out
+
+    def find_folded(self, nt: NormalText, lang: str, ref: dt.date | None,
+                    known_words: frozenset[str] = frozenset()) -> list[FoldedRef]:
+        """(start, end, entity id, how) in folded offsets, sorted."""
+        return find_folded(self.gazetteer, nt, lang, ref, known_words, self.discover)
+
+    def discover(self, folded_name: str, lang: str) -> str:
+        """A person named after a title but absent from the gazetteer: one entity per spelling,
+        merged across documents after extraction (``pipeline._merge_discovered``)."""
+        eid = "new-" + "-".join(folded_name.split())
+        if eid not in self._entities:
+            self._entities[eid] = Entity(id=eid, name=" ".join(folded_name.split()), type="person",
+                                         labels={lang: " ".join(folded_name.split())},
+                                         aliases={lang: [folded_name]})
+        return eid
+
+    def split_off(self, entity_id: str, folded_surfaces: list[str], name: str) -> str:
+        """The entity a reviewer says these spellings of ``entity_id`` name instead (``name``
+        is used when it is new); its id is stable for the same spellings."""
+        base = self._entities[entity_id]
+        new_id = f"{entity_id}~{hashlib.sha1('|'.join(folded_surfaces).encode()).hexdigest()[:6]}"
+        if new_id not in self._entities:
+            self._entities[new_id] = Entity(id=new_id, name=name, type=base.type, labels={"en": name},
+                                            aliases={}, affiliation=base.affiliation)
+        return new_id

@@ -1,0 +1,45 @@
+"""Which language (script) a text is written in."""
+from __future__ import annotations
+
+import re
+
+
+def is_arabic(ch: str) -> bool:
+    return ("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\u08a0" <= ch <= "\u08ff"
+            or "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff")
+
+
+def is_latin_letter(ch: str) -> bool:
+    return ch.isalpha() and (ch <= "\u024f" or "\u1e00" <= ch <= "\u1eff")
+
+
+def detect_language(text: str) -> str | None:
+    """'ar' or 'en' when Arabic or Latin letters make up most letters, else None."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return None
+    arabic = sum(1 for ch in letters if is_arabic(ch))
+    latin = sum(1 for ch in letters if is_latin_letter(ch))
+    if arabic > len(letters) / 2:
+        return "ar"
+    if latin > len(letters) / 2:
+        return "en"
+    return None
+
+
+def languages_in(text: str, primary: str | None) -> list[str]:
+    """The document's language first, then the other script's language when a real share of
+    the text is written in it (an Arabic article quoting an English statement)."""
+    # counted by regex (in C): this runs on every document of a corpus
+    arabic = len(_ARABIC_LETTERS.findall(text))
+    latin = len(_LATIN_LETTERS.findall(text))
+    total = arabic + latin
+    out = [primary] if primary else []
+    for lang, count in (("ar", arabic), ("en", latin)):
+        if lang not in out and count >= 80 and count >= 0.15 * total:
+            out.append(lang)
+    return out
+
+
+_ARABIC_LETTERS = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
+_LATIN_LETTERS = re.compile("[A-Za-z\u00c0-\u024f]")
