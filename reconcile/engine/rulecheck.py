@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from pathlib import Path
 
 from reconcile.dimensions.dates import parse_iso_day
 from reconcile.engine.matching import find
@@ -14,6 +15,7 @@ from reconcile.engine.normalise import normalise
 from reconcile.engine.rules import RuleError, RuleSet, ruleset, strip_lines
 from reconcile.entities.gazetteer import gazetteer
 from reconcile.extract.extractor import BUILDERS, Extractor
+from reconcile.ingest.metadata import outlet_names
 from reconcile.records import Document
 from reconcile.verdicts import Tolerances
 
@@ -43,9 +45,9 @@ def _got_pure(rs: RuleSet, dim: str, ex: dict) -> tuple[bool, str]:
     if len(matches) != 1 or not whole:
         return False, f"expected one match covering the text, got {[nt.text[m.start:m.end] for m in matches]}"
     m = whole[0]
-    day = parse_iso_day(str(ex.get("date") or "")) or parse_iso_day(str(ex.get("ref") or ""))
-    ctx = {"ref": parse_iso_day(str(ex.get("ref") or "")), "date": day, "rule": m.rule.value,
-           "tense": "past" if ex.get("past") else "future" if ex.get("future") else None}
+    # what a run knows around the words: the publication date, and for a clock reading its day
+    ctx = {"ref": parse_iso_day(str(ex.get("published") or "")), "date": parse_iso_day(str(ex.get("day") or "")),
+           "rule": m.rule.value, "tense": ex.get("tense")}
     value = BUILDERS[dim](rs.tokens(nt.text, m.start, m.end), rs, ctx)
     want = _expected(ex)
     got = _comparable(dim, value)
@@ -72,7 +74,7 @@ def _same(got, want) -> bool:
     if isinstance(got, dict) and isinstance(want, dict):
         return set(got) == set(want) and all(_same(got[k], want[k]) for k in got)
     if isinstance(got, (list, tuple)) and isinstance(want, (list, tuple)):
-        return len(got) == len(want) and all(_same(a, b) for a, b in zip(got, want))
+        return len(got) == len(want) and all(_same(a, b) for a, b in zip(got, want, strict=True))
     if isinstance(got, (int, float)) and isinstance(want, (int, float)):
         return abs(float(got) - float(want)) < 0.01
     return str(got) == str(want)
@@ -81,15 +83,19 @@ def _same(got, want) -> bool:
 def _got_contextual(x: Extractor, dim: str, ex: dict) -> tuple[bool, str]:
     """Dimensions whose value is an entity or a lexicon value: run the real extractor."""
     text = str(ex["text"])
-    published = str(ex["date"]) if ex.get("date") else None
+    published = str(ex["published"]) if ex.get("published") else None
     doc = Document(id="example", text=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
                    language=x.lang, published=published)
     e = x.extract(doc)
     want = _expected(ex)
-    names = lambda eid: x.gaz.entities[eid].name if eid in x.gaz.entities else eid
+
+    def names(eid: str) -> str:
+        return x.gaz.entities[eid].name if eid in x.gaz.entities else eid
+
+    got: dict | None
     if dim == "initiator":
-        got = [c.value for c in e.claims if c.fact == "initiator"]
-        got = {"entity": names(got[0]["entity"])} if got else None
+        initiators = [c.value for c in e.claims if c.fact == "initiator"]
+        got = {"entity": names(initiators[0]["entity"])} if initiators else None
     elif dim == "attribution":
         atts = x._attributions(e, e.hits["attribution"], e.sentences)
         first = next((a for per in atts for a in per), None)
@@ -124,28 +130,35 @@ def _counter(rs: RuleSet, x: Extractor, dim: str, text: str) -> tuple[bool, str]
 
 
 def check_language(lang: str) -> list[ExampleResult]:
+    """Every example and counter-example of one language, each where it is written."""
     rs = ruleset(lang)
     x = Extractor(lang, rs, gazetteer())
     out: list[ExampleResult] = []
     for dim in rs.dimensions.values():
-        rel = f"rules/{lang}/{dim.path.name}"
-        for rule in dim.rules:
-            for ex in rule.examples:
-                where = f"{rel}:{ex.get('__line__', rule.where.split(':')[1]) if isinstance(ex, dict) else '?'}"
-                if not isinstance(ex, dict) or "text" not in ex or "value" not in ex:
-                    out.append(ExampleResult(where, dim.name, str(ex), False, "an example needs text and value"))
-                    continue
-                try:
-                    ok, detail = (_got_pure(rs, dim.name, ex) if dim.name in PURE
-                                  else _got_contextual(x, dim.name, ex))
-                except (KeyError, ValueError, TypeError) as exc:
-                    ok, detail = False, f"example could not be evaluated: {exc}"
-                out.append(ExampleResult(where, dim.name, str(ex["text"]), ok, detail))
-            for cex in rule.counter_examples:
-                text = cex["text"] if isinstance(cex, dict) else str(cex)
-                ok, detail = _counter(rs, x, dim.name, text)
-                out.append(ExampleResult(f"{rel}:{rule.where.split(':')[1]}", dim.name, text, ok, detail, True))
+        rel = _shown(dim.path)
+        examples = [ex for rule in dim.rules for ex in rule.examples] + dim.examples
+        counters = [cex for rule in dim.rules for cex in rule.counter_examples] + dim.counter_examples
+        out.extend(_example(rs, x, dim.name, f"{rel}:{ex['__line__']}", ex) for ex in examples)
+        for cex in counters:
+            ok, detail = _counter(rs, x, dim.name, cex["text"])
+            out.append(ExampleResult(f"{rel}:{cex['__line__']}", dim.name, cex["text"], ok, detail, True))
     return out
+
+
+def _example(rs: RuleSet, x: Extractor, dim: str, where: str, ex: dict) -> ExampleResult:
+    try:
+        ok, detail = _got_pure(rs, dim, ex) if dim in PURE else _got_contextual(x, dim, ex)
+    except (KeyError, ValueError, TypeError) as exc:
+        ok, detail = False, f"example could not be evaluated: {exc}"
+    return ExampleResult(where, dim, str(ex["text"]), ok, detail)
+
+
+def _shown(path: Path) -> str:
+    """A rule file's path as a person typed it: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def check_all() -> tuple[list[ExampleResult], list[str]]:
@@ -154,6 +167,7 @@ def check_all() -> tuple[list[ExampleResult], list[str]]:
     results, errors = [], []
     try:
         gazetteer()
+        outlet_names()
         Tolerances.load()
     except RuleError as exc:
         errors.append(str(exc))
