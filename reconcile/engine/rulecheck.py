@@ -12,7 +12,7 @@ from pathlib import Path
 from reconcile.dimensions.dates import parse_iso_day
 from reconcile.engine.matching import find
 from reconcile.engine.normalise import normalise
-from reconcile.engine.rules import RuleError, RuleSet, ruleset, strip_lines
+from reconcile.engine.rules import RULES_DIR, RuleError, RuleSet, ruleset, strip_lines
 from reconcile.entities.gazetteer import gazetteer
 from reconcile.extract.extractor import BUILDERS, Extractor
 from reconcile.ingest.metadata import outlet_names
@@ -129,10 +129,11 @@ def _counter(rs: RuleSet, x: Extractor, dim: str, text: str) -> tuple[bool, str]
     return ok, detail.replace("expected None", "expected nothing")
 
 
-def check_language(lang: str) -> list[ExampleResult]:
-    """Every example and counter-example of one language, each where it is written."""
-    rs = ruleset(lang)
-    x = Extractor(lang, rs, gazetteer())
+def check_language(lang: str, root: Path = RULES_DIR) -> list[ExampleResult]:
+    """Every example and counter-example of one language's rule files under ``root``, each
+    where it is written: a rule's own, and the file's."""
+    rs = ruleset(lang, root)
+    x = Extractor(lang, rs, gazetteer(root / "entities.yaml"))
     out: list[ExampleResult] = []
     for dim in rs.dimensions.values():
         rel = _shown(dim.path)

@@ -21,8 +21,7 @@ from reconcile.engine.yamlfile import RuleError, YamlFile, as_json
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
 
 # list items named by one of their keys in messages: "in rule 'hour_long'"
-_ITEM_NAMES = {"rules": ("rule", "name"), "entities": ("entity", "id"), "outlets": ("outlet", "name"),
-               "examples": ("example", "text")}
+_ITEM_NAMES = {"rules": ("rule", "name"), "entities": ("entity", "id"), "outlets": ("outlet", "name")}
 
 
 def schema_names() -> list[str]:
@@ -69,9 +68,15 @@ def _explain(error: ValidationError) -> tuple[list[str | int], str]:
             re.compile(error.instance)
         except re.error as exc:
             return path, f"{_key(path)}bad regex: {exc}"
+    if error.validator in ("anyOf", "oneOf") and isinstance(error.schema, dict) and error.schema.get("description"):
+        return path, f"{_key(path)}{error.instance!r} does not fit: {_first_sentence(error.schema['description'])}"
     if error.validator == "required":
         return path, error.message.replace(" is a required property", " is missing")
     return path, f"{_key(path)}{error.message}"
+
+
+def _first_sentence(text: str) -> str:
+    return text.split(". ")[0].rstrip(".")
 
 
 def _key(path: list[str | int]) -> str:
@@ -80,19 +85,19 @@ def _key(path: list[str | int]) -> str:
 
 
 def _place(data: Any, path: list[str | int]) -> str:
-    """Which named item the path is inside: " in rule 'hour_long'", " in lexicon 'month'"."""
+    """Which named item the path is inside: " in rule 'hour_long'", " in an example of rule
+    'hour_long'", " in lexicon 'month'"."""
     node: Any = data
     place = ""
     for i, step in enumerate(path):
-        parent, node = node, _at(node, step)
-        if isinstance(step, int) and i > 0 and path[i - 1] in _ITEM_NAMES and isinstance(node, dict):
-            kind, key = _ITEM_NAMES[str(path[i - 1])]
-            label = node.get(key)
-            if label is not None and kind != "example":
-                place = f" in {kind} {str(label)!r}"
-            elif kind == "example":
-                place = f" in an example{place.replace(' in ', ' of ', 1)}"
-        elif i == 1 and path[0] == "lexicons" and isinstance(parent, dict):
+        node = _at(node, step)
+        listed = path[i - 1] if i > 0 and isinstance(step, int) else None
+        if listed == "examples":
+            place = f" in an example{place.replace(' in ', ' of ', 1)}"
+        elif listed in _ITEM_NAMES and isinstance(node, dict) and node.get(_ITEM_NAMES[listed][1]) is not None:
+            kind, key = _ITEM_NAMES[listed]
+            place = f" in {kind} {str(node[key])!r}"
+        elif i == 1 and path[0] == "lexicons" and len(path) > 2:
             place = f" in lexicon {step!r}"
     return place
 
