@@ -212,3 +212,15 @@ def test_the_rules_option_points_a_run_at_the_folder(tmp_path):
     proc = cli(["--rules", str(rules), "run", str(seeds), "--out", str(tmp_path / "out")], tmp_path)
     assert proc.returncode == 2
     assert f"{path}:{line}: unknown key 'bogus'" in proc.stderr, proc.stderr
+
+
+def test_the_rules_option_refuses_to_come_after_the_rules_are_loaded(tmp_path):
+    """In one process the loader reads its folder once: a late --rules fails loudly instead of
+    being silently ignored (`reconcile` itself imports the loader only after the option)."""
+    from typer.testing import CliRunner
+
+    from reconcile.cli import app
+    other = copy_rules(tmp_path)
+    result = CliRunner().invoke(app, ["--rules", str(other), "rules", "check"])
+    assert result.exit_code == 2
+    assert "already loaded" in result.output
