@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -14,6 +15,25 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Line up the factual claims news articles make and show where they agree or conflict.")
 rules_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Work with the rule files.")
 app.add_typer(rules_app, name="rules")
+
+
+@app.callback()
+def options(rules: Path | None = typer.Option(
+        None, "--rules", metavar="DIR", exists=True, file_okay=False, resolve_path=True,
+        help="Use the rule files in DIR (a copy of the shipped rules/ folder) for this run; "
+             "the environment variable RECONCILE_RULES does the same.")):
+    """Options every command takes."""
+    if rules is not None:
+        _use_rules(rules)
+
+
+def _use_rules(folder: Path) -> None:
+    """Point every command at ``folder``.  The loader reads RECONCILE_RULES once, when it is
+    first imported, and every command imports it lazily, after this."""
+    loaded = sys.modules.get("reconcile.engine.rules")
+    if loaded is not None and Path(loaded.RULES_DIR).resolve() != folder:
+        _fail(f"--rules {folder}: the rule files of {loaded.RULES_DIR} are already loaded in this process")
+    os.environ["RECONCILE_RULES"] = str(folder)
 
 
 def _fail(msg: str, code: int = 2) -> NoReturn:
@@ -378,7 +398,8 @@ def rules_check(verbose: bool = typer.Option(False, "--verbose", "-v", help="Lis
         tag = "ok  " if r.ok else "FAIL"
         kind = "counter-example" if r.counter else "example"
         typer.echo(f"{tag} {r.where}: {r.dim} {kind} «{r.text}»" + ("" if r.ok else f": {r.detail}"))
-    typer.echo(f"{len(results) - len(bad)} passed, {len(bad)} failed" + (f", {len(errors)} broken files" if errors else ""))
+    broken = f", {len(errors)} broken files" if errors else ""
+    typer.echo(f"{len(results) - len(bad)} passed, {len(bad)} failed{broken}")
     if bad or errors:
         raise typer.Exit(1)
 

@@ -35,7 +35,7 @@ class Tolerances:
 
     @classmethod
     def load(cls, path: Path = RULES_DIR / "tolerances.yaml") -> Tolerances:
-        data = strip_lines(load_yaml(path) or {})
+        data = strip_lines(load_yaml(path, "tolerances") or {})
         try:
             return cls(list(data["duration"]["rounding"]), list(data["clock_time"]["rounding"]),
                        int(data.get("date", {}).get("days", 0)))

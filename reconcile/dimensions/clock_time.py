@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from reconcile.dimensions.numbers import token_number
@@ -15,49 +16,69 @@ def _lex(tok, name):
     return None
 
 
-def parse_clock_time(tokens: list, rs: RuleSet) -> dict | None:
-    """{"hour", "minute", "zone"}: the local reading as written; None if no hour was found."""
-    hour = minute = None
-    daypart = zone = None
-    for tok in tokens:
+@dataclass
+class _Reading:
+    """A clock reading as its tokens are read, left to right."""
+    hour: int | None = None
+    minute: int | None = None
+    daypart: str | None = None
+    zone: str | None = None
+
+    def take(self, tok) -> None:
         surface = tok[2]
-        if hour is None and surface[:1].isdigit() and (":" in surface or "." in surface):
+        if self.hour is None and surface[:1].isdigit() and (":" in surface or "." in surface):
             h, m = surface.replace(".", ":").split(":")[:2]
-            hour, minute = int(h), int(m)
-            continue
+            self.hour, self.minute = int(h), int(m)
+            return
         hw = _lex(tok, "hour_word")
-        if hw is not None and hour is None:
-            hour, minute = int(hw), 0
-            continue
+        if hw is not None and self.hour is None:
+            self.hour, self.minute = int(hw), 0
+            return
         mw = _lex(tok, "minute_word")
-        if mw is not None and hour is not None:
-            minute = int(mw)
-            continue
+        if mw is not None and self.hour is not None:
+            self.minute = int(mw)
+            return
         dp = _lex(tok, "daypart")
         if dp:
-            daypart = dp
-            continue
+            self.daypart = dp
+            return
         z = _lex(tok, "timezone") or _lex(tok, "tz_city")
         if z:
-            zone = z
-            continue
+            self.zone = z
+            return
+        self._take_number(tok)
+
+    def _take_number(self, tok) -> None:
         n = token_number(tok)
-        if n is not None:
-            if hour is None:
-                hour, minute = int(n), 0
-            elif minute == 0:
-                minute = int(n)
-    if hour is None or not (0 <= hour <= 24) or not (0 <= (minute or 0) < 60):
-        return None
+        if n is None:
+            return
+        if self.hour is None:
+            self.hour, self.minute = int(n), 0
+        elif self.minute == 0:
+            self.minute = int(n)
+
+
+def _on_24h_clock(hour: int, daypart: str | None) -> int:
+    """The hour a day part means: "3 pm" is 15, "12 am" is 0, "2 noon" (ظهرا) is 14."""
     if daypart in ("pm",) and hour < 12:
-        hour += 12
-    elif daypart == "am" and hour == 12:
-        hour = 0
-    elif daypart == "noon" and 1 <= hour <= 6:
-        hour += 12
-    elif daypart == "night" and 6 <= hour < 12:
-        hour += 12
-    return {"hour": hour % 24, "minute": minute or 0, "zone": zone}
+        return hour + 12
+    if daypart == "am" and hour == 12:
+        return 0
+    if daypart == "noon" and 1 <= hour <= 6:
+        return hour + 12
+    if daypart == "night" and 6 <= hour < 12:
+        return hour + 12
+    return hour
+
+
+def parse_clock_time(tokens: list, rs: RuleSet) -> dict | None:
+    """{"hour", "minute", "zone"}: the local reading as written; None if no hour was found."""
+    r = _Reading()
+    for tok in tokens:
+        r.take(tok)
+    if r.hour is None or not (0 <= r.hour <= 24) or not (0 <= (r.minute or 0) < 60):
+        return None
+    return {"hour": _on_24h_clock(r.hour, r.daypart) % 24, "minute": r.minute or 0, "zone": r.zone}
 
 
 def to_utc(local: dict, day: dt.date) -> dict:

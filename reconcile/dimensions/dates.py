@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from dataclasses import dataclass
 
 from reconcile.engine.rules import RuleSet
 
@@ -47,83 +48,114 @@ def _pick_year(month: int, day: int, ref: dt.date, tense: str | None) -> int:
     return min(cands, key=lambda c: abs((c - ref).days)).year
 
 
+@dataclass
+class _DateWords:
+    """What a matched date says, read from its tokens."""
+    months: list
+    weekdays: list
+    rel_day: list
+    unit: list
+    years: list[int]
+    days: list[int]
+    period: list | None        # part of a month or year: [first day, last day]
+    rel: int | None            # relative_period: -1 last, 0 this, +1 next
+
+    @classmethod
+    def read(cls, tokens: list) -> _DateWords:
+        digits = [str(v) for v in _values(tokens, "digits") if str(v).isdigit()]
+        period = _values(tokens, "period")
+        rel = _values(tokens, "relative_period")
+        return cls(months=_values(tokens, "month"), weekdays=_values(tokens, "weekday"),
+                   rel_day=_values(tokens, "relative_day"), unit=_values(tokens, "period_unit"),
+                   years=[int(d) for d in digits if len(d) == 4],
+                   days=[int(d) for d in digits if len(d) <= 2] + [int(o) for o in _values(tokens, "ordinal_day")],
+                   period=period[0] if period else None, rel=rel[0] if rel else None)
+
+
+def _span(a: dt.date, b: dt.date) -> dict:
+    return {"start": a.isoformat(), "end": b.isoformat()}
+
+
 def parse_date(tokens: list, ref: dt.date | None, tense: str | None = None) -> dict | None:
-    months = _values(tokens, "month")
-    weekdays = _values(tokens, "weekday")
-    rel_day = _values(tokens, "relative_day")
-    period = _values(tokens, "period")
-    rel = _values(tokens, "relative_period")
-    unit = _values(tokens, "period_unit")
-    ordinal = _values(tokens, "ordinal_day")
-    digits = [str(v) for v in _values(tokens, "digits") if str(v).isdigit()]
-    years = [int(d) for d in digits if len(d) == 4]
-    days = [int(d) for d in digits if len(d) <= 2] + [int(o) for o in ordinal]
-    p = period[0] if period else None
-    r = rel[0] if rel else None
-
-    def span(a: dt.date, b: dt.date) -> dict:
-        return {"start": a.isoformat(), "end": b.isoformat()}
-
-    if months:
-        month = int(months[0])
-        if years:
-            year = years[0]
-        elif ref is None:
-            return None
-        elif r is not None:
-            year, _ = _shift_month(ref.year, ref.month, 0)
-            if r > 0:
-                year = ref.year if month > ref.month else ref.year + 1
-            elif r < 0:
-                year = ref.year if month < ref.month else ref.year - 1
-        else:
-            year = _pick_year(month, days[0] if days else 15, ref, tense)
-        if days:
-            try:
-                d = dt.date(year, month, days[0])
-            except ValueError:
-                return None
-            return span(d, d)
-        return span(*_month_span(year, month, p))
-    if unit:
+    w = _DateWords.read(tokens)
+    if w.months:
+        return _named_month(w, ref, tense)
+    if w.unit:
         if ref is None:
             return None
-        shift = r or 0
-        if unit[0] == "month":
-            y, m = _shift_month(ref.year, ref.month, shift)
-            return span(*_month_span(y, m, p))
-        if unit[0] == "week":
-            monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=shift)
-            return span(monday, monday + dt.timedelta(days=6))
-        if unit[0] == "year":
-            y = ref.year + shift
-            if p:   # first, middle or last third of the year
-                third = {1: (1, 4), 11: (5, 8), 21: (9, 12)}[p[0]]
-                return span(dt.date(y, third[0], 1), _month_span(y, third[1], None)[1])
-            return span(dt.date(y, 1, 1), dt.date(y, 12, 31))
-    if rel_day:
+        span = _relative_period(w, ref)
+        if span is not None:
+            return span
+    if w.rel_day:
         if ref is None:
-            return {"weekday": int(weekdays[0])} if weekdays else None
-        d = ref + dt.timedelta(days=int(rel_day[0]))
-        return span(d, d)
-    if weekdays:
-        wd = int(weekdays[0])
-        if ref is None:
-            return {"weekday": wd}
-        back = (ref.weekday() - wd) % 7
-        fwd = (wd - ref.weekday()) % 7
-        if r is not None and r > 0:
-            d = ref + dt.timedelta(days=fwd or 7)
-        elif r is not None and r < 0:
-            d = ref - dt.timedelta(days=back or 7)
-        elif tense == "future":
-            d = ref + dt.timedelta(days=fwd)
-        else:
-            d = ref - dt.timedelta(days=back)
-        return span(d, d)
-    if years:
-        return span(dt.date(years[0], 1, 1), dt.date(years[0], 12, 31))
+            return {"weekday": int(w.weekdays[0])} if w.weekdays else None
+        d = ref + dt.timedelta(days=int(w.rel_day[0]))
+        return _span(d, d)
+    if w.weekdays:
+        return _weekday(w, ref, tense)
+    if w.years:
+        return _span(dt.date(w.years[0], 1, 1), dt.date(w.years[0], 12, 31))
     return None
+
+
+def _named_month(w: _DateWords, ref: dt.date | None, tense: str | None) -> dict | None:
+    """"4 March", "March 2022", "early next March": a day or a part of the month."""
+    month = int(w.months[0])
+    if w.years:
+        year = w.years[0]
+    elif ref is None:
+        return None
+    elif w.rel is not None:
+        year, _ = _shift_month(ref.year, ref.month, 0)
+        if w.rel > 0:
+            year = ref.year if month > ref.month else ref.year + 1
+        elif w.rel < 0:
+            year = ref.year if month < ref.month else ref.year - 1
+    else:
+        year = _pick_year(month, w.days[0] if w.days else 15, ref, tense)
+    if w.days:
+        try:
+            d = dt.date(year, month, w.days[0])
+        except ValueError:
+            return None
+        return _span(d, d)
+    return _span(*_month_span(year, month, w.period))
+
+
+def _relative_period(w: _DateWords, ref: dt.date) -> dict | None:
+    """"last week", "early next month", "late last year"; None for a unit it does not know."""
+    shift = w.rel or 0
+    if w.unit[0] == "month":
+        y, m = _shift_month(ref.year, ref.month, shift)
+        return _span(*_month_span(y, m, w.period))
+    if w.unit[0] == "week":
+        monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=shift)
+        return _span(monday, monday + dt.timedelta(days=6))
+    if w.unit[0] == "year":
+        y = ref.year + shift
+        if w.period:   # first, middle or last third of the year
+            third = {1: (1, 4), 11: (5, 8), 21: (9, 12)}[w.period[0]]
+            return _span(dt.date(y, third[0], 1), _month_span(y, third[1], None)[1])
+        return _span(dt.date(y, 1, 1), dt.date(y, 12, 31))
+    return None
+
+
+def _weekday(w: _DateWords, ref: dt.date | None, tense: str | None) -> dict:
+    """"Thursday", "next Monday": the nearest such day the tense allows."""
+    wd = int(w.weekdays[0])
+    if ref is None:
+        return {"weekday": wd}
+    back = (ref.weekday() - wd) % 7
+    fwd = (wd - ref.weekday()) % 7
+    if w.rel is not None and w.rel > 0:
+        d = ref + dt.timedelta(days=fwd or 7)
+    elif w.rel is not None and w.rel < 0:
+        d = ref - dt.timedelta(days=back or 7)
+    elif tense == "future":
+        d = ref + dt.timedelta(days=fwd)
+    else:
+        d = ref - dt.timedelta(days=back)
+    return _span(d, d)
 
 
 def build(tokens: list, rs: RuleSet, ctx: dict) -> dict | None:
@@ -138,7 +170,7 @@ def parse_figures(tokens: list, order: str) -> dict | None:
     digits = [int(v) for v in _values(tokens, "digits") if str(v).isdigit()]
     if len(digits) != 3 or sorted(order) != ["d", "m", "y"]:
         return None
-    parts = dict(zip(order, digits))
+    parts = dict(zip(order, digits, strict=True))
     try:
         d = dt.date(parts["y"], parts["m"], parts["d"])
     except ValueError:

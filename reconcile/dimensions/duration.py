@@ -58,18 +58,23 @@ def parse_duration(tokens: list, rs: RuleSet) -> tuple[float, float, list[str]] 
         return None
     if pending is not None and last_implicit:     # "ساعة واحدة": the count after the unit
         total += (pending - 1) * float(last_unit["minutes"])
+    lo, hi = _widened(total, hedges, rs)
+    return round(lo, 2), round(hi, 2), hedges
+
+
+def _widened(total: float, hedges: list[str], rs: RuleSet) -> tuple[float, float]:
+    """The interval the hedges allow around ``total``: the rule file's factors for the hedges
+    together, else the widest of each one's own."""
     widen = rs.setting("duration", "widen", {}) or {}
-    lo = hi = total
-    key = "+".join(hedges)
-    spec = widen.get(key)
+    spec = widen.get("+".join(hedges))
     if spec is None and hedges:
         spec = [0.0, 0.0]
         for h in hedges:
             w = widen.get(h, [0, 0])
             spec = [min(spec[0], w[0]), max(spec[1], w[1])]
     if spec:
-        lo, hi = total * (1 + float(spec[0])), total * (1 + float(spec[1]))
-    return round(lo, 2), round(hi, 2), hedges
+        return total * (1 + float(spec[0])), total * (1 + float(spec[1]))
+    return total, total
 
 
 def build(tokens: list, rs: RuleSet, ctx: dict) -> dict | None:

@@ -74,7 +74,7 @@ class NormalText:
         return o_start, o_end
 
 
-_TABLE = {ord(k): v for k, v in _REPLACE.items()}
+_TABLE: dict[int, str | None] = {ord(k): v for k, v in _REPLACE.items()}
 # Characters of the general punctuation block fold to themselves or to what _REPLACE says;
 # NFKC maps a few (en quad, ellipsis...) to other characters: those take the slow path.
 _SAFE_PUNCT = {c for c in range(0x2000, 0x2070) if unicodedata.normalize("NFKC", chr(c)) == chr(c)}

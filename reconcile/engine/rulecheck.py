@@ -7,17 +7,19 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from pathlib import Path
 
 from reconcile.dimensions.dates import parse_iso_day
 from reconcile.engine.matching import find
 from reconcile.engine.normalise import normalise
-from reconcile.engine.rules import RuleError, RuleSet, ruleset, strip_lines
+from reconcile.engine.rules import RULES_DIR, RuleError, RuleSet, ruleset, strip_lines
 from reconcile.entities.gazetteer import gazetteer
 from reconcile.entities.registry import EntityRegistry
 from reconcile.extract import BUILDERS, LanguageContext, extract_document, language_context
 from reconcile.extract.attribution import attributions
 from reconcile.extract.hits import medium_value
 from reconcile.extract.mentions import locations
+from reconcile.ingest.metadata import outlet_names
 from reconcile.records import Document
 from reconcile.verdicts import Tolerances
 
@@ -47,9 +49,9 @@ def _got_pure(rs: RuleSet, dim: str, ex: dict) -> tuple[bool, str]:
     if len(matches) != 1 or not whole:
         return False, f"expected one match covering the text, got {[nt.text[m.start:m.end] for m in matches]}"
     m = whole[0]
-    day = parse_iso_day(str(ex.get("date") or "")) or parse_iso_day(str(ex.get("ref") or ""))
-    ctx = {"ref": parse_iso_day(str(ex.get("ref") or "")), "date": day, "rule": m.rule.value,
-           "tense": "past" if ex.get("past") else "future" if ex.get("future") else None}
+    # what a run knows around the words: the publication date, and for a clock reading its day
+    ctx = {"ref": parse_iso_day(str(ex.get("published") or "")), "date": parse_iso_day(str(ex.get("day") or "")),
+           "rule": m.rule.value, "tense": ex.get("tense")}
     value = BUILDERS[dim](rs.tokens(nt.text, m.start, m.end), rs, ctx)
     want = _expected(ex)
     got = _comparable(dim, value)
@@ -76,7 +78,7 @@ def _same(got, want) -> bool:
     if isinstance(got, dict) and isinstance(want, dict):
         return set(got) == set(want) and all(_same(got[k], want[k]) for k in got)
     if isinstance(got, (list, tuple)) and isinstance(want, (list, tuple)):
-        return len(got) == len(want) and all(_same(a, b) for a, b in zip(got, want))
+        return len(got) == len(want) and all(_same(a, b) for a, b in zip(got, want, strict=True))
     if isinstance(got, (int, float)) and isinstance(want, (int, float)):
         return abs(float(got) - float(want)) < 0.01
     return str(got) == str(want)
@@ -85,16 +87,20 @@ def _same(got, want) -> bool:
 def _got_contextual(x: LanguageContext, dim: str, ex: dict) -> tuple[bool, str]:
     """Dimensions whose value is an entity or a lexicon value: run the real extractor."""
     text = str(ex["text"])
-    published = str(ex["date"]) if ex.get("date") else None
+    published = str(ex["published"]) if ex.get("published") else None
     doc = Document(id="example", text=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
                    language=x.lang, published=published)
-    gaz = EntityRegistry(gazetteer())
+    gaz = EntityRegistry(gazetteer(x.rs.root / "entities.yaml"))
     e = extract_document(doc, x, gaz)
     want = _expected(ex)
-    names = lambda eid: gaz.entities[eid].name if eid in gaz.entities else eid
+
+    def names(eid: str) -> str:
+        return gaz.entities[eid].name if eid in gaz.entities else eid
+
+    got: dict | None
     if dim == "initiator":
-        got = [c.value for c in e.claims if c.fact == "initiator"]
-        got = {"entity": names(got[0]["entity"])} if got else None
+        initiators = [c.value for c in e.claims if c.fact == "initiator"]
+        got = {"entity": names(initiators[0]["entity"])} if initiators else None
     elif dim == "attribution":
         atts = attributions(e, x, gaz)
         first = next((a for per in atts for a in per), None)
@@ -128,29 +134,37 @@ def _counter(rs: RuleSet, x: LanguageContext, dim: str, text: str) -> tuple[bool
     return ok, detail.replace("expected None", "expected nothing")
 
 
-def check_language(lang: str) -> list[ExampleResult]:
-    rs = ruleset(lang)
-    x = language_context(lang, rs.root)
+def check_language(lang: str, root: Path = RULES_DIR) -> list[ExampleResult]:
+    """Every example and counter-example of one language's rule files under ``root``, each
+    where it is written: a rule's own, and the file's."""
+    rs = ruleset(lang, root)
+    x = language_context(lang, root)
     out: list[ExampleResult] = []
     for dim in rs.dimensions.values():
-        rel = f"rules/{lang}/{dim.path.name}"
-        for rule in dim.rules:
-            for ex in rule.examples:
-                where = f"{rel}:{ex.get('__line__', rule.where.split(':')[1]) if isinstance(ex, dict) else '?'}"
-                if not isinstance(ex, dict) or "text" not in ex or "value" not in ex:
-                    out.append(ExampleResult(where, dim.name, str(ex), False, "an example needs text and value"))
-                    continue
-                try:
-                    ok, detail = (_got_pure(rs, dim.name, ex) if dim.name in PURE
-                                  else _got_contextual(x, dim.name, ex))
-                except (KeyError, ValueError, TypeError) as exc:
-                    ok, detail = False, f"example could not be evaluated: {exc}"
-                out.append(ExampleResult(where, dim.name, str(ex["text"]), ok, detail))
-            for cex in rule.counter_examples:
-                text = cex["text"] if isinstance(cex, dict) else str(cex)
-                ok, detail = _counter(rs, x, dim.name, text)
-                out.append(ExampleResult(f"{rel}:{rule.where.split(':')[1]}", dim.name, text, ok, detail, True))
+        rel = _shown(dim.path)
+        examples = [ex for rule in dim.rules for ex in rule.examples] + dim.examples
+        counters = [cex for rule in dim.rules for cex in rule.counter_examples] + dim.counter_examples
+        out.extend(_example(rs, x, dim.name, f"{rel}:{ex['__line__']}", ex) for ex in examples)
+        for cex in counters:
+            ok, detail = _counter(rs, x, dim.name, cex["text"])
+            out.append(ExampleResult(f"{rel}:{cex['__line__']}", dim.name, cex["text"], ok, detail, True))
     return out
+
+
+def _example(rs: RuleSet, x: LanguageContext, dim: str, where: str, ex: dict) -> ExampleResult:
+    try:
+        ok, detail = _got_pure(rs, dim, ex) if dim in PURE else _got_contextual(x, dim, ex)
+    except (KeyError, ValueError, TypeError) as exc:
+        ok, detail = False, f"example could not be evaluated: {exc}"
+    return ExampleResult(where, dim, str(ex["text"]), ok, detail)
+
+
+def _shown(path: Path) -> str:
+    """A rule file's path as a person typed it: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def check_all() -> tuple[list[ExampleResult], list[str]]:
@@ -159,6 +173,7 @@ def check_all() -> tuple[list[ExampleResult], list[str]]:
     results, errors = [], []
     try:
         gazetteer()
+        outlet_names()
         Tolerances.load()
     except RuleError as exc:
         errors.append(str(exc))

@@ -52,7 +52,7 @@ class Gazetteer:
 
     @classmethod
     def load(cls, path: Path = RULES_DIR / "entities.yaml") -> Gazetteer:
-        data = load_yaml(path)
+        data = load_yaml(path, "entities")
         if not isinstance(data, dict) or not isinstance(data.get("entities"), list):
             raise RuleError(f"{path}:1: expected a mapping with an 'entities' list")
         entities: dict[str, Entity] = {}

@@ -19,7 +19,7 @@ from reconcile.records import Document
 
 @lru_cache(maxsize=4)
 def outlet_names(path: Path = RULES_DIR / "outlets.yaml") -> dict[str, str]:
-    data = strip_lines(load_yaml(path) or {})
+    data = strip_lines(load_yaml(path, "outlets") or {})
     if not isinstance(data, dict) or not isinstance(data.get("outlets"), list):
         raise RuleError(f"{path}:1: expected a mapping with an 'outlets' list")
     out = {}
