@@ -353,7 +353,7 @@ def test_wrong_example_value_fails_rules_check_with_file_and_line(tmp_path):
 
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert_no_traceback(proc)
-    fails = [l for l in proc.stdout.splitlines() if l.startswith("FAIL")]
+    fails = [line for line in proc.stdout.splitlines() if line.startswith("FAIL")]
     assert len(fails) == 1, proc.stdout
     assert re.match(rf"FAIL \S*duration\.yaml:{line}: duration example «35 دقيقة»: "
                     r"expected \{'minutes': \[36, 36\]\}, got \{'minutes': \[35, 35\]\}", fails[0]), fails[0]
@@ -366,7 +366,7 @@ def test_wrong_example_value_fails_rules_check_with_file_and_line(tmp_path):
 def test_run_twice_gives_identical_bytes(tmp_path):
     outs = [tmp_path / "a", tmp_path / "b"]
     # separate processes with different hash seeds: set/dict order cannot leak into the output
-    for seed, out in zip(("1", "2"), outs):
+    for seed, out in zip(("1", "2"), outs, strict=True):
         env = dict(os.environ, PYTHONHASHSEED=seed)
         env.pop("RECONCILE_RULES", None)
         proc = subprocess.run([sys.executable, "-m", "reconcile.cli", "run", str(SEEDS), "--out", str(out)],

@@ -98,7 +98,10 @@ def test_a_forty_minute_claim_makes_the_duration_a_conflict(tmp_path, seed_repor
     assert {tuple(sorted(p)) for p in duration["conflicting_pairs"]} == {tuple(sorted((forty["id"], fifty["id"])))}
     assert "40 min" in duration["explanation"] and "50 min" in duration["explanation"]
     # every other call keeps its verdicts: the 7 Dec and 12 Feb calls are other events
-    is_dec30 = lambda ev: ev["id"] == call["id"]
+
+    def is_dec30(ev):
+        return ev["id"] == call["id"]
+
     before = _statuses(seed_report, lambda ev: ev["date"] and ev["date"]["start"] == "2021-12-30"
                        and set(ev["participants"]) == {"Joe Biden", "Vladimir Putin"})
     after = _statuses(report, is_dec30)
