@@ -54,10 +54,12 @@ ANALYSE_PARTS = ["setup", "extract", "group_in_doc", "group_across", "merge_name
 
 
 def source_hash(pkg_root: Path = ROOT) -> str:
-    """What the corpus depends on: the generator and the rule data it reads (lexicons,
-    gazetteer, CLDR names); comments, patterns and examples in the rule files do not count."""
+    """What the corpus depends on: the generator (make_corpus.py and corpus_phrases.py) and the
+    rule data it reads (lexicons, gazetteer, CLDR names); comments, patterns and examples in the
+    rule files do not count."""
     import make_corpus
     h = hashlib.sha256((HERE / "make_corpus.py").read_bytes())
+    h.update((HERE / "corpus_phrases.py").read_bytes())
     h.update(make_corpus.Rules(pkg_root / "rules").fingerprint().encode())
     return h.hexdigest()[:12]
 
@@ -107,7 +109,7 @@ def code_state() -> str:
                               text=True, timeout=10).stdout.strip()
         dirty = subprocess.run(["git", "status", "--porcelain", "--", "reconcile", "rules"], cwd=ROOT,
                                capture_output=True, text=True, timeout=10).stdout.split("\n")
-        dirty = [l[3:] for l in dirty if l.strip()]
+        dirty = [line[3:] for line in dirty if line.strip()]
     except (OSError, subprocess.SubprocessError):
         return "unknown"
     return head + (f" + local edits in {', '.join(dirty)}" if dirty else "")
@@ -268,7 +270,7 @@ def run_child(path: Path, timeout: float | None, split: bool = True, profile_out
         print(f"  timed out after {timeout:.0f}s (child stopped)", file=sys.stderr)
         return None
     wall = time.perf_counter() - t
-    line = next((l for l in proc.stdout.splitlines() if l.startswith("BENCH ")), None)
+    line = next((ln for ln in proc.stdout.splitlines() if ln.startswith("BENCH ")), None)
     if proc.returncode != 0 or line is None:
         sys.stderr.write(proc.stderr[-4000:])
         raise SystemExit(f"child failed on {path} (exit {proc.returncode})")
@@ -283,18 +285,38 @@ def run_child(path: Path, timeout: float | None, split: bool = True, profile_out
 def table(rows: list[list], headers: list[str]) -> str:
     cells = [headers] + [[str(c) for c in r] for r in rows]
     widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
-    fmt = lambda r: "  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths)))
+
+    def fmt(r):
+        return "  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True)))
     return "\n".join([fmt(cells[0]), fmt(["-" * w for w in widths])] + [fmt(r) for r in cells[1:]])
 
 
+STAGE_LABELS = ANALYSE_PARTS + ["analyse other", "claim_json", "build_report other", "dumps", "markdown"]
+REPORT_PARTS = ["claim_json", "build_report other", "dumps", "markdown"]
+
+
 def report(results: list[tuple[int, Path, dict, dict | None]]) -> str:
-    out = []
+    out = [_summary_table(results)]
+    gc_rows = [f"{n} docs: {r['gc']['s']:.1f}s in {r['gc']['collections']} collections ({r['gc']['gen2']} full)"
+               for n, _, _, r in results if r and r.get("gc")]
+    if gc_rows:
+        out.append("cyclic GC (included in the times above): " + "; ".join(gc_rows))
+    done = [(n, r) for n, _, _, r in results if r]
+    if done and any(r["substages"] for _, r in done):
+        out.append("")
+        out.append("time split, seconds (GC = cyclic garbage collection pauses inside that stage):")
+        out.append(_split_table(done))
+    if len(done) >= 2:
+        out.append("")
+        out.append("growth (exponent b in time ~ docs^b: 1.00 = linear, 2.00 = quadratic):")
+        out.append(_growth_table(done))
+    return "\n".join(out)
+
+
+def _summary_table(results: list[tuple[int, Path, dict, dict | None]]) -> str:
+    """One row per size: time, throughput, memory, and what was found against what was planted."""
     rows = []
-    gc_rows = []
     for n, path, truth, r in results:
-        if r and r.get("gc"):
-            g = r["gc"]
-            gc_rows.append(f"{n} docs: {g['s']:.1f}s in {g['collections']} collections ({g['gen2']} full)")
         if r is None:
             rows.append([n, f"{corpus_bytes(path) / 1e6:.1f}", "timeout"] + [""] * 10)
             continue
@@ -305,75 +327,80 @@ def report(results: list[tuple[int, Path, dict, dict | None]]) -> str:
                      f"{r['events']} ({r['events_multi_doc']})",
                      f"{truth['events']} ({truth['events_with_2plus_reports']})", r["facts"]["conflict"],
                      sum(truth["planted_conflicts"].values()), r["claims"]])
-    out.append(table(rows, ["documents", "MB in", "seconds", "docs/s", "ingest s", "analyse s", "report s",
-                            "peak RSS MB", "events (multi-doc)", "planted (multi)", "conflicts", "planted", "claims"]))
-    if gc_rows:
-        out.append("cyclic GC (included in the times above): " + "; ".join(gc_rows))
-    done = [(n, r) for n, _, _, r in results if r]
-    if done and any(r["substages"] for _, r in done):
-        out.append("")
-        labels = ANALYSE_PARTS + ["analyse other", "claim_json", "build_report other", "dumps", "markdown"]
+    return table(rows, ["documents", "MB in", "seconds", "docs/s", "ingest s", "analyse s", "report s",
+                        "peak RSS MB", "events (multi-doc)", "planted (multi)", "conflicts", "planted", "claims"])
 
-        def stage_s(r, label):
-            t, ss = r["times"], r["substages"]
-            if label == "analyse other":
-                return t["analyse"] - sum(ss[p]["s"] for p in ANALYSE_PARTS if p in ss)
-            if label == "build_report other":
-                return t["build_report"] - ss.get("claim_json", {}).get("s", 0)
-            if label in ("dumps", "markdown", "ingest"):
-                return t[label]
-            return ss.get(label, {}).get("s", 0)
 
-        def stage_gc(r, label):
-            return (r.get("gc") or {}).get("by_stage", {}).get(label, 0.0)
+def _stage_s(r: dict, label: str) -> float:
+    """Seconds spent in one stage of one run (the "other" stages are what the timed parts leave)."""
+    t, ss = r["times"], r["substages"]
+    if label == "analyse other":
+        return t["analyse"] - sum(ss[p]["s"] for p in ANALYSE_PARTS if p in ss)
+    if label == "build_report other":
+        return t["build_report"] - ss.get("claim_json", {}).get("s", 0)
+    if label in ("dumps", "markdown", "ingest"):
+        return t[label]
+    return ss.get(label, {}).get("s", 0)
 
-        srows = []
-        for label in ["ingest"] + labels:
-            row = [label]
-            for n, r in done:
-                row += [f"{stage_s(r, label):.2f}", f"{stage_gc(r, label):.2f}"]
-            srows.append(row)
-        out.append("time split, seconds (GC = cyclic garbage collection pauses inside that stage):")
-        out.append(table(srows, ["stage"] + [h for n, _ in done for h in (f"{n} docs", "GC")]))
-    if len(done) >= 2:
-        out.append("")
-        grow = []
-        base_n, base = done[0]
-        for n, r in done[1:]:
-            k = n / base_n
 
-            def ratio(a, b):
-                if b <= 5e-3:
-                    return "-", "-"
-                q = a / b
-                return f"{q:.1f}x", (f"{math.log(q) / math.log(k):.2f}" if q > 0 else "-")
+def _stage_gc(r: dict, label: str) -> float:
+    return (r.get("gc") or {}).get("by_stage", {}).get(label, 0.0)
 
-            def gc_of(res, names):
-                by = (res.get("gc") or {}).get("by_stage", {})
-                return sum(by.get(x, 0.0) for x in names)
-            analyse_names = ANALYSE_PARTS + ["analyse other"]
-            report_names = ["claim_json", "build_report other", "dumps", "markdown"]
-            entries = [("total", r["times"]["total"], base["times"]["total"], r["gc"]["s"], base["gc"]["s"]),
-                       ("ingest", r["times"]["ingest"], base["times"]["ingest"],
-                        gc_of(r, ["ingest"]), gc_of(base, ["ingest"])),
-                       ("analyse", r["times"]["analyse"], base["times"]["analyse"],
-                        gc_of(r, analyse_names), gc_of(base, analyse_names)),
-                       ("report", r["times"]["report"], base["times"]["report"],
-                        gc_of(r, report_names), gc_of(base, report_names))]
-            for p in ANALYSE_PARTS + ["claim_json", "dumps"]:
-                if p == "dumps":
-                    entries.append((p, r["times"]["dumps"], base["times"]["dumps"], gc_of(r, [p]), gc_of(base, [p])))
-                elif p in r["substages"] and p in base["substages"]:
-                    entries.append((p, r["substages"][p]["s"], base["substages"][p]["s"], gc_of(r, [p]), gc_of(base, [p])))
-            for name, a, b, ga, gb in entries:
-                q, e = ratio(a, b)
-                q2, e2 = ratio(a - ga, b - gb)
-                grow.append([f"{n}/{base_n}", name, q, e, q2, e2])
-            q, e = ratio(r["peak_rss_mb"], base["peak_rss_mb"])
-            grow.append([f"{n}/{base_n}", "peak RSS", q, e, "", ""])
-        out.append("growth (exponent b in time ~ docs^b: 1.00 = linear, 2.00 = quadratic):")
-        out.append(table(grow, ["sizes", "stage", "ratio", "exponent", "ratio w/o GC", "exponent w/o GC"]))
-    return "\n".join(out)
+
+def _split_table(done: list[tuple[int, dict]]) -> str:
+    """Seconds per stage and the GC pauses inside it, one column pair per size."""
+    srows = []
+    for label in ["ingest"] + STAGE_LABELS:
+        row = [label]
+        for _, r in done:
+            row += [f"{_stage_s(r, label):.2f}", f"{_stage_gc(r, label):.2f}"]
+        srows.append(row)
+    return table(srows, ["stage"] + [h for n, _ in done for h in (f"{n} docs", "GC")])
+
+
+def _ratio(a: float, b: float, k: float) -> tuple[str, str]:
+    """``a / b`` and its exponent for ``k`` times the documents ("-" when ``b`` is too small)."""
+    if b <= 5e-3:
+        return "-", "-"
+    q = a / b
+    return f"{q:.1f}x", (f"{math.log(q) / math.log(k):.2f}" if q > 0 else "-")
+
+
+def _gc_of(res: dict, names: list[str]) -> float:
+    by = (res.get("gc") or {}).get("by_stage", {})
+    return sum(by.get(x, 0.0) for x in names)
+
+
+def _growth_entries(r: dict, base: dict) -> list[tuple[str, float, float, float, float]]:
+    """(stage, seconds, base seconds, GC seconds, base GC seconds) for the growth table."""
+    analyse_names = ANALYSE_PARTS + ["analyse other"]
+    t, bt = r["times"], base["times"]
+    entries = [("total", t["total"], bt["total"], r["gc"]["s"], base["gc"]["s"]),
+               ("ingest", t["ingest"], bt["ingest"], _gc_of(r, ["ingest"]), _gc_of(base, ["ingest"])),
+               ("analyse", t["analyse"], bt["analyse"], _gc_of(r, analyse_names), _gc_of(base, analyse_names)),
+               ("report", t["report"], bt["report"], _gc_of(r, REPORT_PARTS), _gc_of(base, REPORT_PARTS))]
+    for p in ANALYSE_PARTS + ["claim_json", "dumps"]:
+        if p == "dumps":
+            entries.append((p, t["dumps"], bt["dumps"], _gc_of(r, [p]), _gc_of(base, [p])))
+        elif p in r["substages"] and p in base["substages"]:
+            entries.append((p, r["substages"][p]["s"], base["substages"][p]["s"], _gc_of(r, [p]),
+                            _gc_of(base, [p])))
+    return entries
+
+
+def _growth_table(done: list[tuple[int, dict]]) -> str:
+    """Each later size against the first: time ratios and exponents, with and without GC."""
+    grow = []
+    base_n, base = done[0]
+    for n, r in done[1:]:
+        k = n / base_n
+        for name, a, b, ga, gb in _growth_entries(r, base):
+            q, e = _ratio(a, b, k)
+            q2, e2 = _ratio(a - ga, b - gb, k)
+            grow.append([f"{n}/{base_n}", name, q, e, q2, e2])
+        q, e = _ratio(r["peak_rss_mb"], base["peak_rss_mb"], k)
+        grow.append([f"{n}/{base_n}", "peak RSS", q, e, "", ""])
+    return table(grow, ["sizes", "stage", "ratio", "exponent", "ratio w/o GC", "exponent w/o GC"])
 
 
 def profile(n: int, seed: int, fmt: str, top: int, timeout: float | None,

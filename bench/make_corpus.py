@@ -10,7 +10,8 @@ with ``trigger`` / ``past_marker`` / ``future_marker`` / ``time_role``; speakers
 ``say_verb`` / ``according_to``; initiators with ``initiator_cue``; media with
 ``medium_word``.  People, institutions, countries and cities (with their titles, valid on
 the publication day) come from ``rules/entities.yaml``.  Only the grammatical glue
-(prepositions such as "مع", "بين", "أن") and the filler vocabulary below are written here.
+(prepositions such as "مع", "بين", "أن") and the filler vocabulary (in corpus_phrases.py) are
+written here.
 
 Where a sentence frame needs a word of one grammatical kind (a transitive "held" verb, a
 feminine trigger), the frame names the words it prefers and keeps those the lexicon has;
@@ -24,6 +25,10 @@ duration, fewer a conflicting start time or initiator.  Reports also mention ear
 announced events, carry quotations (sometimes trimmed or altered by another outlet) and
 are padded with claim-free filler so each document is 8-30 sentences and roughly 2-6 KB.
 
+This module holds the events, the sentences and documents built from them, and the corpus
+writers; corpus_phrases.py holds the rule files as read here, the vocabulary and the words
+for entities and values (durations, clock times, dates).
+
     python bench/make_corpus.py --docs 1000 --out bench/out/corpus_1000.jsonl
     python bench/make_corpus.py --docs 200 --folder bench/out/corpus_200/
     python bench/make_corpus.py --check            # filler produces no claims (needs reconcile)
@@ -34,180 +39,33 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import hashlib
 import json
-import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from random import Random
-from zoneinfo import ZoneInfo
 
 import yaml
-from babel.dates import get_day_names, get_month_names
+from corpus_phrases import (
+    F_COUNTRY_PREDICATES,
+    F_NUMBERS,
+    F_OPENERS,
+    F_PREDICATES,
+    F_SUBJECTS,
+    F_TAILS,
+    Q_BODIES,
+    Q_CLOSINGS,
+    Q_OPENERS,
+    Q_TOPICS,
+    ROOT,
+    RULES,
+    TOPICS,
+    Phrases,
+    Rules,
+    fem_of,
+    is_feminine_noun,
+)
 
 GENERATOR_VERSION = 3
-ROOT = Path(__file__).resolve().parent.parent
-RULES = ROOT / "rules"
-
-# --------------------------------------------------------------------------- rule files
-
-
-class Rules:
-    """The lexicons of rules/<lang>/*.yaml, the language settings and the gazetteer."""
-
-    def __init__(self, rules_dir: Path = RULES, lang: str = "ar"):
-        self.lex: dict[str, object] = {}
-        self.settings: dict[str, dict] = {}
-        for path in sorted((rules_dir / lang).glob("*.yaml")):
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-            for name, entries in (data.get("lexicons") or {}).items():
-                self.lex[name] = entries
-            self.settings[path.stem] = data
-        cldr = (self.settings.get("language") or {}).get("cldr") or {}
-        self.locales = list(cldr.get("locales") or ["ar"])
-        gaz = yaml.safe_load((rules_dir / "entities.yaml").read_text(encoding="utf-8"))
-        self.entities = {e["id"]: e for e in gaz["entities"]}
-        # months: number -> distinct wide names over the CLDR locales (Egyptian, Levantine, Maghrebi)
-        self.months: dict[int, list[str]] = {}
-        for loc in self.locales:
-            for num, name in get_month_names("wide", locale=loc).items():
-                names = self.months.setdefault(num, [])
-                if name not in names:
-                    names.append(name)
-        # weekdays: Python weekday() -> name (Babel keys 0 = Monday as well)
-        self.weekdays = dict(get_day_names("wide", locale=self.locales[0]))
-
-    def fingerprint(self) -> str:
-        """A digest of everything the generator reads from the rule files."""
-        data = {"lex": self.lex, "entities": self.entities, "months": self.months, "days": self.weekdays,
-                "locales": self.locales}
-        return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
-                              .encode("utf-8")).hexdigest()[:16]
-
-    def words(self, name: str, where=None) -> list[str]:
-        """The surfaces of lexicon ``name`` (a list or a mapping), optionally filtered by value."""
-        entries = self.lex.get(name) or []
-        if isinstance(entries, dict):
-            return [k for k, v in entries.items() if where is None or where(k, v)]
-        return [k for k in entries if where is None or where(k, None)]
-
-    def value(self, name: str, surface: str):
-        entries = self.lex.get(name) or {}
-        return entries.get(surface) if isinstance(entries, dict) else None
-
-    def prefer(self, name: str, preferred: list[str], where=None) -> list[str]:
-        """The preferred surfaces the lexicon has, else every surface it has."""
-        have = self.words(name, where)
-        keep = [w for w in preferred if w in have]
-        return keep or have
-
-
-# --------------------------------------------------------------------------- Arabic helpers
-
-
-_PRONOUN = re.compile(r"(ه|ها|هما|هم)$")
-_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
-
-
-def is_feminine_noun(w: str) -> bool:
-    """Agreement for a trigger noun: -ة, a plural in -ات, or -ت before a pronoun suffix."""
-    bare = w.split()[-1]
-    return bare.endswith("ة") or bool(re.search(r"ات(ه|ها|هما|هم)?$", bare)) or \
-        bool(re.search(r"ت(ه|ها|هما|هم)$", bare))
-
-
-def fem_of(verb: str, lexicon_words: list[str]) -> str:
-    """The feminine past form listed next to ``verb`` (أجرى -> أجرت, استمر -> استمرت)."""
-    for cand in (verb + "ت", verb[:-1] + "ت"):
-        if cand in lexicon_words:
-            return cand
-    return verb + "ت" if not verb.endswith(("ى", "ا")) else verb[:-1] + "ت"
-
-
-def glue_lam(prefix: str, name: str) -> str:
-    """"وفقا ل" + "الكرملين" -> "وفقا للكرملين"; "بيان لـ" + "بوتين" -> "بيان لبوتين"."""
-    head = prefix.rstrip("ـ").rstrip()
-    if not head.endswith("ل"):
-        return f"{prefix} {name}"
-    head = head[:-1]
-    if name.startswith("ال"):
-        return f"{head}لل{name[2:]}"
-    return f"{head}ل{name}"
-
-
-# --------------------------------------------------------------------------- world
-
-
-@dataclass
-class Person:
-    id: str
-    full: list[str]            # multi-word aliases
-    short: list[str]           # one-word aliases
-    roles: list[dict]          # {ar: [...], from, to}
-    side: str                  # lifted affiliation (a country or an organisation)
-    female: bool
-    spokes: bool               # speaks for an office rather than meeting counterparts
-
-    def titles_on(self, day: dt.date) -> list[str]:
-        iso = day.isoformat()
-        out = []
-        for r in self.roles:
-            lo, hi = str(r.get("from") or "0000"), str(r.get("to") or "9999")
-            if lo <= iso < hi:
-                out.extend(r.get("ar") or [])
-        return out
-
-
-@dataclass
-class World:
-    persons: dict[str, Person]
-    orgs: dict[str, dict]                 # institutions that speak (not media)
-    media: list[str]                      # agency aliases
-    countries: dict[str, dict]            # id -> entity (with aliases, adjectives)
-    capitals: dict[str, list[str]]        # country id -> capital aliases
-    cities: list[str]                     # every city alias
-    city_zone: dict[str, str]             # city alias -> IANA zone (from the timezone lexicon)
-
-
-def build_world(r: Rules) -> World:
-    ents = r.entities
-
-    def lift(eid: str) -> str:
-        seen = set()
-        while eid in ents and eid not in seen:
-            seen.add(eid)
-            e = ents[eid]
-            if e["type"] == "country" or not (e.get("affiliation") or e.get("capital_of")):
-                return eid
-            eid = e.get("affiliation") or e.get("capital_of")
-        return eid
-
-    persons, orgs, media, countries, capitals, cities = {}, {}, [], {}, {}, []
-    for eid, e in ents.items():
-        ar = list((e.get("aliases") or {}).get("ar") or [])
-        if e["type"] == "person":
-            roles = list(e.get("roles") or [])
-            titles = [t for r_ in roles for t in (r_.get("ar") or [])]
-            female = any(t.split()[0] in ("وزيرة", "المتحدثة", "الناطقة", "رئيسة") for t in titles) or \
-                (bool(ar) and len(ar[0].split()[0]) > 3 and ar[0].split()[0].endswith("ا"))
-            spokes = any("باسم" in t or t.startswith(("مساعد", "مستشار")) for t in titles)
-            persons[eid] = Person(eid, [a for a in ar if " " in a] or ar, [a for a in ar if " " not in a],
-                                  roles, lift(eid), female, spokes)
-        elif e["type"] == "org":
-            orgs[eid] = e
-        elif e["type"] == "media":
-            media.extend(ar)
-        elif e["type"] == "country":
-            countries[eid] = e
-        elif e["type"] == "city":
-            cities.extend(ar)
-            if e.get("capital_of"):
-                capitals.setdefault(e["capital_of"], []).extend(ar)
-    tz = r.lex.get("timezone") or {}
-    city_zone = {c: tz[c] for c in cities if c in tz}
-    return World(persons, orgs, media, countries, capitals, cities, city_zone)
-
 
 # --------------------------------------------------------------------------- events
 
@@ -234,415 +92,11 @@ DURATIONS = [15, 20, 25, 30, 35, 40, 45, 50, 60, 60, 60, 75, 80, 85, 90, 90, 100
              135, 150, 180, 240]
 
 
-# --------------------------------------------------------------------------- filler (written here)
-# Claim-free background sentences: no event noun, no duration, clock time, date, speech verb,
-# initiator cue or medium word (``--check`` verifies this against the real extractor).
-
-F_SUBJECTS = [
-    "المستثمرون الأجانب", "خبراء الطاقة", "المزارعون", "صناع القرار", "الدبلوماسيون الغربيون",
-    "المحللون العسكريون", "المراقبون", "رجال الأعمال", "الاقتصاديون", "الناشطون الحقوقيون",
-    "أصحاب المصانع", "الباحثون في الشؤون الأوروبية", "التجار", "ممثلو شركات التأمين",
-]
-F_PREDICATES = [
-    "يتابعون بقلق ارتفاع أسعار الغاز والحبوب",
-    "يراهنون على تهدئة تعيد الثقة إلى سلاسل الإمداد",
-    "يخشون اتساع رقعة التوتر على الحدود الشرقية لأوروبا",
-    "يطالبون بضمانات تحمي خطوط نقل الطاقة",
-    "يرون أن العقوبات المتبادلة أضرت بالطرفين",
-    "يتوقعون موجة جديدة من التضخم تطال الأسر محدودة الدخل",
-    "يدعون إلى تخفيف القيود المفروضة على صادرات الأسمدة",
-    "يحذرون من تداعيات طويلة على الأمن الغذائي",
-    "ينتظرون إشارات واضحة قبل ضخ استثمارات جديدة",
-    "يعولون على الوساطات الإقليمية لخفض حدة الأزمة",
-    "يبدون تشاؤما حيال فرص التوصل إلى تسوية شاملة",
-    "يستعدون لشتاء صعب مع تراجع مخزونات الوقود",
-    "يلاحظون تحولا في خطاب العواصم الكبرى تجاه الملف",
-    "يرصدون تحركات عسكرية متزايدة قرب خطوط التماس",
-]
-F_OPENERS = ["وفي سياق متصل", "من جانب آخر", "وعلى صعيد آخر", "في غضون ذلك", "إلى ذلك",
-             "وفي الأثناء", "ومن ناحية أخرى", "على الصعيد الاقتصادي", "وعلى الأرض"]
-F_COUNTRY_PREDICATES = [
-    "تواجه ضغوطا متزايدة لتنويع مصادر الطاقة",
-    "تسعى إلى تعزيز حضورها الاقتصادي في آسيا الوسطى",
-    "رفعت إنفاقها الدفاعي إلى مستويات غير مسبوقة",
-    "تعمل على إعادة ترتيب أولوياتها التجارية",
-    "تلوح بإجراءات مضادة إذا استمرت القيود",
-    "تراقب عن كثب التطورات في منطقة البحر الأسود",
-    "تحاول الحفاظ على توازن دقيق بين شركائها",
-    "شهدت احتجاجات على غلاء المعيشة",
-    "وقعت اتفاقيات لتوريد الحبوب إلى دول أفريقية",
-    "تدرس خيارات جديدة لنقل صادراتها عبر الموانئ الجنوبية",
-]
-F_TAILS = [
-    "في ظل حالة من عدم اليقين تخيم على الأسواق",
-    "وسط دعوات إلى ضبط النفس",
-    "بحسب تقديرات مراكز بحثية مستقلة",
-    "رغم التحذيرات المتكررة من عواقب التصعيد",
-    "مع تزايد المخاوف من انقطاع الإمدادات",
-    "في محاولة لاحتواء التوتر",
-    "بالتوازي مع تحركات دبلوماسية مكثفة",
-    "ما يعكس حجم التحديات المقبلة",
-]
-F_NUMBERS = [
-    "وتشير الأرقام إلى أن حجم التبادل التجاري تراجع بنحو {p} بالمئة",
-    "وارتفعت أسعار القمح في الأسواق العالمية بنسبة {p} بالمئة",
-    "وتقدر خسائر قطاع النقل بما يزيد على {b} مليار دولار",
-    "ويعتمد {c} على الخارج في تأمين قرابة {p} بالمئة من احتياجاته من الطاقة",
-]
-Q_OPENERS = ["نحن مستعدون", "لا نرى بديلا عن الحوار", "موقفنا واضح", "نريد أن نكون صريحين",
-             "ننتظر خطوات ملموسة", "الكرة الآن في ملعب الطرف الآخر", "لقد قلنا ذلك مرارا",
-             "هذه لحظة مهمة", "علينا أن نتحلى بالواقعية", "أقولها بكل وضوح"]
-Q_BODIES = [
-    "لمواصلة العمل على خفض التصعيد وبناء الثقة خطوة بعد خطوة",
-    "ولن نقبل بأي ترتيبات تمس أمننا القومي أو مصالح شعبنا",
-    "ونأمل أن تتحول التفاهمات إلى اتفاقات مكتوبة قابلة للتنفيذ",
-    "فالمنطقة لا تحتمل مزيدا من التوتر والانقسام",
-    "وسنواصل التنسيق مع شركائنا لضمان الاستقرار",
-    "وقد اتفقنا على تشكيل {n} فرق عمل مشتركة",
-    "وهناك {n} ملفات رئيسية ما زالت مفتوحة بيننا",
-    "والمطلوب إرادة سياسية حقيقية وليس بيانات عامة",
-    "ولا يمكن فرض الحلول من الخارج",
-    "وأي تقدم يجب أن يقاس بالأفعال لا بالأقوال",
-]
-Q_TOPICS = ["فيما يتعلق ب{t}", "في ملف {t}", "عندما يتعلق الأمر ب{t}", "بشأن {t}", "حول {t}"]
-Q_CLOSINGS = ["ولدينا الوقت الكافي لذلك", "وهذا ما أبلغناه بوضوح", "والأيام المقبلة ستثبت ذلك",
-              "وسنرى ما سيحدث", "وهذا هو جوهر المسألة", "ونحن لن نتراجع عن ذلك"]
-
-
 # --------------------------------------------------------------------------- composer
 
 
-class Composer:
-    def __init__(self, rules: Rules, seed: int):
-        self.r = rules
-        self.w = build_world(rules)
-        self.rng = Random(seed)
-        r = rules
-        # lexicon selections by grammatical kind
-        trig = lambda kinds: (lambda k, v: (v or {}).get("kind") in kinds and not (v or {}).get("generic"))
-        self.trig_def = {k: [w for w in r.words("trigger", trig((k,)))
-                             if w.startswith("ال") and " " not in w and not _PRONOUN.search(w)]
-                         for k in ("call", "meeting", "talks")}
-        self.trig_indef = {k: [w for w in r.words("trigger", trig((k,)))
-                               if not w.startswith("ال") and " " not in w
-                               and not _PRONOUN.search(w)]
-                           for k in ("call", "meeting", "talks")}
-        self.trig_generic = r.words("trigger", lambda k, v: bool((v or {}).get("generic")))
-        past = r.words("past_marker")
-        self.v_held = r.prefer("past_marker", ["أجرى", "عقد"])           # transitive "held"
-        self.v_held_by_kind = {"call": r.prefer("past_marker", ["أجرى"]),
-                               "talks": r.prefer("past_marker", ["أجرى", "عقد"]),
-                               "meeting": r.prefer("past_marker", ["عقد"])}
-        self.v_took_place = r.prefer("past_marker", ["جرى"])            # intransitive
-        self.v_discussed = r.prefer("past_marker", ["بحث", "ناقش", "تباحث"])
-        self.past = past
-        self.future_markers = r.prefer("future_marker", ["من المقرر", "من المتوقع"])
-        self.previous_markers = r.words("previous_marker")
-        cues = r.words("duration_cue")
-        self.cue_verbs = [c for c in cues if fem_of(c, cues) in cues and fem_of(c, cues) != c
-                          and c[0] not in "يت"]                             # استمر, استغرق, دام, امتد
-        self.cue_all = cues
-        self.cue_nominal = r.prefer("duration_cue", ["لمدة", "على مدى", "طيلة", "طوال"])
-        roles = r.words("time_role")
-        self.start_verbs = [w for w in r.words("time_role", lambda k, v: v == "start_time")
-                            if fem_of(w, roles) in roles and fem_of(w, roles) != w]
-        self.end_verbs = [w for w in r.words("time_role", lambda k, v: v == "end_time")
-                          if fem_of(w, roles) in roles and fem_of(w, roles) != w]
-        self.roles_all = roles
-        self.say = [w for w in r.words("say_verb") if not w.startswith(("ي", "ت")) and not w.startswith("قول")
-                    and w not in ("نفى", "نفت", "زعم", "زعمت", "نقل", "نقلت", "وصف", "وصفت", "رأى", "رأت",
-                                  "اعتبر", "اعتبرت", "كتب", "كتبت", "أعرب", "أعربت", "لفت", "لفتت")]
-        self.say = [w for w in self.say if w + "ت" in r.words("say_verb") or w[:-1] + "ت" in r.words("say_verb")
-                    or w.endswith("ت")]
-        self.say_masc = [w for w in self.say if not w.endswith("ت") or w + "ت" in self.say]
-        self.according_cues = [w for w in r.words("according_to") if not w.endswith(("ما", "ل", "لـ"))
-                                or w.endswith(("بيان ل", "بيان لـ"))]
-        self.init_cues = r.words("initiator_cue")
-        self.hedge_before = r.lex.get("hedge_before") or {}
-        self.hedge_after = r.lex.get("hedge_after") or {}
-        self.units = r.lex.get("duration_unit") or {}
-        self.fractions = r.lex.get("fraction") or {}
-        self.minus = r.words("minus")
-        self.numwords = self._number_words()
-        self.daypart = r.lex.get("daypart") or {}
-        self.hour_words = {v: k for k, v in (r.lex.get("hour_word") or {}).items()}
-        self.minute_words: dict[int, list[str]] = {}
-        for k, v in (r.lex.get("minute_word") or {}).items():
-            if k.startswith("ال"):
-                self.minute_words.setdefault(int(v), []).append(k)
-        self.zones = {k: v for k, v in (r.lex.get("timezone") or {}).items()}
-        self.rel_day = r.lex.get("relative_day") or {}
-        self.ordinal = {v: k for k, v in (r.lex.get("ordinal_day") or {}).items()}
-        self.periods = r.lex.get("period") or {}
-        self.rel_period = r.lex.get("relative_period") or {}
-        self.period_unit = r.lex.get("period_unit") or {}
-        self.year_words = r.words("year_word")
-        self.dual = r.words("dual_reference")
-        self.counterpart = r.words("counterpart")
-        self.loc_prep = r.words("location_prep")
-        med = r.lex.get("medium_word") or {}
-        self.medium = {m: [w for w, v in med.items() if v == m] for m in ("phone", "video", "in_person")}
-        self.participants = [p for p in self.w.persons.values() if not p.spokes]
-        self.outlets = self._outlets()
-
-    # ------------------------------------------------------------------ vocab helpers
-    def _number_words(self) -> dict[int, list[str]]:
-        out: dict[int, list[str]] = {}
-        for k, v in (self.r.lex.get("number_word") or {}).items():
-            out.setdefault(int(v), []).append(k)
-        return out
-
-    def _outlets(self) -> list[str]:
-        """Outlet names (metadata only): the gazetteer's English city names + a masthead noun."""
-        nouns = ["Daily", "Times", "Post", "Herald", "Observer", "Tribune", "Courier", "Gazette", "Today"]
-        cities = [e["name"] for e in self.r.entities.values() if e["type"] == "city"]
-        names = [f"{c} {n}" for c in cities for n in nouns]
-        Random(7).shuffle(names)
-        return sorted(names[:48])
-
-    def pick(self, xs):
-        return self.rng.choice(list(xs))
-
-    def maybe(self, p: float) -> bool:
-        return self.rng.random() < p
-
-    def num_word(self, n: int, feminine_noun: bool = True) -> str | None:
-        """Arabic words for 1..99 from number_word (the forms counted feminine nouns take)."""
-        def one(v):
-            cands = self.numwords.get(v) or []
-            if not cands:
-                return None
-            if 3 <= v <= 10:
-                short = [c for c in cands if not c.endswith("ة")] if feminine_noun else \
-                    [c for c in cands if c.endswith("ة")]
-                return (short or cands)[0]
-            if v >= 20:
-                ins = [c for c in cands if c.endswith("ين")]
-                return (ins or cands)[0]
-            return cands[0]
-        if 11 <= n <= 19:
-            cands = self.numwords.get(n) or []
-            fem = [c for c in cands if c.endswith("عشرة")] if feminine_noun else [c for c in cands if c.endswith("عشر")]
-            return (fem or cands or [None])[0]
-        if n < 20 or n % 10 == 0:
-            return one(n)
-        u, t = one(n % 10), one(n - n % 10)
-        return f"{u} و{t}" if u and t else None
-
-    def digits(self, n) -> str:
-        s = str(n)
-        return s.translate(_INDIC) if self.maybe(0.1) else s
-
-    # ------------------------------------------------------------------ entity references
-    def person_ref(self, pid: str, day: dt.date, style: str | None = None) -> str:
-        p = self.w.persons[pid]
-        titles = p.titles_on(day)
-        style = style or self.pick(["title+full", "title+full", "full", "short", "title"] if titles
-                                   else ["full", "full", "short"])
-        if style == "title" and titles:
-            return self.pick(titles)
-        if style == "title+full" and titles:
-            return f"{self.pick(titles)} {self.pick(p.full)}"
-        if style == "short" and p.short:
-            return self.pick(p.short)
-        return self.pick(p.full)
-
-    def speaker_ref(self, eid: str, day: dt.date) -> str:
-        return self.speaker(eid, day)[0]
-
-    def speaker(self, eid: str, day: dt.date) -> tuple[str, bool]:
-        """(words naming the speaker, feminine agreement)."""
-        if eid in self.w.persons:
-            return (self.person_ref(eid, day, self.pick(["title+full", "title+full", "full", "title"])),
-                    self.w.persons[eid].female)
-        alias = self.pick(self.w.orgs[eid]["aliases"]["ar"])
-        return alias, is_feminine_noun(alias.split()[0])
-
-    def says(self, eid: str, day: dt.date) -> str:
-        """"قالت وزارة الخارجية الروسية إن" / "أكد الكرملين أن": a speech verb, its subject, that."""
-        who, female = self.speaker(eid, day)
-        v = self.pick(self.say_masc)
-        if female:
-            v = fem_of(v, self.say)
-        return f"{v} {who} {'إن' if v.startswith('قال') else 'أن'}"
-
-    def according(self, eid: str, day: dt.date) -> str:
-        """"بحسب الكرملين", "وفقا للبيت الأبيض", "نقلا عن ..." (according_to + the source)."""
-        cue = self.pick(self.according_cues)
-        if cue.endswith("ا") and " " not in cue:
-            cue += " ل"                                   # "وفقا" / "طبقا" take ل
-        return glue_lam(cue, self.speaker_ref(eid, day))
-
-    def side_ref(self, side: str) -> str:
-        """A state named for an initiator: its capital, its name, or an adjective after a cue."""
-        c = self.w.countries.get(side)
-        opts = []
-        if self.w.capitals.get(side):
-            opts.append(self.pick(self.w.capitals[side]))
-        if c:
-            opts.append(self.pick(c["aliases"]["ar"]))
-            adjs = [a for a in (c.get("adjectives") or {}).get("ar") or [] if a.startswith("ال") and not a.endswith("ة")]
-            if adjs:
-                opts.append("الجانب " + self.pick(adjs))
-        return self.pick(opts) if opts else ""
-
-    # ------------------------------------------------------------------ values in words
-    def duration_phrase(self, m: int, hedge: str | None = None) -> str:
-        """Words for ``m`` minutes (exact), from duration_unit/fraction/number_word."""
-        u = self.units
-        hour1 = [k for k, v in u.items() if v.get("minutes") == 60 and "count" not in v and k.endswith("ة")]
-        hours = [k for k, v in u.items() if v.get("minutes") == 60 and "count" not in v and k.endswith("ات")]
-        hour2 = [k for k, v in u.items() if v.get("minutes") == 60 and v.get("count") == 2]
-        min1 = [k for k, v in u.items() if v.get("minutes") == 1 and "count" not in v and k.endswith("ة")]
-        mins = [k for k, v in u.items() if v.get("minutes") == 1 and "count" not in v and not k.endswith("ة")]
-        frac = {v: k for k, v in self.fractions.items() if " " not in k}
-        opts: list[str] = []
-        h, rest = divmod(m, 60)
-
-        def hours_words(hh):
-            if hh == 1:
-                return self.pick(hour1)
-            if hh == 2:
-                return self.pick(hour2)
-            w = self.num_word(hh) if self.maybe(0.7) else None
-            return f"{w or self.digits(hh)} {self.pick(hours)}"
-
-        def minutes_words(mm):
-            unit = self.pick(mins) if 3 <= mm <= 10 else self.pick(min1)
-            w = self.num_word(mm) if self.maybe(0.35) else None
-            return f"{w or self.digits(mm)} {unit}"
-
-        opts.append(minutes_words(m))
-        if h and rest == 0:
-            opts += [hours_words(h)] * 3
-            if h == 1:
-                one = [w for w in self.numwords.get(1, []) if w.endswith("ة")]
-                if one:
-                    opts.append(f"{self.pick(hour1)} {self.pick(one)}")
-        if h == 0 and rest in (15, 30, 20) and {15: 0.25, 30: 0.5, 20: 0.3333}[rest] in frac:
-            opts += [f"{frac[{15: 0.25, 30: 0.5, 20: 0.3333}[rest]]} {self.pick(hour1)}"] * 2
-        if h >= 1 and rest in (15, 30, 20):
-            f = frac.get({15: 0.25, 30: 0.5, 20: 0.3333}[rest])
-            if f:
-                opts += [f"{hours_words(h)} و{f}"] * 2
-        if h >= 1 and rest == 45 and self.minus and 0.25 in frac:
-            opts.append(f"{hours_words(h + 1)} {self.pick(self.minus)} {frac[0.25]}")
-        if h == 0 and rest == 45 and self.minus and 0.25 in frac:
-            opts.append(f"{self.pick(hour1)} {self.pick(self.minus)} {frac[0.25]}")
-        if h >= 1 and rest and rest not in (15, 30, 20, 45):
-            opts.append(f"{hours_words(h)} و{minutes_words(rest)}")
-        return self.pick(opts)
-
-    def hedged_duration(self, m: int, true_m: int, allow_wide: bool = True) -> str:
-        """A phrase whose interval (after the rule file's widening) contains ``true_m``."""
-        hb = self.hedge_before
-        choice = self.rng.random()
-        approx_b = [k for k, v in hb.items() if v == "approx"]
-        approx_a = [k for k, v in self.hedge_after.items() if v == "approx"]
-        if choice < 0.45 or m != true_m:
-            return self.duration_phrase(m)
-        if choice < 0.7 and approx_b:
-            return f"{self.pick(approx_b)} {self.duration_phrase(m)}"
-        if choice < 0.8 and approx_a:
-            return f"{self.duration_phrase(m)} {self.pick(approx_a)}"
-        if allow_wide and choice < 0.9:
-            lower = [x for x in (15, 30, 45, 60, 90, 120, 180) if x < true_m <= 1.5 * x]
-            more = [k for k, v in hb.items() if v == "more_than"]
-            if lower and more:
-                return f"{self.pick(more)} {self.duration_phrase(max(lower))}"
-        if allow_wide:
-            upper = [x for x in (30, 60, 90, 120, 180, 240) if x > true_m >= 0.5 * x]
-            less = [k for k, v in hb.items() if v == "less_than"]
-            if upper and less:
-                return f"{self.pick(less)} {self.duration_phrase(min(upper))}"
-        return self.duration_phrase(m)
-
-    def zone_phrase(self, zone_word: str) -> str:
-        pre = self.pick(["بتوقيت", "بتوقيت", "حسب توقيت", "وفق توقيت", "على توقيت"])
-        if zone_word in self.w.city_zone and self.maybe(0.2):
-            return f"{pre} {self.pick(['العاصمة', 'مدينة'])} {zone_word}"
-        return f"{pre} {zone_word}"
-
-    def pick_zone(self, utc: dt.datetime, near: list[str]) -> tuple[str, dt.datetime]:
-        """A zone word whose local date is the event's UTC date (so no midnight crossings)."""
-        words = list(self.zones)
-        pref = [w for w in near if w in self.zones]
-        for _ in range(20):
-            zw = self.pick(pref) if pref and self.maybe(0.6) else self.pick(words)
-            local = utc.astimezone(ZoneInfo(self.zones[zw]))
-            if local.date() == utc.date() and 5 <= local.hour <= 23:
-                return zw, local
-        zw = [w for w in words if self.zones[w] == "UTC"][0]
-        return zw, utc
-
-    def clock_phrase(self, local: dt.datetime, zone_word: str) -> str:
-        h, m = local.hour, local.minute
-        dp = self.daypart
-        am = [k for k, v in dp.items() if v == "am" and " " not in k and len(k) > 1]
-        pm = [k for k, v in dp.items() if v == "pm" and len(k) > 1]
-        noon = [k for k, v in dp.items() if v == "noon" and len(k) > 1]
-        night = [k for k, v in dp.items() if v == "night" and len(k) > 1]
-        h12 = h % 12 or 12
-        if h < 12:
-            part = self.pick(am)
-        elif h == 12 or (h == 13 and noon):
-            part = self.pick(noon) if noon else self.pick(pm)
-        elif h >= 20 and night and self.maybe(0.4):
-            part = self.pick(night)
-        else:
-            part = self.pick(pm)
-        zone = self.zone_phrase(zone_word)
-        at = self.pick(["الساعة", "الساعة", "في تمام الساعة", "تمام الساعة"])
-        style = self.rng.random()
-        if style < 0.35:
-            return f"{at} {h:02d}:{m:02d} {zone}" if self.maybe(0.5) else f"{at} {h}:{m:02d} {zone}"
-        if style < 0.6:
-            sep = ":" if self.maybe(0.85) else "."
-            return f"{at} {h12}{sep}{m:02d} {part} {zone}"
-        if style < 0.8 and h12 in self.hour_words and (m in self.minute_words or m % 5 == 0):
-            hw = self.hour_words[h12]
-            if m == 0:
-                mins = ""
-            elif m in self.minute_words:
-                mins = f" و{self.pick(self.minute_words[m])}"
-            else:
-                unit = [k for k, v in self.units.items() if v.get("minutes") == 1 and "count" not in v
-                        and k.endswith("ة") != (3 <= m <= 10)]
-                mins = f" و{m} {self.pick(unit)}"
-            return f"{at.replace('الساعة', '').strip() + ' ' if 'تمام' in at else ''}الساعة {hw}{mins} {part} {zone}"
-        if m == 0:
-            return f"الساعة {h12} {part} {zone}"
-        return f"{at} {h:02d}:{m:02d} {zone}"
-
-    def day_month(self, d: dt.date, with_year: bool | None = None) -> str:
-        months = self.r.months[d.month]
-        style = self.rng.random()
-        if style < 0.15 and d.day in self.ordinal:
-            day = f"{self.ordinal[d.day]} من"
-        else:
-            day = self.digits(d.day) if self.maybe(0.85) else f"الـ{d.day}"
-        if len(months) > 1 and self.maybe(0.35):
-            a, b = self.rng.sample(months, 2)
-            month = f"{a}/ {b}" if self.maybe(0.5) else f"{a}/{b}"
-        else:
-            month = self.pick(months)
-        year = with_year if with_year is not None else self.maybe(0.4)
-        if year:
-            yw = self.pick(self.year_words) + " " if self.year_words and self.maybe(0.2) else ""
-            return f"{day} {month} {yw}{self.digits(d.year)}"
-        return f"{day} {month}"
-
-    def date_phrase(self, day: dt.date, ref: dt.date) -> str:
-        """How an article published on ``ref`` names ``day`` (the past or the same day)."""
-        wd = self.r.weekdays[day.weekday()]
-        offset = (day - ref).days
-        rel = [k for k, v in self.rel_day.items() if v == offset and " " not in k and k != "الليلة"]
-        opts = [self.day_month(day), f"{wd} {self.day_month(day)}", f"يوم {wd} {self.day_month(day, False)}"]
-        if rel:
-            opts += [f"{self.pick(rel)} {wd}", f"{self.pick(rel)} {wd}", f"{self.pick(rel)}، {wd}"]
-        if -6 <= offset <= 0:
-            opts += [wd, f"يوم {wd}"]
-        return self.pick(opts)
+class Composer(Phrases):
+    """Events, the sentences reporting them and whole documents (one outlet's report)."""
 
     # ------------------------------------------------------------------ event pool
     def make_events(self, n_docs: int) -> list[Event]:
@@ -664,39 +118,61 @@ class Composer:
                 seen.add((kind, a.id, b.id, day))
                 break
             minutes = self.pick(DURATIONS)
-            start_utc = dt.datetime.combine(day, dt.time(self.rng.randrange(6, 18), self.pick([0, 0, 5, 10, 15, 20, 30, 30, 40, 45, 50])),
-                                            tzinfo=dt.UTC)
-            if kind == "call":
-                medium = self.pick(["phone", "phone", "video"])
-            elif kind == "meeting":
-                medium = "in_person" if self.maybe(0.85) else "video"
-            else:
-                medium = self.pick(["phone", "video", "in_person", "in_person"])
-            city = None
-            if medium == "in_person":
-                city = self.pick(self.w.cities)
+            start_utc = self._start_utc(day)
+            medium, city = self._medium_and_city(kind)
             init = self.pick([a.id, b.id])
-            sides = {a.side, b.side}
-            speakers = [p.id for p in self.w.persons.values() if p.spokes and p.side in sides]
-            speakers += [oid for oid, o in self.w.orgs.items() if self._lift(oid) in sides]
-            speakers += [a.id, b.id]
+            speakers = self._speakers_for(a, b)
             ev = Event(len(events) + 1, kind, a.id, b.id, day, minutes, start_utc, medium, init, city,
                        speakers, reports=k)
-            for _ in range(self.rng.choice([0, 1, 1, 2])):
-                sp = self.pick(speakers)
-                topic = self.pick(Q_TOPICS).format(t=self.pick(TOPICS))
-                words = f"{self.pick(Q_OPENERS)} {topic} {self.pick(Q_BODIES)} {self.pick(Q_CLOSINGS)}"
-                ev.quotes.append((sp, words.split(), str(self.rng.randint(2, 9))))
-            if k >= 2:
-                if self.maybe(0.35):
-                    ev.conflict["duration"] = self.rng.randrange(k)
-                if self.maybe(0.12):
-                    ev.conflict["start_time"] = self.rng.randrange(k)
-                if self.maybe(0.1):
-                    ev.conflict["initiator"] = self.rng.randrange(k)
+            self._plant_quotes(ev)
+            self._plant_conflicts(ev, k)
             events.append(ev)
             total += k
         return events
+
+    def _start_utc(self, day: dt.date) -> dt.datetime:
+        hour = self.rng.randrange(6, 18)
+        minute = self.pick([0, 0, 5, 10, 15, 20, 30, 30, 40, 45, 50])
+        return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=dt.UTC)
+
+    def _medium_and_city(self, kind: str) -> tuple[str, str | None]:
+        """How the event was held, and the city of an in-person one."""
+        if kind == "call":
+            medium = self.pick(["phone", "phone", "video"])
+        elif kind == "meeting":
+            medium = "in_person" if self.maybe(0.85) else "video"
+        else:
+            medium = self.pick(["phone", "video", "in_person", "in_person"])
+        city = None
+        if medium == "in_person":
+            city = self.pick(self.w.cities)
+        return medium, city
+
+    def _speakers_for(self, a, b) -> list[str]:
+        """Spokespeople and institutions of either side, then the two participants."""
+        sides = {a.side, b.side}
+        speakers = [p.id for p in self.w.persons.values() if p.spokes and p.side in sides]
+        speakers += [oid for oid, o in self.w.orgs.items() if self._lift(oid) in sides]
+        speakers += [a.id, b.id]
+        return speakers
+
+    def _plant_quotes(self, ev: Event) -> None:
+        """0-2 quotations (speaker, words, the number a {n} slot carries)."""
+        for _ in range(self.rng.choice([0, 1, 1, 2])):
+            sp = self.pick(ev.speakers)
+            topic = self.pick(Q_TOPICS).format(t=self.pick(TOPICS))
+            words = f"{self.pick(Q_OPENERS)} {topic} {self.pick(Q_BODIES)} {self.pick(Q_CLOSINGS)}"
+            ev.quotes.append((sp, words.split(), str(self.rng.randint(2, 9))))
+
+    def _plant_conflicts(self, ev: Event, k: int) -> None:
+        """Which of the ``k`` reports dissents on the duration, the start time, the initiator."""
+        if k >= 2:
+            if self.maybe(0.35):
+                ev.conflict["duration"] = self.rng.randrange(k)
+            if self.maybe(0.12):
+                ev.conflict["start_time"] = self.rng.randrange(k)
+            if self.maybe(0.1):
+                ev.conflict["initiator"] = self.rng.randrange(k)
 
     def _lift(self, eid: str) -> str:
         ents = self.r.entities
@@ -717,74 +193,21 @@ class Composer:
         a, b = self.w.persons[ev.a], self.w.persons[ev.b]
         if rng.random() < 0.5:
             a, b = b, a
-        kind = ev.kind
-        # this outlet's word for the event; a call may be called talks, a meeting talks
-        if kind == "call":
-            rkind = "call" if self.maybe(0.8) else "talks"
-        elif kind == "meeting":
-            rkind = "meeting" if self.maybe(0.8) else "talks"
-        else:
-            rkind = "talks"
+        rkind = self._reported_kind(ev.kind)
         tdef = self.pick(self.trig_def[rkind])
         fem = is_feminine_noun(tdef)
-        sentences: list[tuple[str, str]] = []     # (role, text)
 
         A, B = self.person_ref(a.id, ref), self.person_ref(b.id, ref)
         date = self.date_phrase(ev.day, ref)
-        sentences.append(("lead", self.lead(ev, rkind, a, b, A, B, date, ref)))
-        # claims about the event
-        facts = ["duration", "start_time", "initiator"]
-        if ev.medium != "in_person" or self.maybe(0.3):
-            facts.append("medium")
-        rng.shuffle(facts)
-        drop = rng.random()
-        if drop < 0.25:
-            facts = facts[:-1]
-        for fact in facts:
-            dissent = ev.conflict.get(fact) == idx
-            s = getattr(self, f"s_{fact}")(ev, tdef, fem, ref, dissent)
-            if s:
-                sentences.append(("claim", s))
-        for sp, words, num in ev.quotes:
-            if self.maybe(0.75):
-                sentences.append(("claim", self.s_quote(sp, words, num, ref)))
-        context = []
-        if self.maybe(0.35):
-            context.append(self.s_previous(a, b, ev, ref))
-        if self.maybe(0.25):
-            context.append(self.s_future(a, b, ev, ref))
-        if self.maybe(0.2):
-            context.append(self.s_generic(a, ref))
+        body = [self.lead(ev, rkind, a, b, A, B, date, ref)]
+        body += self._claim_sentences(ev, idx, tdef, fem, ref)
+        context = self._context_sentences(a, b, ev, ref)
         # filler to size: 8-30 sentences, about 2-6 KB
         target = rng.randint(2000, 6000)
         head = self.headline(a, b, rkind)
         dateline = f"{self.pick(self.w.cities)} {self.pick(['-', '-', '–'])} {self.pick(self.w.media)}"
-        body = [s for _, s in sentences]
-        fill: list[str] = []
-        while True:
-            n = len(body) + len(context) + len(fill)
-            size = len((head + dateline + " ".join(body + context + fill)).encode("utf-8"))
-            if n >= 30 or (n >= 8 and size >= target):
-                break
-            fill.append(self.filler())
-        # layout: lead first, claims interleaved with filler, context after the claims
-        order = [body[0]]
-        rest = body[1:]
-        pool = fill[:]
-        for s in rest:
-            if pool and self.maybe(0.5):
-                order.append(pool.pop(0))
-            order.append(s)
-        order += context
-        order += pool
-        paras, cur = [], []
-        for s in order:
-            cur.append(s)
-            if len(cur) >= rng.randint(1, 3):
-                paras.append(" ".join(cur))
-                cur = []
-        if cur:
-            paras.append(" ".join(cur))
+        fill = self._filler_to_size(head + dateline, body + context, target)
+        paras = self._paragraphs(self._layout(body, context, fill))
         paras[0] = f"{dateline}: {paras[0]}" if self.maybe(0.6) else paras[0]
         text = head + "\n\n" + "\n\n".join(paras) + "\n"
         pub = ref.isoformat()
@@ -792,13 +215,87 @@ class Composer:
             pub += f"T{rng.randrange(8, 23):02d}:{rng.randrange(60):02d}"
         return {"id": doc_id, "text": text, "outlet": outlet, "language": "ar", "published": pub}
 
+    def _reported_kind(self, kind: str) -> str:
+        """This outlet's word for the event; a call may be called talks, a meeting talks."""
+        if kind == "call":
+            return "call" if self.maybe(0.8) else "talks"
+        if kind == "meeting":
+            return "meeting" if self.maybe(0.8) else "talks"
+        return "talks"
+
+    def _claim_sentences(self, ev: Event, idx: int, tdef: str, fem: bool, ref: dt.date) -> list[str]:
+        """Claims about the event (some facts left out, in any order), then its quotations."""
+        facts = ["duration", "start_time", "initiator"]
+        if ev.medium != "in_person" or self.maybe(0.3):
+            facts.append("medium")
+        self.rng.shuffle(facts)
+        drop = self.rng.random()
+        if drop < 0.25:
+            facts = facts[:-1]
+        out = []
+        for fact in facts:
+            dissent = ev.conflict.get(fact) == idx
+            s = getattr(self, f"s_{fact}")(ev, tdef, fem, ref, dissent)
+            if s:
+                out.append(s)
+        for sp, words, num in ev.quotes:
+            if self.maybe(0.75):
+                out.append(self.s_quote(sp, words, num, ref))
+        return out
+
+    def _context_sentences(self, a, b, ev: Event, ref: dt.date) -> list[str]:
+        """An earlier event of the pair, an announced one, a generic series (each maybe)."""
+        context = []
+        if self.maybe(0.35):
+            context.append(self.s_previous(a, b, ev, ref))
+        if self.maybe(0.25):
+            context.append(self.s_future(a, b, ev, ref))
+        if self.maybe(0.2):
+            context.append(self.s_generic(a, ref))
+        return context
+
+    def _filler_to_size(self, heading: str, sentences: list[str], target: int) -> list[str]:
+        """Filler sentences until the document has 30 sentences, or 8 and ``target`` bytes."""
+        fill: list[str] = []
+        while True:
+            n = len(sentences) + len(fill)
+            size = len((heading + " ".join(sentences + fill)).encode("utf-8"))
+            if n >= 30 or (n >= 8 and size >= target):
+                break
+            fill.append(self.filler())
+        return fill
+
+    def _layout(self, body: list[str], context: list[str], fill: list[str]) -> list[str]:
+        """Lead first, claims interleaved with filler, context after the claims."""
+        order = [body[0]]
+        pool = fill[:]
+        for s in body[1:]:
+            if pool and self.maybe(0.5):
+                order.append(pool.pop(0))
+            order.append(s)
+        order += context
+        order += pool
+        return order
+
+    def _paragraphs(self, order: list[str]) -> list[str]:
+        """Sentences grouped into paragraphs of 1-3."""
+        paras, cur = [], []
+        for s in order:
+            cur.append(s)
+            if len(cur) >= self.rng.randint(1, 3):
+                paras.append(" ".join(cur))
+                cur = []
+        if cur:
+            paras.append(" ".join(cur))
+        return paras
+
     # ------------------------------------------------------------------ sentences
     def _verb(self, choices: list[str], female: bool) -> str:
         v = self.pick(choices)
         return fem_of(v, self.past) if female else v
 
     def lead(self, ev, rkind, a, b, A, B, date, ref) -> str:
-        med_word = self._medium_for(ev.medium, None)
+        self._medium_for(ev.medium, None)     # a draw the sentence does not use; kept so the corpus stays the same
         indef = self.pick(self.trig_indef[rkind])
         adj = self._medium_adj(ev.medium, indef)
         where = ""
@@ -813,7 +310,8 @@ class Composer:
             return f"{v} {A}، {date}، {indef}{adj} {with_b}{where}."
         if style < 0.7:
             v = self._verb(self.v_took_place, is_feminine_noun(indef))
-            return f"{v}، {date}، {indef}{adj} بين {A} و{B}{where}، {self.pick(['تناولت', 'تطرقت إلى', 'ركزت على'])} {self.pick(TOPICS)}."
+            return (f"{v}، {date}، {indef}{adj} بين {A} و{B}{where}، "
+                    f"{self.pick(['تناولت', 'تطرقت إلى', 'ركزت على'])} {self.pick(TOPICS)}.")
         v = self._verb(self.v_held_by_kind[rkind], a.female)
         return f"{self.says(self.pick(ev.speakers), ref)} {A} {v}، {date}، {indef}{adj} مع {B}{where}."
 
@@ -934,7 +432,8 @@ class Composer:
             v2 = v[:-1] + "يا" if v.endswith("ى") else v + "ا"
             return f"وكان {dual} قد {v2} {indef} {when}."
         tdef = self.pick(self.trig_def[kind])
-        return f"ويأتي ذلك بعد {tdef} {prev} بين {self.person_ref(a.id, ref, 'short')} و{self.person_ref(b.id, ref, 'short')} {when}."
+        return (f"ويأتي ذلك بعد {tdef} {prev} بين {self.person_ref(a.id, ref, 'short')} "
+                f"و{self.person_ref(b.id, ref, 'short')} {when}.")
 
     def s_future(self, a, b, ev, ref) -> str:
         kind = self.pick(["meeting", "talks", "call"])
@@ -948,12 +447,14 @@ class Composer:
             opts.append(f"{self.pick(units)} {self.pick(nxt)}")
         when = self.pick(opts)
         where = f" في {self.pick(self.w.cities)}" if kind != "call" and self.maybe(0.5) else ""
-        return f"و{fut} أن يعقد {self.person_ref(a.id, ref, 'short')} و{self.person_ref(b.id, ref, 'short')} {indef} {when}{where}."
+        return (f"و{fut} أن يعقد {self.person_ref(a.id, ref, 'short')} "
+                f"و{self.person_ref(b.id, ref, 'short')} {indef} {when}{where}.")
 
     def s_generic(self, a, ref) -> str:
         g = self.pick(self.trig_generic)
         region = self.pick(["الأوروبيين", "دول المنطقة", "الحلفاء", "الشركاء الآسيويين"])
-        return f"وتندرج هذه الخطوة ضمن {g} {self.pick(['يجريها', 'يقوم بها'])} {self.person_ref(a.id, ref, 'short')} مع {region} {self.pick(F_TAILS)}."
+        return (f"وتندرج هذه الخطوة ضمن {g} {self.pick(['يجريها', 'يقوم بها'])} "
+                f"{self.person_ref(a.id, ref, 'short')} مع {region} {self.pick(F_TAILS)}.")
 
     def headline(self, a, b, rkind) -> str:
         A, B = self.pick(a.short or a.full), self.pick(b.short or b.full)
@@ -973,11 +474,6 @@ class Composer:
         else:
             s = f"{self.pick(F_SUBJECTS)} {self.pick(F_PREDICATES)}، في حين {country} {self.pick(F_COUNTRY_PREDICATES)}"
         return s + "."
-
-
-TOPICS = ["الوضع الأمني في شرق أوروبا", "ملف الطاقة وإمدادات الغاز", "الاستقرار الاستراتيجي",
-          "تبادل الأسرى", "ممرات تصدير الحبوب", "الضمانات الأمنية", "الملف النووي الإيراني",
-          "التعاون الاقتصادي", "الأزمة الإنسانية", "الحد من التسلح"]
 
 
 # --------------------------------------------------------------------------- corpus
@@ -1002,7 +498,7 @@ def generate_with_truth(n_docs: int, seed: int = 1, rules_dir: Path = RULES) -> 
         outlet = comp.pick(free)
         taken.append(outlet)
         docs.append(comp.report(ev, i, f"syn{k:06d}", outlet))
-    doc_event = {d["id"]: ev.n for d, (ev, _) in zip(docs, slots)}
+    doc_event = {d["id"]: ev.n for d, (ev, _) in zip(docs, slots, strict=True)}
     reported = sorted(set(doc_event.values()))
     by_n = {ev.n: ev for ev in events}
     truth = {
