@@ -539,10 +539,11 @@ def write_folder(docs: list[dict], folder: Path) -> None:
 def check_filler(n: int = 400, seed: int = 1) -> int:
     """Run the real extractor over filler sentences: none may yield a claim or an event."""
     from reconcile.entities.gazetteer import gazetteer
+    from reconcile.entities.registry import EntityRegistry
     from reconcile.extract import extract_document, language_context
     from reconcile.records import Document
     comp = Composer(Rules(), seed)
-    ctx, gaz = language_context("ar"), gazetteer()
+    ctx, gaz = language_context("ar"), EntityRegistry(gazetteer())
     bad = 0
     for i in range(n):
         s = comp.filler()
