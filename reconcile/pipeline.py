@@ -21,8 +21,11 @@ from reconcile.extract import LanguageContext, claim_id, extract_document, langu
 from reconcile.ingest import metadata
 from reconcile.ingest.corpus import load_corpus
 from reconcile.ingest.language import detect_language, languages_in
+from reconcile.provenance.copies import copy_groups as find_copy_groups
+from reconcile.provenance.copies import copy_of
 from reconcile.records import (
     Claim,
+    CopyGroup,
     Corpus,
     DocExtraction,
     Document,
@@ -53,6 +56,7 @@ class Analysis:
     reviews: dict[int, Decision] = field(default_factory=dict)       # verdict index -> decision
     unmatched: list[Decision] = field(default_factory=list)          # decisions that fit nothing now
     unmatched_splits: list[Decision] = field(default_factory=list)
+    copy_groups: list[CopyGroup] = field(default_factory=list)      # articles that are copies of one another
 
 
 def supported_languages() -> list[str]:
@@ -92,12 +96,14 @@ def _analyse(corpus: Corpus, decisions: list[Decision]) -> Analysis:
     removed, unmatched = _regroup(grouper, clusters, by_doc, decisions)
     clusters = grouper.number(clusters)
     rec = Reconciler(registry.entities, grouper.lift)
-    events, verdicts = _events_and_verdicts(clusters, by_doc, removed, grouper, rec, corpus)
+    copy_groups = find_copy_groups(corpus.documents)
+    events, verdicts = _events_and_verdicts(clusters, by_doc, removed, grouper, rec, corpus, copy_of(copy_groups))
     quote_groups = rec.quotes([q for ex in exs for q in ex.quotes], _negations(langs))
     reviews, unmatched_facts = apply_fact_decisions(verdicts, decisions)
     return Analysis(corpus, registry.entities, exs, events, clusters, verdicts, quote_groups, _surfaces(exs),
                     grouper, rec, problems, reviews, unmatched + unmatched_facts,
-                    [d for d in decisions if d.action == "split_entity" and d.entity not in registry.entities])
+                    [d for d in decisions if d.action == "split_entity" and d.entity not in registry.entities],
+                    copy_groups)
 
 
 def _extract(corpus: Corpus, registry: EntityRegistry, overrides: dict[tuple[str, str], str],
@@ -151,7 +157,7 @@ def _use_canonical_ids(exs: list[DocExtraction], canon: dict[str, str]) -> None:
 
 def _events_and_verdicts(clusters: list[EventCluster], by_doc: dict[tuple[str, str], DocExtraction],
                          removed: set[str], grouper: EventGrouper, rec: Reconciler,
-                         corpus: Corpus) -> tuple[list[Event], list[FactVerdict]]:
+                         corpus: Corpus, copies: dict[str, str]) -> tuple[list[Event], list[FactVerdict]]:
     """One Event per grouped cluster, and one verdict per fact claimed about it."""
     docs = {d.id: d for d in corpus.documents}
     events: list[Event] = []
@@ -164,7 +170,7 @@ def _events_and_verdicts(clusters: list[EventCluster], by_doc: dict[tuple[str, s
         for cl in claims:
             by_fact[cl.fact].append(cl)
         for fact in sorted(by_fact, key=lambda f: (FACT_ORDER.index(f) if f in FACT_ORDER else 99, f)):
-            verdicts.append(rec.verdict(c.id, fact, by_fact[fact], docs))
+            verdicts.append(rec.verdict(c.id, fact, by_fact[fact], docs, copies))
     return events, verdicts
 
 

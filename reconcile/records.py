@@ -110,6 +110,15 @@ class Event:
 
 
 @dataclass
+class Source:
+    """One independent claimant behind a fact, with what carries it."""
+    key: str                     # "entity:kremlin", "outlet:Al Khaleej", "document:003_..."
+    label: str                   # how a reader is told who it is
+    claims: list[str]            # claim ids
+    documents: list[str]         # document ids, in the order first met
+
+
+@dataclass
 class FactVerdict:
     event: str
     fact: str
@@ -119,6 +128,7 @@ class FactVerdict:
     claims: list[Claim]
     conflicting: list[tuple[str, str]] = field(default_factory=list)  # claim id pairs
     self_contradictions: list[str] = field(default_factory=list)      # doc ids
+    sources: list[Source] = field(default_factory=list)               # the independent claimants
 
 
 @dataclass
@@ -245,3 +255,11 @@ class DocExtraction:
     def text(self, start: int, end: int) -> str:
         s, e = self.span(start, end)
         return self.doc.text[s:e]
+
+
+@dataclass(frozen=True)
+class CopyGroup:
+    """Documents that are copies of one another (wire copy, reprints, updated versions)."""
+    original: str                # the first member in corpus order: the group is named by it
+    members: tuple[str, ...]     # every member, the original first
+

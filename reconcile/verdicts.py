@@ -9,14 +9,15 @@ import datetime as dt
 import itertools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rapidfuzz import fuzz
 
 from reconcile.engine.normalise import key
 from reconcile.engine.rules import RULES_DIR, RuleError, load_yaml, strip_lines
-from reconcile.records import STATUS_ORDER, Claim, Document, Entity, FactVerdict, Quote, QuoteGroup
+from reconcile.provenance.claimants import claimant_of, sources_of
+from reconcile.records import STATUS_ORDER, Claim, Document, Entity, FactVerdict, Quote, QuoteGroup, Source
 from reconcile.report.format import describe_value
 
 # A quotation is compared with at most this many others sharing its rarest words; beyond that
@@ -97,8 +98,33 @@ class Reconciler:
         return describe_value(v, name)
 
     # ------------------------------------------------------------------ verdicts
-    def verdict(self, event_id: str, fact: str, claims: list[Claim], docs: dict[str, Document]) -> FactVerdict:
+    def verdict(self, event_id: str, fact: str, claims: list[Claim], docs: Mapping[str, Document],
+                copies: Mapping[str, str] | None = None) -> FactVerdict:
+        """The fact's status from its claims; ``copies`` maps a document to the original of its
+        copy group (copies count once)."""
         claims = sorted(claims, key=lambda c: (c.doc, c.span))
+        copies = copies or {}
+        conflicting, self_contra = self._conflicts(claims)
+        sources = sources_of(claims, docs, copies, self.entities) or \
+            sources_of([replace(c, inferred=False) for c in claims], docs, copies, self.entities)
+        by_id = {c.id: c for c in claims}
+        if conflicting:
+            status = "conflict"
+            a, b = by_id[conflicting[0][0]], by_id[conflicting[0][1]]
+            expl = f"conflict: {self._said(a, docs, copies)} vs {self._said(b, docs, copies)}"
+            if self_contra:
+                expl += f"; {', '.join(sorted(self_contra))} contradicts itself"
+        elif len(sources) >= 2:
+            status = "corroborated"
+            expl = f"{len(sources)} independent sources agree: " + "; ".join(
+                f"{self.describe(by_id[s.claims[0]].value)} ({s.label}: {', '.join(s.documents)})" for s in sources)
+        else:
+            status = "single_source"
+            expl = self._single(claims, sources[0], by_id)
+        return FactVerdict(event_id, fact, status, len(sources), expl, claims, conflicting, sorted(self_contra),
+                           sources)
+
+    def _conflicts(self, claims: list[Claim]) -> tuple[list[tuple[str, str]], set[str]]:
         conflicting, self_contra = [], set()
         for a, b in itertools.combinations(claims, 2):
             if a.inferred or b.inferred:
@@ -107,30 +133,19 @@ class Reconciler:
                 conflicting.append((a.id, b.id))
                 if a.doc == b.doc:
                     self_contra.add(a.doc)
-        outlets = {docs[c.doc].outlet or c.doc for c in claims}
-        speakers = {c.speaker for c in claims if c.speaker}
-        independent = max(len(outlets), len(speakers))
-        def who(c: Claim) -> str:
-            return f"{self._name(c.speaker) or docs[c.doc].outlet or 'unattributed'}, {c.doc}"
-        if conflicting:
-            status = "conflict"
-            a_id, b_id = conflicting[0]
-            a = next(c for c in claims if c.id == a_id)
-            b = next(c for c in claims if c.id == b_id)
-            expl = f"conflict: {self.describe(a.value)} ({who(a)}) vs {self.describe(b.value)} ({who(b)})"
-            if self_contra:
-                expl += f"; {', '.join(sorted(self_contra))} contradicts itself"
-        elif independent >= 2:
-            status = "corroborated"
-            expl = f"{independent} independent sources agree: " + "; ".join(
-                f"{self.describe(c.value)} ({who(c)})" for c in _first_per_source(claims, docs))
-        else:
-            status = "single_source"
-            c = claims[0]
-            extra = f" (+{len(claims) - 1} restatement{'s' if len(claims) > 2 else ''} in the same source)" \
-                if len(claims) > 1 else ""
-            expl = f"one source: {self.describe(c.value)} ({who(c)}){extra}"
-        return FactVerdict(event_id, fact, status, independent, expl, claims, conflicting, sorted(self_contra))
+        return conflicting, self_contra
+
+    def _said(self, c: Claim, docs: Mapping[str, Document], copies: Mapping[str, str]) -> str:
+        return f"{self.describe(c.value)} ({claimant_of(c, docs, copies, self.entities).label}, {c.doc})"
+
+    def _single(self, claims: list[Claim], source: Source, by_id: dict[str, Claim]) -> str:
+        first = by_id[source.claims[0]]
+        if all(c.inferred for c in claims):
+            return f"context only: {self.describe(first.value)} (read from the article's lead: " \
+                   f"{', '.join(source.documents)})"
+        extra = len(source.claims) - 1
+        more = f" (+{extra} restatement{'s' if extra > 1 else ''} by the same source)" if extra else ""
+        return f"one source: {self.describe(first.value)} ({source.label}: {', '.join(source.documents)}){more}"
 
     def _name(self, eid: str | None) -> str | None:
         if not eid:
@@ -270,16 +285,6 @@ def _similar_wordings(distinct: list[str]) -> list[tuple[int, int, float]]:
             score = fuzz.partial_ratio(distinct[n], distinct[m], processor=None)
             if score >= 90:
                 out.append((n, m, score))
-    return out
-
-
-def _first_per_source(claims: list[Claim], docs) -> list[Claim]:
-    seen, out = set(), []
-    for c in claims:
-        k = (docs[c.doc].outlet or c.doc, c.speaker)
-        if k not in seen:
-            seen.add(k)
-            out.append(c)
     return out
 
 

@@ -15,7 +15,7 @@ from reconcile.report.writer import build_report
 
 WIRE_DEC30 = """Biden warns Putin in late-night call as Ukraine tensions simmer
 
-WASHINGTON (Wire One) - U.S. President Joe Biden and Russian President Vladimir Putin spoke by phone on Thursday, a conversation the White House said lasted 50 minutes.
+WASHINGTON (Wire One) - U.S. President Joe Biden and Russian President Vladimir Putin spoke by phone on Thursday in a conversation that lasted 50 minutes.
 
 The call began at 3:35 p.m. EST, a senior administration official told reporters. The conversation was requested by Moscow, the official said.
 """

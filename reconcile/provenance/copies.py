@@ -1,0 +1,106 @@
+"""Copies of one article: wire copy run by several outlets, an aggregator's reprint, a story
+republished with an "Updated at" line.  A copy group counts once as a source.
+
+Each document is reduced to fingerprints: word 5-grams of its folded text, sampled where the
+first word's hash falls in a fixed residue class (so two copies sample the same places), each
+hashed as a tuple of word hashes (deterministic across processes: int tuples are not salted).
+Documents are taken in corpus order; a document joins the group of the earlier document it
+shares the most fingerprints with when they cover most of the shorter of the two.  Only a
+group's first document is indexed, and a fingerprint found in very many groups is boilerplate
+(a site's footer) and no longer looked up: time stays linear in the corpus.
+"""
+from __future__ import annotations
+
+import re
+import zlib
+from collections import Counter
+from collections.abc import Iterable
+
+from reconcile.engine.normalise import fold
+from reconcile.records import CopyGroup, Document
+
+SHINGLE_WORDS = 5
+SAMPLE_EVERY = 4             # keep one shingle in four (by the first word's hash)
+MIN_SHARED = 3               # fewer shared fingerprints than this is chance
+MIN_CONTAINMENT = 0.5        # share of the shorter document's fingerprints found in the other
+BOILERPLATE_GROUPS = 200     # a fingerprint in more groups than this is a site's boilerplate
+_WORD = re.compile(r"\w+")
+
+
+class _WordHashes:
+    """crc32 of each distinct word, computed once per run."""
+
+    def __init__(self) -> None:
+        self._known: dict[str, int] = {}
+
+    def of(self, words: list[str]) -> list[int]:
+        known = self._known
+        out = []
+        for w in words:
+            h = known.get(w)
+            if h is None:
+                h = known[w] = zlib.crc32(w.encode("utf-8"))
+            out.append(h)
+        return out
+
+
+def fingerprints(text: str, words: _WordHashes) -> set[int]:
+    hashes = words.of(_WORD.findall(fold(text)))
+    n = len(hashes) - SHINGLE_WORDS + 1
+    return {hash(tuple(hashes[i:i + SHINGLE_WORDS])) for i in range(max(n, 0)) if hashes[i] % SAMPLE_EVERY == 0}
+
+
+class _Index:
+    """Fingerprint -> the groups (by their first document) it was seen in."""
+
+    def __init__(self) -> None:
+        self.postings: dict[int, list[int]] = {}
+        self.boilerplate: set[int] = set()
+
+    def best_match(self, fps: set[int], sizes: list[int]) -> int | None:
+        shared: Counter[int] = Counter()
+        for fp in fps:
+            if fp not in self.boilerplate:
+                shared.update(self.postings.get(fp, ()))
+        for group, n in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0])):
+            if n < MIN_SHARED:
+                break
+            if n >= MIN_CONTAINMENT * min(len(fps), sizes[group]):
+                return group
+        return None
+
+    def add(self, group: int, fps: Iterable[int]) -> None:
+        for fp in fps:
+            if fp in self.boilerplate:
+                continue
+            posting = self.postings.setdefault(fp, [])
+            posting.append(group)
+            if len(posting) > BOILERPLATE_GROUPS:
+                self.boilerplate.add(fp)
+                del self.postings[fp]
+
+
+def copy_groups(documents: list[Document]) -> list[CopyGroup]:
+    """Groups of two or more documents that are copies of one another, in corpus order; each
+    group is named by its first document."""
+    words = _WordHashes()
+    index = _Index()
+    heads: list[int] = []            # group number -> index of its first document
+    sizes: list[int] = []            # group number -> fingerprints of its first document
+    members: list[list[str]] = []
+    for i, doc in enumerate(documents):
+        fps = fingerprints(doc.text, words)
+        group = index.best_match(fps, sizes) if fps else None
+        if group is None:
+            group = len(heads)
+            heads.append(i)
+            sizes.append(len(fps))
+            members.append([])
+            index.add(group, fps)
+        members[group].append(doc.id)
+    return [CopyGroup(ids[0], tuple(ids)) for ids in members if len(ids) > 1]
+
+
+def copy_of(groups: list[CopyGroup]) -> dict[str, str]:
+    """Document id -> the first document of its copy group (only documents that have copies)."""
+    return {doc: g.original for g in groups for doc in g.members}
