@@ -190,6 +190,50 @@ def _public(a, v):
     return v
 
 
+@app.command("eval")
+def eval_cmd(report: Path = typer.Argument(..., help="A JSON report written by 'reconcile run'."),
+             gold: Path = typer.Argument(..., help="A gold annotation of the same corpus (docs/gold.md)."),
+             verbose: bool = typer.Option(False, "--verbose", "-v",
+                                          help="Also list every missed claim, wrong status, entity problem "
+                                               "and false conflict."),
+             min_claim_recall: float | None = typer.Option(None, "--min-claim-recall", "--min-recall"),
+             min_claim_precision: float | None = typer.Option(None, "--min-claim-precision", "--min-precision"),
+             min_fact_accuracy: float | None = typer.Option(None, "--min-fact-accuracy", "--min-facts"),
+             min_speaker_accuracy: float | None = typer.Option(None, "--min-speaker-accuracy", "--min-speakers"),
+             min_entity_accuracy: float | None = typer.Option(None, "--min-entity-accuracy", "--min-entities"),
+             min_quote_accuracy: float | None = typer.Option(None, "--min-quote-accuracy", "--min-quotes"),
+             min_conflict_recall: float | None = typer.Option(
+                 None, "--min-conflict-recall",
+                 help="Share of the gold's clear conflicts (status exactly [conflict]) flagged as conflicts."),
+             max_false_conflicts: int | None = typer.Option(None, "--max-false-conflicts")):
+    """Score a report against a gold annotation: one summary line (-v: every miss).
+
+    Example: reconcile eval reports/seeds.json gold/seeds.gold.yaml --min-recall 0.9 --max-false-conflicts 0
+
+    Exit codes: 0 every threshold given holds, 1 one does not, 2 unreadable report or gold file.
+    """
+    from reconcile.evaluation.gold import GoldError, load_gold
+    from reconcile.evaluation.scoring import score
+    from reconcile.evaluation.summary import Thresholds, details, shortfalls, summary_line
+    data = _load_report(report)
+    try:
+        gold_data = load_gold(gold)
+    except GoldError as exc:
+        _fail(str(exc), 2)
+    result = score(data, gold_data)
+    if verbose:
+        for line in details(result):
+            typer.echo(line)
+    failed = shortfalls(result, Thresholds(
+        claim_recall=min_claim_recall, claim_precision=min_claim_precision, fact_accuracy=min_fact_accuracy,
+        speaker_accuracy=min_speaker_accuracy, entity_accuracy=min_entity_accuracy,
+        quote_accuracy=min_quote_accuracy, conflict_recall=min_conflict_recall,
+        max_false_conflicts=max_false_conflicts))
+    typer.echo(summary_line(result, failed))
+    if failed:
+        raise typer.Exit(1)
+
+
 class GraphFormat(str, Enum):
     graphml = "graphml"
     json = "json"
