@@ -92,7 +92,8 @@ def load_gold(path: Path) -> Gold:
     if errors:
         error = best_match([errors[0]])
         where = list(error.absolute_path)
-        key = next((f"'{p}': " for p in reversed(where) if isinstance(p, str)), "")
+        keys = [p for p in where if isinstance(p, str)] if error.validator != "required" else []
+        key = f"'{keys[-1]}': " if keys else ""
         message = " ".join(error.message.replace(" is a required property", " is missing").split())
         raise GoldError(f"{path}:{doc.line(where)}: {key}{message} (not a gold file, see docs/gold.md)")
     return gold_from_data(data)
