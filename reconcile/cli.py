@@ -168,20 +168,41 @@ def _short_value(v: dict) -> str:
 @app.command()
 def claims(paths: list[Path] = typer.Argument(..., help="Articles to read."),
            fmt: str = typer.Option("simple", "--fmt", help="tabulate format.")):
-    """List every extracted claim with its span and rule, for people tuning rules.
+    """List every extracted claim with its span, rule and the event mention it was tied to, for people tuning rules.
 
     Example: reconcile claims seeds/004_37c19ced86855876.txt
     """
     a, _ = _analyse(paths)
-    rows = []
+    tied_to = _mentions_of_claims(a)
+    rows: list[tuple[str, ...]] = []
     for v in a.verdicts:
         for c in v.claims:
             rows.append((c.doc, v.event, c.fact, f"{c.span[0]}-{c.span[1]}", " ".join(c.text.split()),
                          _short_value(_public(a, c.value)),
-                         a.entities[c.speaker].name if c.speaker else "-", c.rule))
+                         a.entities[c.speaker].name if c.speaker else "-", c.rule,
+                         tied_to.get((c.doc, c.fact, c.span), "article lead" if c.inferred else "-"),
+                         getattr(c, "attached_by", None) or "-"))
     rows.sort()
-    typer.echo(tabulate(rows, headers=["doc", "event", "fact", "span", "words", "value", "speaker", "rule"],
-                        tablefmt=fmt, disable_numparse=True))
+    headers = ["doc", "event", "fact", "span", "words", "value", "speaker", "rule", "mention", "attached by"]
+    if all(r[-1] == "-" for r in rows):      # a run that does not say how claims were attached
+        rows, headers = [r[:-1] for r in rows], headers[:-1]
+    typer.echo(tabulate(rows, headers=headers, tablefmt=fmt, disable_numparse=True))
+
+
+def _mentions_of_claims(a) -> dict[tuple[str, str, tuple[int, int]], str]:
+    """(doc, fact, span) -> the event mention extraction tied the claim to: its kind and trigger
+    words ("call «phoned»"), or "main event" when the claim was left to the article's current event."""
+    out: dict[tuple[str, str, tuple[int, int]], str] = {}
+    for ex in a.extractions:
+        for rc in ex.claims:
+            key = (ex.doc.id, rc.fact, ex.span(rc.hit.start, rc.hit.end))
+            if rc.mention is None:
+                out.setdefault(key, "main event")
+                continue
+            m = ex.mentions[rc.mention]
+            ts, te = ex.span(*m.trigger)
+            out.setdefault(key, f"{m.kind} «{' '.join(ex.doc.text[ts:te].split())}»")
+    return out
 
 
 def _public(a, v):

@@ -229,3 +229,26 @@ def test_gold_values_read_the_same_whether_yaml_dates_are_quoted_or_not(tmp_path
                     f"  - {{id: h, kind: call, participants: [A], date: '{plain}'}}\n", encoding="utf-8")
     first, second = load_gold(path).events
     assert first.date == second.date == "2023-03-20"
+
+
+# --------------------------------------------------------------------------- how a claim was attached
+
+def test_the_review_card_shows_how_a_claim_was_attached_when_the_report_says(seed_report):
+    from reconcile.review.model import attachment
+    from reconcile.review.widgets import ClaimCard
+    claim = copy.deepcopy(seed_report["events"][0]["facts"][0]["claims"][0])
+    claim.pop("attached_by", None)
+    assert attachment(claim) is None
+    assert "attached" not in ClaimCard(1, claim, None, bidi=False)._head.plain
+    claim["attached_by"] = "event_date"
+    assert attachment(claim) == "the event's date"
+    assert "attached  the event's date" in ClaimCard(1, claim, None, bidi=False)._head.plain
+    assert attachment(dict(claim, attached_by="nearest_trigger")) == "nearest trigger"   # a basis added later
+
+
+def test_claims_lists_the_mention_each_claim_is_tied_to():
+    res = _runner().invoke(app, ["claims", str(ROOT / "seeds" / "004_37c19ced86855876.txt"), "--fmt", "plain"])
+    assert res.exit_code == 0, res.output
+    header, *rows = res.stdout.splitlines()
+    assert header.split()[-1] == "mention" or "attached by" in header
+    assert rows and all("«" in r or "main event" in r or "article lead" in r for r in rows)
