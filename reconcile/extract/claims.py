@@ -150,10 +150,19 @@ def _mention_facts(c: _Claims, m_i: int, m: RawMention, medium_at: Starts[Hit]) 
     _dates(c, m_i, m)
     for h in medium_at.between(*m.scope):
         v = medium_value(c.ctx.rs, c.ex.nt.text, h)
-        if v:
+        if v and not _alternative(c, h):
             c.add("medium", h, {"medium": v}, m_i, m.sentence)
     for eid, es, ee in m.locations:
         c.add("location", Hit("location", es, ee, "location"), {"entity": eid}, m_i, m.sentence)
+
+
+def _alternative(c: _Claims, h: Hit) -> bool:
+    """A medium offered as one of two ("either by phone or video") says nothing of the event."""
+    t = c.ex.nt.text
+    before = t[max(0, h.start - 12):h.start].split()
+    after = t[h.end:h.end + 12].split()
+    return any(c.ctx.rs.lex_value("medium_alternative", w.strip(",")) is not None
+               for w in before[-1:] + after[:1])
 
 
 def _dates(c: _Claims, m_i: int, m: RawMention) -> None:

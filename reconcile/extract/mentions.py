@@ -114,7 +114,11 @@ def _kinds(ctx: LanguageContext, t: str, trigs: list[Hit]) -> tuple[list[str], l
     kinds: list[str] = []
     generic: list[bool] = []
     medium = None
+    words = [(h.start, h.end) for h in trigs if h.dim == "event"]
     for h in trigs:
+        if h.dim != "event" and any(a <= h.start < b for a, b in words):
+            medium = medium or medium_value(ctx.rs, t, h)    # "phone calls": the noun says how many
+            continue
         if h.dim == "event":
             v = trigger_value(ctx.rs, t, h)
             kinds.append(v.get("kind", "talks"))
