@@ -5,6 +5,7 @@ article completes a day and month.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING
 
 from reconcile.dimensions.dates import partial_fits, resolve_partial
@@ -13,6 +14,8 @@ from reconcile.records import DocExtraction, Hit, RawClaim
 if TYPE_CHECKING:
     from reconcile.events import Day, DocEvent, EventCluster
 
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
 
 def _days(d: Day, cap: int) -> list[dt.date]:
     lo, hi = dt.date.fromisoformat(d[0]), dt.date.fromisoformat(d[1])
@@ -20,10 +23,9 @@ def _days(d: Day, cap: int) -> list[dt.date]:
 
 
 def article_years(ex: DocExtraction) -> list[tuple[int, int]]:
-    """(position, year) of every date the article writes with its year."""
+    """(position, year) of every date the article writes with its year (four figures in it)."""
     return [(h.start, int(h.value["start"][:4])) for h in ex.hits["date"]
-            if h.value and h.value.get("start") and any(str(v).isdigit() and len(str(v)) == 4
-                                                        for t in h.tokens for lex, v in t[3] if lex == "digits")]
+            if h.value and h.value.get("start") and _YEAR.search(ex.nt.text, h.start, h.end)]
 
 
 def claim_resolved(ex: DocExtraction, mi: int, sentence: int, h: Hit, day: Day | None) -> None:

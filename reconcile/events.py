@@ -15,6 +15,7 @@ from reconcile.event_dates import article_years, claim_resolved, narrow, resolve
 from reconcile.records import DocExtraction, Entity, Hit, RawClaim, RawMention
 
 Day = tuple[str, str]
+_YEAR_REACH = 120      # characters: how far a written year completes a day and month
 
 
 @dataclass
@@ -218,9 +219,10 @@ class EventGrouper:
         from_year = None
         if partial is not None and "month" in partial.value and years:
             # "March 18" on an undated page that writes "18 March 2025" or "2025" nearby
+            # only a year written close by: a distant one often dates a recalled event
             at = partial.start
-            year = min(years, key=lambda py: abs(py[0] - at))[1]
-            day = year_for(partial.value, year)
+            near = [py for py in years if abs(py[0] - at) <= _YEAR_REACH]
+            day = year_for(partial.value, min(near, key=lambda py: abs(py[0] - at))[1]) if near else None
             if day is not None:
                 date, from_year, partial = (day.isoformat(), day.isoformat()), partial, None
         return _MentionSays(persons, collectives, date, {m.medium} if m.medium else set(),
