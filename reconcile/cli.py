@@ -168,26 +168,91 @@ def _short_value(v: dict) -> str:
 @app.command()
 def claims(paths: list[Path] = typer.Argument(..., help="Articles to read."),
            fmt: str = typer.Option("simple", "--fmt", help="tabulate format.")):
-    """List every extracted claim with its span and rule, for people tuning rules.
+    """List every extracted claim with its span, rule and the event mention it was tied to, for people tuning rules.
 
     Example: reconcile claims seeds/004_37c19ced86855876.txt
     """
     a, _ = _analyse(paths)
-    rows = []
+    tied_to = _mentions_of_claims(a)
+    rows: list[tuple[str, ...]] = []
     for v in a.verdicts:
         for c in v.claims:
             rows.append((c.doc, v.event, c.fact, f"{c.span[0]}-{c.span[1]}", " ".join(c.text.split()),
                          _short_value(_public(a, c.value)),
-                         a.entities[c.speaker].name if c.speaker else "-", c.rule))
+                         a.entities[c.speaker].name if c.speaker else "-", c.rule,
+                         tied_to.get((c.doc, c.fact, c.span), "article lead" if c.inferred else "-"),
+                         getattr(c, "attached_by", None) or "-"))
     rows.sort()
-    typer.echo(tabulate(rows, headers=["doc", "event", "fact", "span", "words", "value", "speaker", "rule"],
-                        tablefmt=fmt, disable_numparse=True))
+    headers = ["doc", "event", "fact", "span", "words", "value", "speaker", "rule", "mention", "attached by"]
+    if all(r[-1] == "-" for r in rows):      # a run that does not say how claims were attached
+        rows, headers = [r[:-1] for r in rows], headers[:-1]
+    typer.echo(tabulate(rows, headers=headers, tablefmt=fmt, disable_numparse=True))
+
+
+def _mentions_of_claims(a) -> dict[tuple[str, str, tuple[int, int]], str]:
+    """(doc, fact, span) -> the event mention extraction tied the claim to: its kind and trigger
+    words ("call «phoned»"), or "main event" when the claim was left to the article's current event."""
+    out: dict[tuple[str, str, tuple[int, int]], str] = {}
+    for ex in a.extractions:
+        for rc in ex.claims:
+            key = (ex.doc.id, rc.fact, ex.span(rc.hit.start, rc.hit.end))
+            if rc.mention is None:
+                out.setdefault(key, "main event")
+                continue
+            m = ex.mentions[rc.mention]
+            ts, te = ex.span(*m.trigger)
+            out.setdefault(key, f"{m.kind} «{' '.join(ex.doc.text[ts:te].split())}»")
+    return out
 
 
 def _public(a, v):
     if "entity" in v and v["entity"] in a.entities:
         return {"entity": a.entities[v["entity"]].name}
     return v
+
+
+@app.command("eval")
+def eval_cmd(report: Path = typer.Argument(..., help="A JSON report written by 'reconcile run'."),
+             gold: Path = typer.Argument(..., help="A gold annotation of the same corpus (docs/gold.md)."),
+             verbose: bool = typer.Option(False, "--verbose", "-v",
+                                          help="Also list every missed claim, wrong status, entity problem "
+                                               "and false conflict."),
+             min_claim_recall: float | None = typer.Option(None, "--min-claim-recall", "--min-recall"),
+             min_claim_precision: float | None = typer.Option(None, "--min-claim-precision", "--min-precision"),
+             min_fact_accuracy: float | None = typer.Option(None, "--min-fact-accuracy", "--min-facts"),
+             min_speaker_accuracy: float | None = typer.Option(None, "--min-speaker-accuracy", "--min-speakers"),
+             min_entity_accuracy: float | None = typer.Option(None, "--min-entity-accuracy", "--min-entities"),
+             min_quote_accuracy: float | None = typer.Option(None, "--min-quote-accuracy", "--min-quotes"),
+             min_conflict_recall: float | None = typer.Option(
+                 None, "--min-conflict-recall",
+                 help="Share of the gold's clear conflicts (status exactly [conflict]) flagged as conflicts."),
+             max_false_conflicts: int | None = typer.Option(None, "--max-false-conflicts")):
+    """Score a report against a gold annotation: one summary line (-v: every miss).
+
+    Example: reconcile eval reports/seeds.json gold/seeds.gold.yaml --min-recall 0.9 --max-false-conflicts 0
+
+    Exit codes: 0 every threshold given holds, 1 one does not, 2 unreadable report or gold file.
+    """
+    from reconcile.evaluation.gold import GoldError, load_gold
+    from reconcile.evaluation.scoring import score
+    from reconcile.evaluation.summary import Thresholds, details, shortfalls, summary_line
+    data = _load_report(report)
+    try:
+        gold_data = load_gold(gold)
+    except GoldError as exc:
+        _fail(str(exc), 2)
+    result = score(data, gold_data)
+    if verbose:
+        for line in details(result):
+            typer.echo(line)
+    failed = shortfalls(result, Thresholds(
+        claim_recall=min_claim_recall, claim_precision=min_claim_precision, fact_accuracy=min_fact_accuracy,
+        speaker_accuracy=min_speaker_accuracy, entity_accuracy=min_entity_accuracy,
+        quote_accuracy=min_quote_accuracy, conflict_recall=min_conflict_recall,
+        max_false_conflicts=max_false_conflicts))
+    typer.echo(summary_line(result, failed))
+    if failed:
+        raise typer.Exit(1)
 
 
 class GraphFormat(str, Enum):

@@ -10,10 +10,12 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from reconcile.dimensions.dates import parse_iso_day
+from reconcile.dimensions.dates import is_partial, parse_iso_day, year_for
+from reconcile.event_dates import article_years, claim_resolved, narrow, resolve_constraints
 from reconcile.records import DocExtraction, Entity, Hit, RawClaim, RawMention
 
 Day = tuple[str, str]
+_YEAR_REACH = 120      # characters: how far a written year completes a day and month
 
 
 @dataclass
@@ -31,6 +33,11 @@ class DocEvent:
     claims: list[RawClaim] = field(default_factory=list)
     explicit_dates: list[Day] = field(default_factory=list)
     story_hit: Hit | None = None
+    # partial dates of an undated page ("on Tuesday", "March 18"): (sentence, hit); they pick
+    # the event it joins across documents and are resolved against that event's day
+    constraints: list[tuple[int, Hit]] = field(default_factory=list)
+    recalled: bool = True          # every mention of it recalls an earlier one ("the last call")
+    day_hint: dt.date | None = None  # its own day once a partial date is resolved
 
 
 @dataclass
@@ -167,6 +174,7 @@ class EventGrouper:
 
     def in_document(self, ex: DocExtraction) -> list[DocEvent]:
         story, story_hit = self.story_date(ex)
+        years = article_years(ex) if ex.ref is None else []
         events: list[DocEvent] = []
         current: DocEvent | None = None
         pair: set[str] | None = None
@@ -175,7 +183,7 @@ class EventGrouper:
         for mi, m in enumerate(ex.mentions):
             if m.generic:
                 continue
-            said = self._what_mention_says(m, pair)
+            said = self._what_mention_says(m, pair, years)
             if said.date is None and m.previous:
                 continue                  # "the last call", undated: not one we can place
             target = self._mention_target(events, current, m, said)
@@ -188,6 +196,8 @@ class EventGrouper:
                                   story_hit=story_hit if (guess and not said.date) else None)
                 events.append(target)
             _add_mention(target, mi, m, said)
+            if said.from_year is not None:
+                claim_resolved(ex, mi, m.sentence, said.from_year, said.date)
             by_mention[mi] = target
             current = target
             current_at.append((m.sentence, target))
@@ -197,15 +207,26 @@ class EventGrouper:
         _date_from_story(ex, events)
         return events
 
-    def _what_mention_says(self, m: RawMention, pair: set[str] | None) -> _MentionSays:
+    def _what_mention_says(self, m: RawMention, pair: set[str] | None,
+                           years: list[tuple[int, int]]) -> _MentionSays:
         persons = {p for p in m.participants if self.entities[p].type == "person"}
         collectives = set(m.participants) - persons
         if m.dual and len(persons) < 2 and pair and (not persons or persons <= pair):
             persons, collectives = set(pair), set()
         date = next(((h.value["start"], h.value["end"]) for h in m.dates
                      if h.value and h.value.get("start")), None)
+        partial = None if date else next((h for h in m.dates if is_partial(h.value)), None)
+        from_year = None
+        if partial is not None and "month" in partial.value and years:
+            # "March 18" on an undated page that writes "18 March 2025" or "2025" nearby
+            # only a year written close by: a distant one often dates a recalled event
+            at = partial.start
+            near = [py for py in years if abs(py[0] - at) <= _YEAR_REACH]
+            day = year_for(partial.value, min(near, key=lambda py: abs(py[0] - at))[1]) if near else None
+            if day is not None:
+                date, from_year, partial = (day.isoformat(), day.isoformat()), partial, None
         return _MentionSays(persons, collectives, date, {m.medium} if m.medium else set(),
-                            {loc for loc, _, _ in m.locations})
+                            {loc for loc, _, _ in m.locations}, partial, from_year)
 
     def _mention_target(self, events: list[DocEvent], current: DocEvent | None, m: RawMention,
                         said: _MentionSays) -> DocEvent | None:
@@ -249,6 +270,8 @@ class EventGrouper:
             for p in de.persons | de.collectives:
                 self._party_index.setdefault(p, []).append(pick)
             index.reindex(pick, old_date)
+        for c in index.clusters:
+            resolve_constraints(c)
         return self.number(index.clusters)
 
     def _best_cluster(self, de: DocEvent, pool: list[EventCluster]) -> EventCluster | None:
@@ -268,9 +291,10 @@ class EventGrouper:
             shared = len((c.persons | c.collectives) & (de.persons | de.collectives))
             cands.append((shared, c.seq, c))
         precise = de.date and de.date[0] == de.date[1] and not de.date_inferred
-        if cands and (precise or len(cands) == 1):
+        if cands and precise:
             return max(cands, key=lambda sc: (sc[0], -sc[1]))[2]
-        return None
+        fits = narrow(de, [c for _, _, c in cands])
+        return fits[0] if len(fits) == 1 else None
 
     def merge(self, keep: EventCluster, gone: EventCluster) -> None:
         """A reviewer says two events are one."""
@@ -323,6 +347,8 @@ class _MentionSays:
     date: Day | None
     mediums: set[str]
     locations: set[str]
+    partial: Hit | None = None       # a partial date left for the grouping across documents
+    from_year: Hit | None = None     # a partial date given its year by the article's other dates
 
 
 def _add_mention(target: DocEvent, mi: int, m: RawMention, said: _MentionSays) -> None:
@@ -337,6 +363,10 @@ def _add_mention(target: DocEvent, mi: int, m: RawMention, said: _MentionSays) -
     target.mediums |= said.mediums
     target.locations |= said.locations
     target.mentions.append(mi)
+    if not m.previous:
+        target.recalled = False
+    if said.partial is not None and all(h is not said.partial for _, h in target.constraints):
+        target.constraints.append((m.sentence, said.partial))
 
 
 def _attach_claims(ex: DocExtraction, by_mention: dict[int, DocEvent],
@@ -345,9 +375,11 @@ def _attach_claims(ex: DocExtraction, by_mention: dict[int, DocEvent],
     for c in ex.claims:
         if c.mention is not None:
             e = by_mention.get(c.mention)
+            c.attached_by = c.attached_by or "clause"
         else:
             before = [ev for si, ev in current_at if si <= c.sentence]
             e = before[-1] if before else None
+            c.attached_by = "main_event"
         if e is not None:
             e.claims.append(c)
 
@@ -359,7 +391,7 @@ def _date_from_story(ex: DocExtraction, events: list[DocEvent]) -> None:
                 not any(c.fact == "date" for c in e.claims):
             h = e.story_hit
             e.claims.append(RawClaim("date", h, {"date": {"start": e.date[0], "end": e.date[1]}},
-                                     _sentence_of(ex, h.start), None, None, None, True))
+                                     _sentence_of(ex, h.start), None, None, None, True, attached_by="lead"))
 
 
 def _placing_order(d: DocEvent) -> tuple[int, int, str, str]:

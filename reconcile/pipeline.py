@@ -35,6 +35,7 @@ from reconcile.records import (
     Problem,
     QuoteGroup,
     RawClaim,
+    Unplaced,
 )
 from reconcile.review.log import Decision, apply_fact_decisions
 from reconcile.verdicts import FACT_ORDER, Reconciler
@@ -56,6 +57,7 @@ class Analysis:
     reviews: dict[int, Decision] = field(default_factory=dict)       # verdict index -> decision
     unmatched: list[Decision] = field(default_factory=list)          # decisions that fit nothing now
     unmatched_splits: list[Decision] = field(default_factory=list)
+    unplaced: list[Unplaced] = field(default_factory=list)          # found, but in no event
     copy_groups: list[CopyGroup] = field(default_factory=list)      # articles that are copies of one another
 
 
@@ -96,14 +98,17 @@ def _analyse(corpus: Corpus, decisions: list[Decision]) -> Analysis:
     removed, unmatched = _regroup(grouper, clusters, by_doc, decisions)
     clusters = grouper.number(clusters)
     rec = Reconciler(registry.entities, grouper.lift)
+    unplaced: list[Unplaced] = []
     copy_groups = find_copy_groups(corpus.documents)
-    events, verdicts = _events_and_verdicts(clusters, by_doc, removed, grouper, rec, corpus, copy_of(copy_groups))
+    events, verdicts = _events_and_verdicts(clusters, by_doc, removed, grouper, rec, corpus, unplaced,
+                                            copy_of(copy_groups))
+    unplaced.extend(_not_attached(exs, clusters))
     quote_groups = rec.quotes([q for ex in exs for q in ex.quotes], _negations(langs))
     reviews, unmatched_facts = apply_fact_decisions(verdicts, decisions)
     return Analysis(corpus, registry.entities, exs, events, clusters, verdicts, quote_groups, _surfaces(exs),
                     grouper, rec, problems, reviews, unmatched + unmatched_facts,
                     [d for d in decisions if d.action == "split_entity" and d.entity not in registry.entities],
-                    copy_groups)
+                    unplaced, copy_groups)
 
 
 def _extract(corpus: Corpus, registry: EntityRegistry, overrides: dict[tuple[str, str], str],
@@ -157,13 +162,14 @@ def _use_canonical_ids(exs: list[DocExtraction], canon: dict[str, str]) -> None:
 
 def _events_and_verdicts(clusters: list[EventCluster], by_doc: dict[tuple[str, str], DocExtraction],
                          removed: set[str], grouper: EventGrouper, rec: Reconciler,
-                         corpus: Corpus, copies: dict[str, str]) -> tuple[list[Event], list[FactVerdict]]:
+                         corpus: Corpus, unplaced: list[Unplaced],
+                         copies: dict[str, str]) -> tuple[list[Event], list[FactVerdict]]:
     """One Event per grouped cluster, and one verdict per fact claimed about it."""
     docs = {d.id: d for d in corpus.documents}
     events: list[Event] = []
     verdicts: list[FactVerdict] = []
     for c in clusters:
-        claims = _cluster_claims(c, by_doc, removed)
+        claims = _cluster_claims(c, by_doc, removed, unplaced)
         events.append(Event(c.id, grouper.report_kind(c), grouper.participants(c), c.date, claims,
                             c.documents, sorted(c.locations)))
         by_fact = defaultdict(list)
@@ -174,24 +180,38 @@ def _events_and_verdicts(clusters: list[EventCluster], by_doc: dict[tuple[str, s
     return events, verdicts
 
 
-def _cluster_claims(c: EventCluster, by_doc: dict[tuple[str, str], DocExtraction], removed: set[str]) -> list[Claim]:
+def _cluster_claims(c: EventCluster, by_doc: dict[tuple[str, str], DocExtraction], removed: set[str],
+                    unplaced: list[Unplaced]) -> list[Claim]:
     """The event's claims, once each: its articles' own (less those a reviewer moved away),
-    then those a reviewer moved to it."""
+    then those a reviewer moved to it.  A clock time with no day to convert it on is kept,
+    unconverted, among the unplaced."""
     claims: list[Claim] = []
     seen = set()
-    for de in c.members:
-        ex = by_doc[(de.doc, de.lang)]
-        for rc in de.claims:
-            claim = _to_claim(ex, rc, c)
-            if claim and claim.id not in seen and claim.id not in removed:
-                seen.add(claim.id)
-                claims.append(claim)
-    for ex, rc in c.extra_claims:
-        claim = _to_claim(ex, rc, c)
-        if claim and claim.id not in seen:
+    own = [(by_doc[(de.doc, de.lang)], rc, de.day_hint, False) for de in c.members for rc in de.claims]
+    for ex, rc, day, moved in own + [(ex, rc, None, True) for ex, rc in c.extra_claims]:
+        claim = _to_claim(ex, rc, c, day)
+        if claim is None:
+            unplaced.append(_unplaced(ex, rc, "no day is known for this event to convert the local time on"))
+        elif claim.id not in seen and (moved or claim.id not in removed):
             seen.add(claim.id)
+            claim.attached_by = "reviewer" if moved else claim.attached_by
             claims.append(claim)
     return claims
+
+
+def _unplaced(ex: DocExtraction, rc: RawClaim, reason: str) -> Unplaced:
+    os_, oe = ex.span(rc.hit.start, rc.hit.end)
+    return Unplaced(ex.doc.id, rc.fact, (os_, oe), ex.doc.text[os_:oe], reason,
+                    None if rc.local_time is not None else dict(rc.value), rc.local_time)
+
+
+def _not_attached(exs: list[DocExtraction], clusters: list[EventCluster]) -> list[Unplaced]:
+    """Claims the grouping gave to no reported event (an unnamed or generic event, a recalled
+    one with no date): the reader still sees them."""
+    placed = {id(rc) for c in clusters for de in c.members for rc in de.claims}
+    placed |= {id(rc) for c in clusters for _, rc in c.extra_claims}
+    return [_unplaced(ex, rc, "not attached to any event") for ex in exs for rc in ex.claims
+            if id(rc) not in placed and not rc.inferred]
 
 
 def _negations(langs: list[str]) -> set[str]:
@@ -302,13 +322,15 @@ def _merge_discovered(registry: EntityRegistry, exs: list[DocExtraction]) -> dic
     return canon
 
 
-def _to_claim(ex: DocExtraction, rc: RawClaim, c: EventCluster) -> Claim | None:
+def _to_claim(ex: DocExtraction, rc: RawClaim, c: EventCluster, own_day: dt.date | None = None) -> Claim | None:
     h = rc.hit
     os_, oe = ex.span(h.start, h.end)
     ss, se = ex.span(*ex.sentences[rc.sentence])
     value = dict(rc.value)
     if rc.local_time is not None:
-        day = _day_near(ex, h) or event_day(c) or ex.ref
+        # the day written with it, else the article's own day for the event, else the event's
+        # (a clock time read before its event had a day is converted once it has one)
+        day = _day_near(ex, h) or own_day or event_day(c) or ex.ref
         if day is None:
             return None
         value = {"utc": clock_time.to_utc(rc.local_time, day)}
@@ -319,7 +341,8 @@ def _to_claim(ex: DocExtraction, rc: RawClaim, c: EventCluster) -> Claim | None:
         cid = f"{cid}-{hashlib.sha1(basis.encode()).hexdigest()[:4]}"
     return Claim(id=cid, doc=ex.doc.id, fact=rc.fact, value=value,
                  span=(os_, oe), text=ex.doc.text[os_:oe], sentence=(ss, se), speaker=rc.speaker,
-                 hedge=rc.hedge, inferred=rc.inferred, rule=h.rule, language=ex.lang)
+                 hedge=rc.hedge, inferred=rc.inferred, rule=h.rule, language=ex.lang,
+                 attached_by=rc.attached_by)
 
 
 def _day_near(ex: DocExtraction, h) -> dt.date | None:

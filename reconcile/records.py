@@ -96,6 +96,7 @@ class Claim:
     inferred: bool = False       # taken from the article's context, not its own sentence
     rule: str = ""
     language: str | None = None
+    attached_by: str = ""        # why it belongs to its event: clause | main_event | lead | event_date | reviewer
 
 
 @dataclass
@@ -218,6 +219,20 @@ class RawClaim:
     hedge: str | None = None
     inferred: bool = False
     local_time: dict | None = None
+    attached_by: str = ""         # set by the event grouping (see Claim.attached_by)
+
+
+@dataclass
+class Unplaced:
+    """Something an article says that could not be given to an event, or a clock time that
+    could not be converted: shown to the reader as found, never compared."""
+    doc: str
+    fact: str
+    span: Span
+    text: str
+    reason: str
+    value: dict | None = None     # the claim's value, when it has one without an event
+    local: dict | None = None     # a clock time's local reading (hour, minute, zone or None)
 
 
 @dataclass

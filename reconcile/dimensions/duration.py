@@ -48,6 +48,8 @@ def parse_duration(tokens: list, rs: RuleSet) -> tuple[float, float, list[str]] 
             if last_unit is not None and pending is None and not unit_follows:
                 total += sign * float(frac) * float(last_unit["minutes"])   # "ساعة ونصف"
                 sign = 1
+            elif pending is not None and unit_follows:
+                pending += float(frac)                                     # "one-and-a-half hours"
             else:
                 pending_frac = float(frac)                                 # "ربع ساعة"
             continue

@@ -17,7 +17,7 @@ from reconcile.entities.gazetteer import gazetteer
 from reconcile.entities.registry import EntityRegistry
 from reconcile.extract import BUILDERS, LanguageContext, extract_document, language_context
 from reconcile.extract.attribution import attributions
-from reconcile.extract.hits import medium_value
+from reconcile.extract.hits import medium_value, trigger_value
 from reconcile.extract.mentions import locations
 from reconcile.ingest.metadata import outlet_names
 from reconcile.records import Document
@@ -115,7 +115,7 @@ def _got_contextual(x: LanguageContext, dim: str, ex: dict) -> tuple[bool, str]:
     elif dim == "event":
         hits = e.hits["event"]
         ok = len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(e.nt.text.rstrip())
-        got = dict(x.rs.lex_value("trigger", e.nt.text[hits[0].start:hits[0].end]) or {}) if ok else None
+        got = dict(trigger_value(x.rs, e.nt.text, hits[0])) if ok else None
     elif dim == "metadata":
         from reconcile.ingest.metadata import signed_outlet
         o = signed_outlet(x.rs, text)

@@ -68,20 +68,44 @@ def _durations(c: _Claims, markers: dict[str, list[Marker]]) -> None:
     """A duration is a claim after a duration cue ("استمر", "lasted") or before an event word."""
     ex, w = c.ex, c.ctx.windows
     cue_at = Starts(markers["duration_cue"])
+    progress_at = Starts(markers["progress_marker"])
     event_at = Starts(ex.hits["event"], key=hit_start)
     window = c.ctx.duration_cue_window
-    for h in ex.hits["duration"]:
-        if not h.value:
-            continue
+    durations = sorted((h for h in ex.hits["duration"] if h.value), key=hit_start)
+    for k, h in enumerate(durations):
         mi, si = c.mention_for(h.start)
         if si is None:
             continue
-        lo = max(ex.sentences[si][0], h.start - window)
-        # a cue ending in [lo, h.start]; cues are short, so look at those starting a little earlier
+        lo = max(ex.sentences[si][0], h.start - window, durations[k - 1].end if k else 0)
+        # a cue ending in [lo, h.start]; cues are short, so look at those starting a little
+        # earlier.  A cue governs the first duration after it only ("lasted three hours with
+        # a 15-minute break")
         cue_before = any(lo <= ce <= h.start for cs, ce, _ in cue_at.between(lo - w.duration_cue_length, h.start + 1))
-        event_after = event_at.any_between(h.end, h.end + w.event_after_duration)
+        event_after = _event_after(c, event_at, h)
+        adjective = c.ctx.duration_adjective
+        if not event_after and adjective and adjective.search(ex.nt.text, h.start, h.end) \
+                and _word_follows(ex.nt.text, h.end):
+            continue          # "a 30-day halt", "a 15-minute break": the length of something else
+        if progress_at.any_between(*ex.sentences[si]):
+            continue          # "have been talking for over an hour": not the call's length
         if cue_before or event_after:
             c.add("duration", h, {"minutes": h.value["minutes"]}, mi, si, h.value.get("hedge"))
+
+
+def _event_after(c: _Claims, event_at: Starts[Hit], h: Hit) -> bool:
+    """An event word right after a duration, or after a linking word ("three hours of talks",
+    "a four-hour long meeting")."""
+    t, limit = c.ex.nt.text, c.ctx.windows.event_after_duration
+    for ev in event_at.between(h.end, h.end + limit + c.ctx.duration_link_length + 1):
+        gap = t[h.end:ev.start].strip(" -")
+        if ev.start - h.end < limit or c.ctx.rs.lex_value("duration_link", gap) is not None:
+            return True
+    return False
+
+
+def _word_follows(t: str, end: int) -> bool:
+    nxt = t[end:end + 2]
+    return len(nxt) == 2 and nxt[0] == " " and nxt[1].isalpha()
 
 
 def _clock_times(c: _Claims, markers: dict[str, list[Marker]]) -> None:
@@ -126,10 +150,19 @@ def _mention_facts(c: _Claims, m_i: int, m: RawMention, medium_at: Starts[Hit]) 
     _dates(c, m_i, m)
     for h in medium_at.between(*m.scope):
         v = medium_value(c.ctx.rs, c.ex.nt.text, h)
-        if v:
+        if v and not _alternative(c, h):
             c.add("medium", h, {"medium": v}, m_i, m.sentence)
     for eid, es, ee in m.locations:
         c.add("location", Hit("location", es, ee, "location"), {"entity": eid}, m_i, m.sentence)
+
+
+def _alternative(c: _Claims, h: Hit) -> bool:
+    """A medium offered as one of two ("either by phone or video") says nothing of the event."""
+    t = c.ex.nt.text
+    before = t[max(0, h.start - 12):h.start].split()
+    after = t[h.end:h.end + 12].split()
+    return any(c.ctx.rs.lex_value("medium_alternative", w.strip(",")) is not None
+               for w in before[-1:] + after[:1])
 
 
 def _dates(c: _Claims, m_i: int, m: RawMention) -> None:

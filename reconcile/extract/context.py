@@ -16,7 +16,7 @@ from reconcile.engine.rules import RULES_DIR, RuleError, RuleSet, fold_pattern, 
 
 # the lexicons read in one pass over the text (``hits.marker_hits``)
 MARKERS = ("future_marker", "past_marker", "previous_marker", "temporal_prep", "dual_reference",
-           "time_role", "duration_cue", "relative_interval")
+           "time_role", "duration_cue", "relative_interval", "progress_marker")
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,8 @@ class LanguageContext:
     not_subject: frozenset[str]       # words that stop the search for a speech verb's subject
     subject_max_words: int
     duration_cue_window: int
+    duration_adjective: re.Pattern[str] | None   # a duration written as an adjective ("a 30-day")
+    duration_link_length: int         # the longest word between a duration and its event noun
     marker_table: Mapping[str, tuple[tuple[str, Any], ...]]   # folded words -> (lexicon, value)
     marker_regex: re.Pattern[str]
 
@@ -72,6 +74,7 @@ def language_context(lang: str, root: Path = RULES_DIR) -> LanguageContext:
     table = _marker_table(rs)
     pre = fold_pattern(rs.macros.get("proclitic", ""))
     qualifier = rs.setting("location", "qualifier")
+    adjective = rs.setting("duration", "adjective_form")
     return LanguageContext(
         lang=lang, rs=rs,
         sentence_end=re.compile(L.get("sentence_end") or r"[.!?]+(?=\s|$)|\n"),
@@ -86,6 +89,9 @@ def language_context(lang: str, root: Path = RULES_DIR) -> LanguageContext:
         not_subject=frozenset(fold(str(w)) for w in (rs.setting("attribution", "not_subject", []) or [])),
         subject_max_words=int(rs.setting("attribution", "subject_max_words", 5)),
         duration_cue_window=int(rs.setting("duration", "cue_window", 40)),
+        duration_adjective=re.compile(adjective) if adjective else None,
+        duration_link_length=max((len(k) + 2 for k in (rs.lexicons["duration_link"].entries
+                                                       if "duration_link" in rs.lexicons else ())), default=0),
         marker_table=table,
         marker_regex=re.compile(rf"(?<!\w){pre}(?P<core>{trie_regex(table)})(?!\w)"),
     )

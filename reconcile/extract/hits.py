@@ -71,7 +71,8 @@ def medium_value(rs: RuleSet, t: str, h: Hit) -> str | None:
 
 def trigger_value(rs: RuleSet, t: str, h: Hit) -> dict[str, Any]:
     """What an event word says: its kind ("call", "meeting", "talks") and whether it is generic."""
-    v = rs.lex_value("trigger", t[h.start:h.end]) or {}
+    surface = t[h.start:h.end]
+    v = rs.lex_value("trigger", surface) or rs.lex_value("contact_verb", surface) or {}
     if not v:
-        v = next((val for tk in h.tokens for lx, val in tk[3] if lx == "trigger"), {})
+        v = next((val for tk in h.tokens for lx, val in tk[3] if lx in ("trigger", "contact_verb")), {})
     return v

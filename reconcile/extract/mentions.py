@@ -80,6 +80,8 @@ def _mention(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, idx: 
     for a, b in part_ranges:
         for h in idx.media.between(a, b):
             medium = medium or medium_value(ctx.rs, t, h)
+    if kind == "talks" and medium in ("phone", "video"):
+        kind = "call"             # "spoke by phone": the medium says what the verb was
     dual = any(idx.dual.any_between(a, b) for a, b in part_ranges)
     dts = idx.dates.between(sg.start, sg.end) or idx.dates.between(*scope)
     # the day nearest the event word is the event's ("WASHINGTON, March 10 (Agency) -
@@ -87,9 +89,23 @@ def _mention(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, idx: 
     dts = sorted(dts, key=lambda h: min(abs(h.start - first.end), abs(first.start - h.end)))
     future = idx.future.any_between(*scope)
     previous = idx.previous.any_between(max(first.end, sg.start),
-                                        min(first.end + ctx.windows.previous_marker, sg.end))
+                                        min(first.end + ctx.windows.previous_marker, sg.end)) or \
+        _previous_before(t, ctx, idx, sg, first)
     return RawMention(ex.doc.id, sg.sentence, scope, (first.start, first.end), kind,
                       parts, dual, dts, medium, previous, future, all(generic), locs)
+
+
+def _previous_before(t: str, ctx: LanguageContext, idx: _Index, sg: Segment, first: Hit) -> bool:
+    """A "previous" marker in the words just before the event word ("their last call", "the
+    previous conversation"), unless it belongs to a date ("last week's call")."""
+    lo = max(sg.start, first.start - ctx.windows.previous_marker)
+    for ms, me, _v in idx.previous.between(lo, first.start):
+        if me > first.start or len(t[me:first.start].split()) > 2:
+            continue
+        if any(h.start <= ms < h.end for h in idx.dates.between(lo - ctx.windows.previous_marker, ms + 1)):
+            continue
+        return True
+    return False
 
 
 def _kinds(ctx: LanguageContext, t: str, trigs: list[Hit]) -> tuple[list[str], list[bool], str | None]:
@@ -98,7 +114,11 @@ def _kinds(ctx: LanguageContext, t: str, trigs: list[Hit]) -> tuple[list[str], l
     kinds: list[str] = []
     generic: list[bool] = []
     medium = None
+    words = [(h.start, h.end) for h in trigs if h.dim == "event"]
     for h in trigs:
+        if h.dim != "event" and any(a <= h.start < b for a, b in words):
+            medium = medium or medium_value(ctx.rs, t, h)    # "phone calls": the noun says how many
+            continue
         if h.dim == "event":
             v = trigger_value(ctx.rs, t, h)
             kinds.append(v.get("kind", "talks"))

@@ -4,10 +4,11 @@ A claimant is who gave the information: the speaker the article attributes the c
 outlet when it speaks in its own voice.  A spokesman or aide speaks for their institution
 (the gazetteer's ``affiliation``: Peskov -> Kremlin), so the Kremlin and its spokesman are one
 source; a head of state whose affiliation is the state speaks for themselves.  An outlet's own
-voice is the outlet of the article's copy group's original: copies count once, and two articles
-of one outlet are one source.  An article that attributes the fact to someone and also states it
-in its own words is restating that someone: its own voice does not count again.  ``independent_sources`` is the number of distinct claimants among
-the claims stated next to the event (a value read from an article's lead is context).
+voice is the outlet of the original of the article's copy group: copies count once, and two
+articles of one outlet are one source.  An article that attributes the fact to someone and also
+states it in its own words is restating that someone: its own voice does not count again.
+``independent_sources`` is the number of distinct claimants among the claims stated next to the
+event (a value read from an article's lead is context).
 """
 from __future__ import annotations
 

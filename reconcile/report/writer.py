@@ -37,7 +37,7 @@ def claim_json(a: Analysis, c: Claim, docs: dict) -> dict:
         "value": _value_out(a, c.value), "text": c.text, "span": list(c.span),
         "sentence": doc.text[c.sentence[0]:c.sentence[1]], "sentence_span": list(c.sentence),
         "speaker": _entity_name(a, c.speaker), "hedge": c.hedge, "inferred": c.inferred,
-        "rule": c.rule,
+        "rule": c.rule, "attached_by": c.attached_by or None,
     }
 
 
@@ -94,6 +94,9 @@ def build_report(a: Analysis, name: str) -> dict:
         "entities": entities,
         "events": events,
         "quotes": quotes,
+        "unplaced": [{"doc": u.doc, "fact": u.fact, "text": u.text, "span": list(u.span), "reason": u.reason,
+                      "value": _value_out(a, u.value) if u.value else None, "local": u.local}
+                     for u in a.unplaced],
         "review": {"decisions_applied": len(a.reviews),
                    "unmatched": [json.loads(d.to_json()) for d in a.unmatched + a.unmatched_splits]},
     }
@@ -108,6 +111,7 @@ def render_markdown(report: dict) -> str:
                           ("single_source", "Single source")):
         out += _fact_section(report, docs, status, title)
     out += _quotation_section(report)
+    out += _unplaced_section(report)
     unmatched = (report.get("review") or {}).get("unmatched") or []
     if unmatched:
         out += [f"## Review decisions that match nothing in this corpus ({len(unmatched)})", ""]
@@ -183,6 +187,22 @@ def _quotation_section(report: dict) -> list[str]:
             out.append(f"  - `{c['doc']}`: «{' '.join(c['text'].split())}»")
     out.append("")
     return out
+
+
+def _unplaced_section(report: dict) -> list[str]:
+    """What was found but given to no event, or a clock time with no day to convert it on:
+    listed as read, never compared."""
+    rows = report.get("unplaced") or []
+    if not rows:
+        return []
+    out = [f"## Could not place ({len(rows)})", ""]
+    for u in rows:
+        local = u.get("local")
+        shown = (f"{local['hour']:02d}:{local['minute']:02d} {local.get('zone') or '(zone unknown)'} local time"
+                 if local else describe_value(u["value"]) if u.get("value") else "")
+        out.append(f"- `{u['doc']}` {u['fact'].replace('_', ' ')}: “{u['text']}”"
+                   + (f" = {shown}" if shown else "") + f" — {u['reason']}")
+    return out + [""]
 
 
 def _review_line(r: dict) -> str:

@@ -18,6 +18,19 @@ STATUS_LABEL = {"conflict": "conflict", "single_source": "single source", "corro
 # Decisions that change events or entities: they take effect at the next `reconcile run`.
 STRUCTURAL = ("move_claim", "merge_events", "split_entity")
 
+# why a claim sits on its event (a report claim's `attached_by`), in a reviewer's words
+ATTACHMENT_LABEL = {"clause": "its own clause names the event", "event_date": "the event's date",
+                    "main_event": "the article's main event", "lead": "the article's lead",
+                    "reviewer": "a reviewer moved it"}
+
+
+def attachment(claim: dict) -> str | None:
+    """How the claim was tied to its event, for reports that say so (None for older reports)."""
+    basis = claim.get("attached_by")
+    if not basis:
+        return None
+    return ATTACHMENT_LABEL.get(str(basis), str(basis).replace("_", " "))
+
 
 def search_key(s: str) -> str:
     """What typed text is compared by: the engine's ``fold`` (case, hamza/alef/ta marbuta

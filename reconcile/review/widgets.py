@@ -17,7 +17,7 @@ from reconcile.report.format import describe_value
 from reconcile.review.bidi import bidi_line, display_line, has_rtl, wrap_ranges
 from reconcile.review.documents import published
 from reconcile.review.log import Decision
-from reconcile.review.model import STATUS_LABEL, Filters, ReviewModel, Row, short_dates
+from reconcile.review.model import STATUS_LABEL, Filters, ReviewModel, Row, attachment, short_dates
 
 STATUS_STYLE = {"conflict": "bold red", "single_source": "yellow", "corroborated": "green"}
 STATE_STYLE = {"open": "bold", "confirmed": "magenta", "dismissed": "dim", "resolved": "green"}
@@ -173,6 +173,10 @@ class ClaimCard(Vertical):
                              ("published", published(doc))):
             head.append(f"\n{label:<10}", "dim")
             head.append(display_line(value) if bidi else value)
+        basis = attachment(claim)
+        if basis:
+            head.append(f"\n{'attached':<10}", "dim")
+            head.append(basis)
         self._head = head
         s = claim.get("sentence") or claim["text"]
         a = claim["span"][0] - claim["sentence_span"][0]
