@@ -138,6 +138,8 @@ def show(report: Path = typer.Argument(..., help="A JSON report written by 'reco
     """
     data = _load_report(report)
     from reconcile.records import STATUS_ORDER as order
+    from reconcile.report.format import outlet_name
+    urls = {d["id"]: d.get("url") or "" for d in data.get("documents") or []}
     rows = []
     for ev in data["events"]:
         if event and ev["id"] != event:
@@ -149,14 +151,15 @@ def show(report: Path = typer.Argument(..., help="A JSON report written by 'reco
             day = "" if not d else d["start"] if d["start"] == d["end"] else f"{d['start']}..{d['end']}"
             for c in f["claims"]:
                 rows.append((order[f["status"]], ev["id"], f["fact"], f["status"],
-                             _short_value(c["value"]), c["speaker"] or "-", c["outlet"] or c["doc"],
-                             " ".join(c["text"].split()), ev["kind"], day,
-                             " – ".join(ev["participants"])))
+                             _short_value(c["value"]), c["speaker"] or "-", outlet_name(c["outlet"]),
+                             c["doc"], " ".join(c["text"].split()), ev["kind"], day,
+                             " – ".join(ev["participants"]), urls.get(c["doc"], "")))
     if not rows:
         typer.echo("no facts match")
         return
     rows.sort(key=lambda r: (r[0], r[1], r[2]))
-    headers = ["event", "fact", "status", "value", "speaker", "source", "words", "kind", "date", "participants"]
+    headers = ["event", "fact", "status", "value", "speaker", "outlet", "document", "words", "kind", "date",
+               "participants", "url"]
     typer.echo(tabulate([r[1:] for r in rows], headers=headers, tablefmt=fmt, disable_numparse=True))
 
 

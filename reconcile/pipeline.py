@@ -333,7 +333,7 @@ def _to_claim(ex: DocExtraction, rc: RawClaim, c: EventCluster, own_day: dt.date
         day = _day_near(ex, h) or own_day or event_day(c) or ex.ref
         if day is None:
             return None
-        value = {"utc": clock_time.to_utc(rc.local_time, day)}
+        value = {"utc": {**clock_time.to_utc(rc.local_time, day), **_as_read(rc.local_time, day)}}
     cid = claim_id(ex.doc, (os_, oe), rc.fact)
     if rc.inferred:
         # the article's day read from its lead may date several of its events: one claim each
@@ -343,6 +343,11 @@ def _to_claim(ex: DocExtraction, rc: RawClaim, c: EventCluster, own_day: dt.date
                  span=(os_, oe), text=ex.doc.text[os_:oe], sentence=(ss, se), speaker=rc.speaker,
                  hedge=rc.hedge, inferred=rc.inferred, rule=h.rule, language=ex.lang,
                  attached_by=rc.attached_by)
+
+
+def _as_read(local: dict, day: dt.date) -> dict:
+    """The reading a UTC value was converted from, kept beside it for the reader."""
+    return {"local": f"{local['hour']:02d}:{local['minute']:02d}", "zone": local.get("zone"), "day": day.isoformat()}
 
 
 def _day_near(ex: DocExtraction, h) -> dt.date | None:

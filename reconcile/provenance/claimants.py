@@ -16,8 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from reconcile.records import Claim, Document, Entity, Source
+from reconcile.report.format import NO_OUTLET
 
-NO_OUTLET = "outlet not named"
 # what a person speaks for when their affiliation is one of these: the institution, not themselves
 INSTITUTIONS = ("org",)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from reconcile import __version__
 from reconcile.pipeline import Analysis
 from reconcile.records import STATUS_ORDER, Claim, FactVerdict
-from reconcile.report.format import describe_value
+from reconcile.report.format import NO_SPEAKER, describe_value, outlet_name
 from reconcile.review.log import fact_id, review_summary
 
 SCHEMA_ID = "reconcile.report/1"
@@ -43,6 +43,7 @@ def claim_json(a: Analysis, c: Claim, docs: dict) -> dict:
 
 def build_report(a: Analysis, name: str) -> dict:
     docs = {d.id: d for d in a.corpus.documents}
+    copies = {m: g.original for g in a.copy_groups for m in g.members if m != g.original}
     read_in: dict[str, list[str]] = {}
     for ex in a.extractions:
         read_in.setdefault(ex.doc.id, []).append(ex.lang)
@@ -64,6 +65,8 @@ def build_report(a: Analysis, name: str) -> dict:
             facts.append({"id": fact_id(v.fact, [c.id for c in v.claims]),
                           "fact": v.fact, "status": v.status, "independent_sources": v.independent_sources,
                           "explanation": v.explanation,
+                          "sources": [{"claimant": src.label, "key": src.key, "documents": src.documents,
+                                       "claims": src.claims} for src in v.sources],
                           "conflicting_pairs": [list(p) for p in v.conflicting],
                           "self_contradictions": v.self_contradictions,
                           "review": review_summary(review) if review else None,
@@ -89,7 +92,8 @@ def build_report(a: Analysis, name: str) -> dict:
         "documents": [{"id": d.id, "outlet": d.outlet, "language": d.language, "published": d.published,
                        "url": d.url, "sha256": d.sha256, "encoding": d.encoding, "path": d.path,
                        "read_as": read_in.get(d.id, []),
-                       "inferred": list(d.inferred)} for d in a.corpus.documents],
+                       "inferred": list(d.inferred), "copy_of": copies.get(d.id)} for d in a.corpus.documents],
+        "copy_groups": [{"original": g.original, "members": list(g.members)} for g in a.copy_groups],
         "problems": [{"source": p.source, "severity": p.severity, "message": p.message} for p in a.problems],
         "entities": entities,
         "events": events,
@@ -106,7 +110,7 @@ def render_markdown(report: dict) -> str:
     """Conflicts first (competing values, who said them, the words, the document), then
     corroborations, then single-source facts, then quotations."""
     docs = {d["id"]: d for d in report["documents"]}
-    out = _summary_lines(report)
+    out = _summary_lines(report) + _document_table(report)
     for status, title in (("conflict", "Conflicts"), ("corroborated", "Corroborated"),
                           ("single_source", "Single source")):
         out += _fact_section(report, docs, status, title)
@@ -160,9 +164,27 @@ def _event_title(ev: dict) -> str:
 
 
 def _source(c: dict, docs: dict) -> str:
-    outlet = c["outlet"] or docs[c["doc"]]["outlet"] or "outlet not named"
-    who = c["speaker"] or "the outlet itself"
-    return f"{who}, in {outlet} (`{c['doc']}`)"
+    """Who said it and where to read it: the speaker (or the outlet's own voice), the outlet,
+    the document, linked to the article's URL when the corpus gave one."""
+    doc = docs[c["doc"]]
+    outlet = outlet_name(c["outlet"] or doc["outlet"])
+    where = f"[`{c['doc']}`]({doc['url']})" if doc.get("url") else f"`{c['doc']}`"
+    return f"{c['speaker']}, in {outlet} ({where})" if c["speaker"] else f"{outlet}, own voice ({where})"
+
+
+def _document_table(report: dict) -> list[str]:
+    """Every document: who published it, when, where to read it, what was read from its text
+    rather than given, and which document it is a copy of."""
+    out = [f"## Documents ({len(report['documents'])})", "",
+           "| id | outlet | language | published | URL | read from the text | copy of |",
+           "|---|---|---|---|---|---|---|"]
+    for d in report["documents"]:
+        url = f"<{d['url']}>" if d.get("url") else "–"
+        inferred = ", ".join(d.get("inferred") or []) or "–"
+        copy_of = f"`{d['copy_of']}`" if d.get("copy_of") else "–"
+        out.append(f"| `{d['id']}` | {outlet_name(d['outlet'])} | {d['language'] or '–'} | "
+                   f"{(d['published'] or '–').replace('T', ' ')} | {url} | {inferred} | {copy_of} |")
+    return out + [""]
 
 
 def _quote_sentence(c: dict) -> str:
@@ -181,7 +203,7 @@ def _quotation_section(report: dict) -> list[str]:
         out += ["None.", ""]
     for q in multi:
         label = "ALTERED" if q["status"] == "conflict" else "same words"
-        out.append(f"- {label}: {q['speaker'] or 'unattributed'} — «{' '.join(q['text'].split())}»"
+        out.append(f"- {label}: {q['speaker'] or NO_SPEAKER} — «{' '.join(q['text'].split())}»"
                    + (f" ({q['note']})" if q.get("note") else ""))
         for c in q["claims"]:
             out.append(f"  - `{c['doc']}`: «{' '.join(c['text'].split())}»")

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reconcile.report.format import describe_value
+from reconcile.report.format import describe_value, outlet_name
 from reconcile.review.log import Decision, ReviewError, fact_decision, merge_decision, move_decision, split_decision
 from reconcile.review.model import ReviewModel, Row, short_dates
 from reconcile.review.screens import FormField, FormScreen
@@ -49,7 +49,7 @@ class Forms:
 
     def resolve(self, r: Row) -> DecisionForm:
         claims = r.fact["claims"]
-        listing = "\n".join(f"{i}. {describe_value(c['value'])} — {c.get('outlet') or c['doc']}"
+        listing = "\n".join(f"{i}. {describe_value(c['value'])} — {outlet_name(c.get('outlet'))}, {c['doc']}"
                             + (f" ({c['speaker']})" if c.get("speaker") else "") for i, c in enumerate(claims, 1))
 
         def submit(v: dict) -> Decision:
@@ -80,7 +80,8 @@ class Forms:
                                  reviewer=self.reviewer)
 
         return DecisionForm(FormScreen(
-            f"Move claim {n + 1} ({describe_value(claim['value'])}, {claim.get('outlet') or claim['doc']}) "
+            f"Move claim {n + 1} ({describe_value(claim['value'])}, {outlet_name(claim.get('outlet'))}, "
+            f"{claim['doc']}) "
             f"from {r.event['id']} to another event (← → choose the claim first)",
             [FormField("event", "Event id (typing narrows the list below)", "e.g. E3"),
              FormField("note", "Note (optional)")], submit,

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from reconcile.engine.normalise import fold
 from reconcile.records import REVIEW_ORDER
+from reconcile.report.format import NO_OUTLET
 from reconcile.review.log import DECISION_STATE, Decision, ReviewError, ReviewLog, best_facts, iter_facts
 
 STATUS_LABEL = {"conflict": "conflict", "single_source": "single source", "corroborated": "corroborated"}
@@ -233,7 +234,7 @@ class ReviewModel:
         return "\n".join(lines) if lines else f"no event matches '{typed}'"
 
     def outlets_hint(self) -> str:
-        outlets = sorted({d.get("outlet") or f"(no outlet) {d['id']}" for d in self.data.get("documents") or []})
+        outlets = sorted({d.get("outlet") or f"{NO_OUTLET} ({d['id']})" for d in self.data.get("documents") or []})
         return "Outlets: " + "; ".join(outlets)
 
     def event_named(self, typed: str) -> str:

@@ -14,7 +14,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Static
 
-from reconcile.report.format import describe_value
+from reconcile.report.format import describe_value, outlet_name
 from reconcile.review.bidi import display_line
 from reconcile.review.documents import Documents, published
 from reconcile.review.keys import KEYS
@@ -158,7 +158,7 @@ class ArticleScreen(ModalScreen):
         text, problem = docs.text(claim["doc"])
         meta = docs.meta.get(claim["doc"]) or {}
         head = Text()
-        head.append(f"{claim.get('outlet') or '(no outlet)'} · published {published(meta)} · {claim['doc']}", "bold")
+        head.append(f"{outlet_name(claim.get('outlet'))} · published {published(meta)} · {claim['doc']}", "bold")
         head.append(f"  {meta.get('path', '')}\n", "dim")
         head.append(f"claim {n + 1} of {r.fact['fact']} ({r.event['id']}): ")
         head.append(describe_value(claim["value"]), "bold")

@@ -13,7 +13,7 @@ from textual.containers import Container, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
-from reconcile.report.format import describe_value
+from reconcile.report.format import describe_value, outlet_name
 from reconcile.review.bidi import bidi_line, display_line, has_rtl, wrap_ranges
 from reconcile.review.documents import published
 from reconcile.review.log import Decision
@@ -168,9 +168,10 @@ class ClaimCard(Vertical):
         if claim.get("inferred"):
             head.append("  (inferred)", "italic")
         # one line per field, in the same order on every card, so side-by-side cards line up
-        for label, value in (("outlet", claim.get("outlet") or "not given"),
+        for label, value in (("outlet", outlet_name(claim.get("outlet"))),
                              ("speaker", claim.get("speaker") or "–"),
-                             ("published", published(doc))):
+                             ("published", published(doc)),
+                             ("url", (doc or {}).get("url") or "–")):
             head.append(f"\n{label:<10}", "dim")
             head.append(display_line(value) if bidi else value)
         basis = attachment(claim)
