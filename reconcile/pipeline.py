@@ -99,7 +99,7 @@ def _analyse(corpus: Corpus, decisions: list[Decision]) -> Analysis:
     clusters = grouper.number(clusters)
     rec = Reconciler(registry.entities, grouper.lift)
     unplaced: list[Unplaced] = []
-    copy_groups = find_copy_groups(corpus.documents)
+    copy_groups = find_copy_groups(_folded_texts(exs))
     events, verdicts = _events_and_verdicts(clusters, by_doc, removed, grouper, rec, corpus, unplaced,
                                             copy_of(copy_groups))
     unplaced.extend(_not_attached(exs, clusters))
@@ -109,6 +109,14 @@ def _analyse(corpus: Corpus, decisions: list[Decision]) -> Analysis:
                     grouper, rec, problems, reviews, unmatched + unmatched_facts,
                     [d for d in decisions if d.action == "split_entity" and d.entity not in registry.entities],
                     unplaced, copy_groups)
+
+
+def _folded_texts(exs: list[DocExtraction]) -> dict[str, str]:
+    """Each read document's folded text, in corpus order (a mixed-script one once)."""
+    out: dict[str, str] = {}
+    for ex in exs:
+        out.setdefault(ex.doc.id, ex.nt.text)
+    return out
 
 
 def _extract(corpus: Corpus, registry: EntityRegistry, overrides: dict[tuple[str, str], str],

@@ -141,7 +141,7 @@ class Reconciler:
     def _single(self, claims: list[Claim], source: Source, by_id: dict[str, Claim]) -> str:
         first = by_id[source.claims[0]]
         if all(c.inferred for c in claims):
-            return f"context only: {self.describe(first.value)} (read from the article's lead: " \
+            return f"context only: {self.describe(first.value)} ({source.label}, read from the article's lead: " \
                    f"{', '.join(source.documents)})"
         extra = len(source.claims) - 1
         more = f" (+{extra} restatement{'s' if extra > 1 else ''} by the same source)" if extra else ""

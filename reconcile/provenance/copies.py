@@ -1,8 +1,8 @@
 """Copies of one article: wire copy run by several outlets, an aggregator's reprint, a story
 republished with an "Updated at" line.  A copy group counts once as a source.
 
-Each document is reduced to fingerprints: word 5-grams of its folded text, sampled where the
-first word's hash falls in a fixed residue class (so two copies sample the same places), each
+Each document is reduced to fingerprints: word 4-grams of its folded text (as extraction folded
+it), sampled where the first word's hash falls in a fixed residue class (so two copies sample the same places), each
 hashed as a tuple of word hashes (deterministic across processes: int tuples are not salted).
 Documents are taken in corpus order; a document joins the group of the earlier document it
 shares the most fingerprints with when they cover most of the shorter of the two.  Only a
@@ -11,20 +11,17 @@ group's first document is indexed, and a fingerprint found in very many groups i
 """
 from __future__ import annotations
 
-import re
 import zlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
-from reconcile.engine.normalise import fold
-from reconcile.records import CopyGroup, Document
+from reconcile.records import CopyGroup
 
-SHINGLE_WORDS = 5
-SAMPLE_EVERY = 4             # keep one shingle in four (by the first word's hash)
+SHINGLE_WORDS = 4
+SAMPLE_EVERY = 3             # keep one shingle in three (by the first word's hash)
 MIN_SHARED = 3               # fewer shared fingerprints than this is chance
 MIN_CONTAINMENT = 0.5        # share of the shorter document's fingerprints found in the other
-BOILERPLATE_GROUPS = 200     # a fingerprint in more groups than this is a site's boilerplate
-_WORD = re.compile(r"\w+")
+BOILERPLATE_GROUPS = 30      # a fingerprint in more groups than this is a stock phrase or boilerplate
 
 
 class _WordHashes:
@@ -35,17 +32,14 @@ class _WordHashes:
 
     def of(self, words: list[str]) -> list[int]:
         known = self._known
-        out = []
-        for w in words:
-            h = known.get(w)
-            if h is None:
-                h = known[w] = zlib.crc32(w.encode("utf-8"))
-            out.append(h)
-        return out
+        for w in set(words).difference(known):
+            known[w] = zlib.crc32(w.encode("utf-8"))
+        return list(map(known.__getitem__, words))
 
 
-def fingerprints(text: str, words: _WordHashes) -> set[int]:
-    hashes = words.of(_WORD.findall(fold(text)))
+def fingerprints(folded: str, words: _WordHashes) -> set[int]:
+    """The sampled shingles of a folded text (``engine.normalise.fold``)."""
+    hashes = words.of(folded.split())
     n = len(hashes) - SHINGLE_WORDS + 1
     return {hash(tuple(hashes[i:i + SHINGLE_WORDS])) for i in range(max(n, 0)) if hashes[i] % SAMPLE_EVERY == 0}
 
@@ -58,14 +52,17 @@ class _Index:
         self.boilerplate: set[int] = set()
 
     def best_match(self, fps: set[int], sizes: list[int]) -> int | None:
+        """The earlier group this document copies, judged on its informative fingerprints
+        (stock phrases shared by many groups say nothing about copying)."""
+        informative = fps - self.boilerplate
         shared: Counter[int] = Counter()
-        for fp in fps:
-            if fp not in self.boilerplate:
-                shared.update(self.postings.get(fp, ()))
-        for group, n in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0])):
+        for fp in informative:
+            shared.update(self.postings.get(fp, ()))
+        # the few groups sharing most: a copy shares far more than any template-mate
+        for group, n in sorted(shared.most_common(5), key=lambda kv: (-kv[1], kv[0])):
             if n < MIN_SHARED:
                 break
-            if n >= MIN_CONTAINMENT * min(len(fps), sizes[group]):
+            if n >= MIN_CONTAINMENT * min(len(informative), sizes[group]):
                 return group
         return None
 
@@ -80,16 +77,16 @@ class _Index:
                 del self.postings[fp]
 
 
-def copy_groups(documents: list[Document]) -> list[CopyGroup]:
+def copy_groups(documents: Mapping[str, str]) -> list[CopyGroup]:
     """Groups of two or more documents that are copies of one another, in corpus order; each
-    group is named by its first document."""
+    group is named by its first document.  ``documents``: id -> folded text, in corpus order."""
     words = _WordHashes()
     index = _Index()
     heads: list[int] = []            # group number -> index of its first document
     sizes: list[int] = []            # group number -> fingerprints of its first document
     members: list[list[str]] = []
-    for i, doc in enumerate(documents):
-        fps = fingerprints(doc.text, words)
+    for i, (doc_id, folded) in enumerate(documents.items()):
+        fps = fingerprints(folded, words)
         group = index.best_match(fps, sizes) if fps else None
         if group is None:
             group = len(heads)
@@ -97,7 +94,7 @@ def copy_groups(documents: list[Document]) -> list[CopyGroup]:
             sizes.append(len(fps))
             members.append([])
             index.add(group, fps)
-        members[group].append(doc.id)
+        members[group].append(doc_id)
     return [CopyGroup(ids[0], tuple(ids)) for ids in members if len(ids) > 1]
 
 
