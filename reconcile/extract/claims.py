@@ -71,7 +71,9 @@ def _durations(c: _Claims, markers: dict[str, list[Marker]]) -> None:
     event_at = Starts(ex.hits["event"], key=hit_start)
     window = c.ctx.duration_cue_window
     for h in ex.hits["duration"]:
-        if not h.value:
+        # a rule may settle it: its pattern holds the cue, or it measures a pause or a truce
+        claim = h.rule_value.get("claim")
+        if not h.value or claim == "never":
             continue
         mi, si = c.mention_for(h.start)
         if si is None:
@@ -80,7 +82,7 @@ def _durations(c: _Claims, markers: dict[str, list[Marker]]) -> None:
         # a cue ending in [lo, h.start]; cues are short, so look at those starting a little earlier
         cue_before = any(lo <= ce <= h.start for cs, ce, _ in cue_at.between(lo - w.duration_cue_length, h.start + 1))
         event_after = event_at.any_between(h.end, h.end + w.event_after_duration)
-        if cue_before or event_after:
+        if cue_before or event_after or claim == "always":
             c.add("duration", h, {"minutes": h.value["minutes"]}, mi, si, h.value.get("hedge"))
 
 
