@@ -107,7 +107,7 @@ def _clock_times(c: _Claims, markers: dict[str, list[Marker]]) -> None:
 
 
 def _local_time(h: Hit, si: int, zone_in_sentence: dict[int, str]) -> dict:
-    local = {k: h.value[k] for k in ("hour", "minute", "zone")}
+    local = {k: h.value[k] for k in ("hour", "minute", "zone", "twelve_hour") if k in h.value}
     if local["zone"] is None and zone_in_sentence.get(si):
         # "began at 3:35 p.m. EST and ended at 4:25 p.m.": the zone named once holds
         local["zone"] = zone_in_sentence[si]
