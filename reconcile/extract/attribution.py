@@ -9,6 +9,7 @@ from reconcile.extract.context import LanguageContext
 from reconcile.records import Attribution, DocExtraction, Hit, Span
 
 COLLECTIVE = ("country", "org")
+RELAYING_OUTLET_BEFORE = 40       # characters: "Interfax news agency quoted ..."
 Speakers = list[list[Attribution]]     # per sentence, in order
 
 
@@ -139,6 +140,8 @@ def _subject_after(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry,
         if gaz.entities[eid].type in COLLECTIVE:
             speaker, es, ee = _office_holder(ex, ctx, gaz, k, (speaker, es, ee))
         return speaker, _repeated_name(ex, ctx, k, speaker, (es, ee))
+    if cue == "relay" and _names_nobody(ctx, t[h.end:sent_end].replace('"', " ").split()[:3], "person"):
+        return _relaying_outlet(ex, gaz, h)
     return None, None
 
 
@@ -157,7 +160,8 @@ def _names_nobody(ctx: LanguageContext, words: list[str], etype: str) -> bool:
 
 def _relaying_outlet(ex: DocExtraction, gaz: EntityRegistry, h: Hit) -> tuple[str | None, Span | None]:
     """"نقلت وكالة X عن مصادر": the source is unnamed, so the outlet that relays it is the claimant."""
-    for es, ee, eid, how in ex.entities_in(h.start, h.end):
+    # the outlet is inside the cue ("نقلت وكالة X عن") or its subject just before ("X quoted")
+    for es, ee, eid, how in reversed(ex.entities_in(max(0, h.start - RELAYING_OUTLET_BEFORE), h.end)):
         if gaz.entities[eid].type == "media" and how != "adjective":
             return eid, (es, ee)
     return None, None
