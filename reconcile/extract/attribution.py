@@ -204,8 +204,13 @@ def _subject_before(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry
     """The entity just before a speech verb ("a White House official said"), stepping
     over one appositive ("Dmitry Peskov, the Kremlin spokesman, said")."""
     t = ex.nt.text
+    end = h.start
     for es, ee, eid, how in reversed(ex.entities_in(sent_start, h.start)):
-        between = t[ee:h.start]
+        between = t[ee:end]
+        prep = t[max(sent_start, es - 12):es].split()[-1:]
+        if gaz.entities[eid].type == "city" and prep and prep[0] in ctx.not_subject and not between.strip():
+            end = t.rfind(prep[0], sent_start, es)    # "Macron's office in Paris confirmed": the office speaks
+            continue
         words = between.replace('"', " ").split()
         if between.strip() == ",":
             continue          # inside an appositive: its head comes before the comma
