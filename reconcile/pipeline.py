@@ -105,7 +105,8 @@ def _analyse(corpus: Corpus, decisions: list[Decision]) -> Analysis:
     unplaced.extend(_not_attached(exs, clusters))
     quote_groups = rec.quotes([q for ex in exs for q in ex.quotes], _negations(langs))
     reviews, unmatched_facts = apply_fact_decisions(verdicts, decisions)
-    return Analysis(corpus, registry.entities, exs, events, clusters, verdicts, quote_groups, _surfaces(exs),
+    return Analysis(corpus, registry.entities, exs, events, clusters, verdicts, quote_groups,
+                    _surfaces(exs, registry.entities),
                     grouper, rec, problems, reviews, unmatched + unmatched_facts,
                     [d for d in decisions if d.action == "split_entity" and d.entity not in registry.entities],
                     unplaced, copy_groups)
@@ -230,13 +231,19 @@ def _negations(langs: list[str]) -> set[str]:
     return negations
 
 
-def _surfaces(exs: list[DocExtraction]) -> dict[str, set[str]]:
-    """Entity id -> the spellings the articles use for it."""
+def _surfaces(exs: list[DocExtraction], entities: Mapping[str, Entity]) -> dict[str, set[str]]:
+    """Entity id -> the spellings the articles use for it, with the entity's own shorter
+    names written inside a longer one ("Peskov" in "Dmitry Peskov", "نوفوستي" in "وكالة نوفوستي")."""
     surfaces: dict[str, set[str]] = defaultdict(set)
     for ex in exs:
         for s, e, eid, _ in ex.entities:
             os_, oe = ex.span(s, e)
-            surfaces[eid].add(" ".join(ex.doc.text[os_:oe].replace('"', " ").split()))
+            written = " ".join(ex.doc.text[os_:oe].replace('"', " ").split())
+            surfaces[eid].add(written)
+            ent = entities.get(eid)
+            for alias in (ent.aliases.get(ex.lang, []) if ent else []):
+                if alias != written and f" {alias} " in f" {written} ":
+                    surfaces[eid].add(alias)
     return surfaces
 
 

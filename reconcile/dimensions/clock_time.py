@@ -23,12 +23,15 @@ class _Reading:
     minute: int | None = None
     daypart: str | None = None
     zone: str | None = None
+    with_minutes: bool = False     # "17:00": written on a 24-hour clock
+    last_end: int = -2
 
     def take(self, tok) -> None:
         surface = tok[2]
+        glued, self.last_end = tok[0] - self.last_end == 1, tok[1]   # "8,33": minutes after a comma
         if self.hour is None and surface[:1].isdigit() and (":" in surface or "." in surface):
             h, m = surface.replace(".", ":").split(":")[:2]
-            self.hour, self.minute = int(h), int(m)
+            self.hour, self.minute, self.with_minutes = int(h), int(m), True
             return
         hw = _lex(tok, "hour_word")
         if hw is not None and self.hour is None:
@@ -46,16 +49,16 @@ class _Reading:
         if z:
             self.zone = z
             return
-        self._take_number(tok)
+        self._take_number(tok, glued)
 
-    def _take_number(self, tok) -> None:
+    def _take_number(self, tok, glued: bool) -> None:
         n = token_number(tok)
         if n is None:
             return
         if self.hour is None:
             self.hour, self.minute = int(n), 0
         elif self.minute == 0:
-            self.minute = int(n)
+            self.minute, self.with_minutes = int(n), glued
 
 
 def _on_24h_clock(hour: int, daypart: str | None) -> int:
@@ -78,13 +81,19 @@ def parse_clock_time(tokens: list, rs: RuleSet) -> dict | None:
         r.take(tok)
     if r.hour is None or not (0 <= r.hour <= 24) or not (0 <= (r.minute or 0) < 60):
         return None
-    return {"hour": _on_24h_clock(r.hour, r.daypart) % 24, "minute": r.minute or 0, "zone": r.zone}
+    out = {"hour": _on_24h_clock(r.hour, r.daypart) % 24, "minute": r.minute or 0, "zone": r.zone}
+    if r.daypart is None and not r.with_minutes and 1 <= r.hour <= 11 and \
+            rs.setting("clock_time", "bare_hour_is_twelve_hour", False):
+        out["twelve_hour"] = True    # "at five": morning or evening, the text does not say
+    return out
 
 
 def to_utc(local: dict, day: dt.date) -> dict:
     """The UTC interval of a local reading on ``day``.  An unknown zone spans every offset
     in use (UTC-12 to UTC+14), so it can never make a false conflict."""
     naive = dt.datetime.combine(day, dt.time(local["hour"], local["minute"]))
+    # an hour that may be read on either half of the day spans both readings
+    later = dt.timedelta(hours=12 if local.get("twelve_hour") else 0)
     zone = local.get("zone")
     if zone:
         try:
@@ -92,10 +101,9 @@ def to_utc(local: dict, day: dt.date) -> dict:
         except (ZoneInfoNotFoundError, ValueError):
             zone = None
         else:
-            s = moment.strftime("%Y-%m-%dT%H:%MZ")
-            return {"start": s, "end": s}
+            return {"start": moment.strftime("%Y-%m-%dT%H:%MZ"), "end": (moment + later).strftime("%Y-%m-%dT%H:%MZ")}
     lo = (naive - dt.timedelta(hours=14)).strftime("%Y-%m-%dT%H:%MZ")
-    hi = (naive + dt.timedelta(hours=12)).strftime("%Y-%m-%dT%H:%MZ")
+    hi = (naive + dt.timedelta(hours=12) + later).strftime("%Y-%m-%dT%H:%MZ")
     return {"start": lo, "end": hi}
 
 

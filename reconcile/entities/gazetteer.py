@@ -8,6 +8,7 @@ so one run never sees another's.  Finding mentions in a text is in mentions.py.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,6 +62,9 @@ class Gazetteer:
         for raw in data["entities"]:
             _read_entity(raw, path, entities, surfaces, isos)
         _add_cldr_countries(entities, surfaces, isos)
+        _add_institutions(entities, surfaces, {raw["id"]: raw.get("adjectives") or {} for raw in data["entities"]})
+        _add_offices(data["entities"], entities, surfaces)
+        _add_spelling_variants(entities, surfaces)
         for ent in entities.values():
             if ent.affiliation and ent.affiliation not in entities:
                 ent.affiliation = None     # a country CLDR names by another id; harmless
@@ -241,6 +245,113 @@ def _add_cldr_countries(entities: dict[str, Entity], surfaces: dict[str, Surface
             surfaces.setdefault("ar", {}).setdefault(fold(ar[code]), []).append(Surface(eid, "name"))
         surfaces.setdefault("en", {}).setdefault(fold(en_name), []).append(Surface(eid, "name"))
         entities[eid] = ent
+
+
+# "الحكومة الألمانية", "German government", "حكومة اليابان": each state's government and presidency
+# are institutions of their own, which speak for the state but are not the state.
+_INSTITUTIONS = (
+    ("government", "Government of {name}", "{adj} government",
+     {"en": ["{name} government", "government of {name}", "{name}'s government", "{adj} government"],
+      "ar": ["حكومة {name}", "الحكومة {adj_f}"]}),
+    ("presidency", "Presidency of {name}", "{adj} presidency",
+     {"en": ["{adj} presidency", "presidency of {name}"], "ar": ["الرئاسة {adj_f}"]}),
+)
+
+
+def _add_institutions(entities: dict[str, Entity], surfaces: dict[str, SurfaceTable],
+                      adjectives_of: dict[str, dict]) -> None:
+    """Every country's government and presidency, named from the country's names and
+    adjectives; a spelling already taken ("الرئاسة الروسية": the Kremlin) stays with its owner."""
+    for country in [e for e in entities.values() if e.type == "country"]:
+        adjectives = _country_adjectives(adjectives_of.get(country.id) or {})
+        for kind, plain, with_adj, patterns in _INSTITUTIONS:
+            eid = f"{country.id}-{kind}"
+            if eid in entities:
+                continue
+            spellings = {lang: [p.format(name=n, adj=a, adj_f=a)
+                                for p in pats for n in country.aliases.get(lang, [])[:4]
+                                for a in (adjectives.get((lang, "f" if "adj_f" in p else "any")) or [""])
+                                if ("{adj" not in p or a)]
+                         for lang, pats in patterns.items()}
+            free = {lang: [x for x in dict.fromkeys(v) if fold(x) not in surfaces.get(lang, {})]
+                    for lang, v in spellings.items()}
+            if not any(free.values()):
+                continue
+            owner = _owner_of_taken(entities, surfaces, spellings)
+            if owner:
+                # the Kremlin is "the Russian presidency": its other spellings name it too
+                for lang, names in free.items():
+                    for n in names:
+                        surfaces.setdefault(lang, {}).setdefault(fold(n), []).append(Surface(owner, "name"))
+                continue
+            en_adj = adjectives.get(("en", "any"))
+            name = with_adj.format(adj=en_adj[0]) if en_adj else plain.format(name=country.name)
+            ent = Entity(id=eid, name=name, type="org", labels={"en": name},
+                         aliases={k: v for k, v in free.items() if v}, affiliation=country.id)
+            entities[eid] = ent
+            for lang, names in ent.aliases.items():
+                for n in names:
+                    surfaces.setdefault(lang, {}).setdefault(fold(n), []).append(Surface(eid, "name"))
+
+
+def _owner_of_taken(entities: dict[str, Entity], surfaces: dict[str, SurfaceTable],
+                    spellings: dict[str, list[str]]) -> str | None:
+    """The one institution that already owns some of these spellings, if any."""
+    owners = {c.entity for lang, v in spellings.items() for x in v
+              for c in surfaces.get(lang, {}).get(fold(x), []) if entities[c.entity].type == "org"}
+    return owners.pop() if len(owners) == 1 else None
+
+
+def _country_adjectives(adj: dict) -> dict[tuple[str, str], list[str]]:
+    """(language, "any" | "f") -> adjectives; "f": the Arabic feminine definite form ("الألمانية")."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for lang, words in adj.items():
+        if not isinstance(words, list):
+            continue
+        words = [str(w) for w in words]
+        out[(lang, "any")] = [w for w in words if not (w.isupper() and len(w) <= 3)]
+        out[(lang, "f")] = [w for w in words if w.startswith("ال") and w.endswith("ة")]
+    return out
+
+
+def _add_offices(raw_entities: list, entities: dict[str, Entity], surfaces: dict[str, SurfaceTable]) -> None:
+    """"Macron's office", "مكتب نتنياهو": a leader's office is the institution the gazetteer
+    names as that person's ``office`` (the Élysée, the Kremlin), not the person."""
+    patterns = {"en": ["{n}'s office", "office of {n}"], "ar": ["مكتب {n}", "ديوان {n}"]}
+    for raw in raw_entities:
+        office = isinstance(raw, dict) and raw.get("office")
+        if not office or office not in entities or raw.get("id") not in entities:
+            continue
+        person = entities[raw["id"]]
+        for lang, pats in patterns.items():
+            for n in person.aliases.get(lang, []):
+                for p in pats:
+                    key = fold(p.format(n=n))
+                    if key not in surfaces.get(lang, {}):
+                        surfaces.setdefault(lang, {})[key] = [Surface(office, "name")]
+
+
+def _add_spelling_variants(entities: dict[str, Entity], surfaces: dict[str, SurfaceTable]) -> None:
+    """Spellings outlets use for a listed name without listing it: Arabic ج for the g sound
+    written غ elsewhere ("شي جين بينج"), and Latin names without their accents ("Elysee")."""
+    for lang, table in surfaces.items():
+        extra: SurfaceTable = {}
+        for key, cands in table.items():
+            names = [c for c in cands if c.kind == "name" and entities[c.entity].type != "country"]
+            if not names:
+                continue
+            for variant in _variants(lang, key):
+                if variant != key and variant not in table:
+                    extra.setdefault(variant, []).extend(names)
+        for key, cands in extra.items():
+            table[key] = cands
+
+
+def _variants(lang: str, key: str) -> list[str]:
+    if lang == "ar":
+        return [key.replace("غ", "ج")] if "غ" in key else []
+    plain = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+    return [plain]
 
 
 _GAZ: dict[str, Gazetteer] = {}

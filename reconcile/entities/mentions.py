@@ -35,7 +35,7 @@ def find_folded(gaz: Gazetteer, nt: NormalText, lang: str, ref: dt.date | None,
     does not know and names its entity."""
     refs, unresolved = _gazetteer_refs(gaz, nt, lang, ref)
     refs = _drop_roles_before_names(gaz, refs, nt.text)
-    scan = _Scan(gaz, nt.text, lang, refs, unresolved)
+    scan = _Scan(gaz, nt, lang, refs, unresolved)
     return sorted(scan.variants(refs, known_words, discover))
 
 
@@ -99,15 +99,23 @@ def _drop_roles_before_names(gaz: Gazetteer, refs: list[FoldedRef], text: str) -
 class _Scan:
     """One document's words, and which of their characters a mention already covers."""
 
-    def __init__(self, gaz: Gazetteer, text: str, lang: str, refs: list[FoldedRef],
+    def __init__(self, gaz: Gazetteer, nt: NormalText, lang: str, refs: list[FoldedRef],
                  unresolved: list[tuple[int, int]]):
-        self.gaz, self.text, self.lang = gaz, text, lang
+        text = nt.text
+        self.gaz, self.nt, self.text, self.lang = gaz, nt, text, lang
         self.words: list[Word] = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
         self.covered: set[int] = set()
         for s, e in unresolved:
             self.covered.update(range(s, e))
         for s, e, _, _ in refs:
             self.covered.update(range(s, e))
+
+    def capitalised(self, word: Word) -> bool:
+        """Whether the word is written with a capital (folding lower-cases it); true in scripts
+        without case."""
+        os_, _ = self.nt.to_original(word[0], word[1])
+        c = self.nt.original[os_:os_ + 1]
+        return not c.isalpha() or c.isupper() or c.lower() == c.upper()
 
     def is_covered(self, word: Word) -> bool:
         return any(p in self.covered for p in range(word[0], word[1]))
@@ -264,9 +272,16 @@ class _Titled:
         text = self.scan.text
         gap = text[(run[-1][1] if run else before[1]):s]
         return not (self.scan.is_covered(word) or t in self.stop or t in self.titles or t in self.known_words
-                    or _DIGIT.search(t) or (self.article and t.startswith(self.article))
+                    or _DIGIT.search(t) or self._has_article(t) or not self.scan.capitalised(word)
                     or "\n" in gap or _PUNCT_GAP.search(gap)
                     or len(t) < 2 or (run and text[run[-1][1]:s].strip() not in ("",)))
+
+    def _has_article(self, t: str) -> bool:
+        """"الرئيس", "والعمل": a word with the article (after a clitic or not) is no name."""
+        if not self.article:
+            return False
+        clitics = self.scan.gaz.clitic_letters.get(self.scan.lang, "")
+        return t.startswith(self.article) or (t[:1] in clitics and t[1:].startswith(self.article))
 
     def _titled_name(self, run: list[Word], after_counterpart: bool) -> FoldedRef | None:
         """The person a run of words after a title names: a gazetteer person whose name and

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from reconcile.entities.registry import EntityRegistry
 from reconcile.extract.context import LanguageContext
 from reconcile.records import Attribution, DocExtraction, Hit, Span
 
 COLLECTIVE = ("country", "org")
+RELAYING_OUTLET_BEFORE = 40       # characters: "Interfax news agency quoted ..."
 Speakers = list[list[Attribution]]     # per sentence, in order
 
 
@@ -21,7 +23,8 @@ def attributions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry) -
     per: Speakers = [[] for _ in sentences]
     carried: str | None = None
     si = 0
-    for h in sorted(ex.hits["attribution"], key=lambda h: h.start):
+    # a relay ("نقلت وكالة X عن Y") after the speech verb it starts with: the relayed source wins
+    for h in sorted(ex.hits["attribution"], key=lambda h: (h.start, (h.value or {}).get("cue") == "relay")):
         while si < len(sentences) and sentences[si][1] <= h.start:
             si += 1
         if si >= len(sentences):
@@ -29,13 +32,76 @@ def attributions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry) -
         cue = (h.value or {}).get("cue", "verb")
         speaker, sspan = _named_speaker(ex, ctx, gaz, h, sentences[si], cue)
         if speaker is None and cue == "verb":
+            # "Chinese state media reported", "أفادت مصادر": someone unnamed speaks, not the last one named
+            if _unnamed_subject(ex.nt.text, ctx, h):
+                carried = None
+                continue
             speaker = carried
+        if speaker and _relays_named(gaz, per[si], speaker):
+            continue
         if speaker:
             closing = _closes_sentence(ex.nt.text, ctx, h, sentences[si], sspan)
             per[si].append(Attribution(h.start, speaker, cue, sspan, closing))
             if sspan is not None:
                 carried = speaker
+    _spread_over_quotes(ex, per)
     return per
+
+
+def _relays_named(gaz: EntityRegistry, sentence_atts: list[Attribution], speaker: str) -> bool:
+    """"قال بيسكوف ...، حسبما نقلت وكالة فرانس برس": an outlet cited after a named speaker of the
+    same sentence only carries that speaker's words."""
+    return gaz.entities[speaker].type == "media" and any(
+        a.span is not None and gaz.entities[a.speaker].type != "media" for a in sentence_atts)
+
+
+def quoted_spans(t: str) -> Iterator[Span]:
+    """What is between quote marks paired within a paragraph, in order."""
+    for para in re.finditer(r"[^\n]+", t):
+        marks = [m.start() for m in re.finditer('"', para.group())]
+        for a, b in zip(marks[0::2], marks[1::2], strict=False):
+            yield para.start() + a + 1, para.start() + b
+
+
+def _spread_over_quotes(ex: DocExtraction, per: Speakers) -> None:
+    """A quotation of several sentences has one speaker: the one named right after its closing
+    mark ('"... . ...," Ushakov said') or right before its opening one ('X said: "... . ..."')."""
+    sentences = ex.sentences
+    t = ex.nt.text
+    for qs, qe in quoted_spans(t):
+        first = _sentence_of(sentences, qs)
+        last = _sentence_of(sentences, qe)
+        if first is None or last is None or first == last:
+            continue
+        # who opens the quotation speaks it; a source cited after it ("..., according to X") relays
+        before = [(first, a) for a in per[first] if a.position < qs and a.span is not None
+                  and len(t[a.span[1]:qs].split()) <= 6]
+        after = [(last, a) for a in per[last] if a.position >= qe and a.span is not None
+                 and len(t[qe:a.position].split()) <= 4]
+        found = before[-1] if before else (after[0] if after else None)
+        if found is None:
+            continue
+        own, source = found
+        for si in range(first, last + 1):
+            if si != own and not any(a.closing for a in per[si]):
+                # placed at the sentence end and closing: it speaks for every claim of the sentence
+                per[si].append(Attribution(sentences[si][1], source.speaker, source.cue, None, True))
+
+
+def _sentence_of(sentences: list[Span], pos: int) -> int | None:
+    return next((i for i, (s, e) in enumerate(sentences) if s <= pos < e), None)
+
+
+def _unnamed_subject(t: str, ctx: LanguageContext, h: Hit) -> bool:
+    """Whether the verb's subject is an unnamed source ("sources said", "قالت مصادر")."""
+    lexicons = [ctx.rs.lexicons.get(n) for n in ("unnamed_source", "source_noun")]
+    words = {w for lex in lexicons if lex is not None for w in lex.entries}
+    near = []
+    if "before" in ctx.subject_sides:
+        near += t[max(0, h.start - 40):h.start].replace('"', " ").split()[-2:]
+    if "after" in ctx.subject_sides:
+        near += t[h.end:h.end + 40].replace('"', " ").split()[:2]
+    return any(w in words for w in near)
 
 
 def _named_speaker(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, h: Hit, sentence: Span,
@@ -63,6 +129,8 @@ def _subject_after(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry,
         if ctx.sentence_end.search(between):
             break
         words = between.replace('"', " ").split()
+        if _names_nobody(ctx, words, gaz.entities[eid].type):
+            return _relaying_outlet(ex, gaz, h) if cue == "relay" else (None, None)
         if cue == "verb" and (len(words) > ctx.subject_max_words or any(w in ctx.not_subject for w in words)
                               or ":" in between):
             break
@@ -72,6 +140,30 @@ def _subject_after(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry,
         if gaz.entities[eid].type in COLLECTIVE:
             speaker, es, ee = _office_holder(ex, ctx, gaz, k, (speaker, es, ee))
         return speaker, _repeated_name(ex, ctx, k, speaker, (es, ee))
+    if cue == "relay" and _names_nobody(ctx, t[h.end:sent_end].replace('"', " ").split()[:3], "person"):
+        return _relaying_outlet(ex, gaz, h)
+    return None, None
+
+
+def _names_nobody(ctx: LanguageContext, words: list[str], etype: str) -> bool:
+    """An unnamed source stands before the next name ("citing informed sources, Putin..."):
+    that name is talked about, it does not speak, unless the source is placed in it
+    ("an official at the Élysée", "مصادر في الكرملين": the institution speaks)."""
+    lex = ctx.rs.lexicons.get("unnamed_source")
+    if lex is None or not any(w in lex.entries for w in words):
+        return False
+    within = ctx.rs.lexicons.get("source_within")
+    last = max(i for i, w in enumerate(words) if w in lex.entries)
+    placed = within is not None and any(w in within.entries for w in words[last + 1:])
+    return not (placed and etype != "person")
+
+
+def _relaying_outlet(ex: DocExtraction, gaz: EntityRegistry, h: Hit) -> tuple[str | None, Span | None]:
+    """"نقلت وكالة X عن مصادر": the source is unnamed, so the outlet that relays it is the claimant."""
+    # the outlet is inside the cue ("نقلت وكالة X عن") or its subject just before ("X quoted")
+    for es, ee, eid, how in reversed(ex.entities_in(max(0, h.start - RELAYING_OUTLET_BEFORE), h.end)):
+        if gaz.entities[eid].type == "media" and how != "adjective":
+            return eid, (es, ee)
     return None, None
 
 
@@ -112,8 +204,13 @@ def _subject_before(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry
     """The entity just before a speech verb ("a White House official said"), stepping
     over one appositive ("Dmitry Peskov, the Kremlin spokesman, said")."""
     t = ex.nt.text
+    end = h.start
     for es, ee, eid, how in reversed(ex.entities_in(sent_start, h.start)):
-        between = t[ee:h.start]
+        between = t[ee:end]
+        prep = t[max(sent_start, es - 12):es].split()[-1:]
+        if gaz.entities[eid].type == "city" and prep and prep[0] in ctx.not_subject and not between.strip():
+            end = t.rfind(prep[0], sent_start, es)    # "Macron's office in Paris confirmed": the office speaks
+            continue
         words = between.replace('"', " ").split()
         if between.strip() == ",":
             continue          # inside an appositive: its head comes before the comma
@@ -128,10 +225,11 @@ def _subject_before(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry
 
 
 def speaker_ref(gaz: EntityRegistry, eid: str, how: str) -> str | None:
-    """Who an entity mention can speak as: an agency only relays and an adjective names
-    nobody; a capital speaks for its state ("أكدت موسكو")."""
+    """Who an entity mention can speak as: an adjective names nobody; a capital speaks for its
+    state ("أكدت موسكو"); an outlet named as the source ("CNN reported", "according to TASS")
+    is the claimant (one that relays a named source is passed over by the relay cue)."""
     ent = gaz.entities[eid]
-    if ent.type == "media" or how == "adjective":
+    if how == "adjective":
         return None
     if ent.type == "city":
         return ent.affiliation

@@ -73,6 +73,10 @@ def _durations(c: _Claims, markers: dict[str, list[Marker]]) -> None:
     window = c.ctx.duration_cue_window
     durations = sorted((h for h in ex.hits["duration"] if h.value), key=hit_start)
     for k, h in enumerate(durations):
+        # a rule may settle it: its pattern holds the cue, or it measures a pause or a truce
+        claim = h.rule_value.get("claim")
+        if claim == "never":
+            continue
         mi, si = c.mention_for(h.start)
         if si is None:
             continue
@@ -88,7 +92,7 @@ def _durations(c: _Claims, markers: dict[str, list[Marker]]) -> None:
             continue          # "a 30-day halt", "a 15-minute break": the length of something else
         if progress_at.any_between(*ex.sentences[si]):
             continue          # "have been talking for over an hour": not the call's length
-        if cue_before or event_after:
+        if cue_before or event_after or claim == "always":
             c.add("duration", h, {"minutes": h.value["minutes"]}, mi, si, h.value.get("hedge"))
 
 
@@ -129,7 +133,7 @@ def _clock_times(c: _Claims, markers: dict[str, list[Marker]]) -> None:
 
 
 def _local_time(h: Hit, si: int, zone_in_sentence: dict[int, str]) -> dict:
-    local = {k: h.value[k] for k in ("hour", "minute", "zone")}
+    local = {k: h.value[k] for k in ("hour", "minute", "zone", "twelve_hour") if k in h.value}
     if local["zone"] is None and zone_in_sentence.get(si):
         # "began at 3:35 p.m. EST and ended at 4:25 p.m.": the zone named once holds
         local["zone"] = zone_in_sentence[si]
