@@ -294,6 +294,11 @@ class EventGrouper:
         if cands and precise:
             return max(cands, key=lambda sc: (sc[0], -sc[1]))[2]
         fits = narrow(de, [c for _, _, c in cands])
+        if len(fits) > 1 and _one_day(fits):
+            # every event it fits is on one day: the day is settled, choose as for a dated event
+            parties = de.persons | de.collectives
+            return max(fits, key=lambda c: (len((c.persons | c.collectives) & parties),
+                                            -len((c.persons | c.collectives) - parties), -c.seq))
         return fits[0] if len(fits) == 1 else None
 
     def merge(self, keep: EventCluster, gone: EventCluster) -> None:
@@ -327,6 +332,12 @@ class EventGrouper:
         kind = self.report_kind(c)
         ids = c.persons if (kind == "call" and c.persons) or not c.collectives else c.collectives
         return sorted(ids, key=lambda x: self.entities[x].name)
+
+
+def _one_day(clusters: list[EventCluster]) -> bool:
+    days = {c.date for c in clusters}
+    day = days.pop() if len(days) == 1 else None
+    return day is not None and day[0] == day[1]
 
 
 def _merge_kind(a: str, b: str) -> str:

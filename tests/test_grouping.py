@@ -105,3 +105,23 @@ def test_a_year_elsewhere_in_an_undated_article_completes_a_day_and_month(tmp_pa
     dates = [c["value"]["date"]["start"] for ev in rep["events"] for f in ev["facts"] if f["fact"] == "date"
              for c in f["claims"] if "May 3" in c["text"]]
     assert dates == ["2023-05-03"]
+
+
+
+def test_a_day_and_month_fitting_two_events_of_one_day_joins_the_closest_parties():
+    # two events on 16 May between the same people (one also names a third party): an undated
+    # page's "May 16" settles its day either way, so it joins the one whose parties match
+    from reconcile.entities.gazetteer import gazetteer
+    from reconcile.events import DocEvent, EventCluster, EventGrouper
+    from reconcile.records import Hit
+
+    grouper = EventGrouper(gazetteer().entities)
+    pair = {"recep-tayyip-erdogan", "volodymyr-zelensky"}
+    wider = EventCluster("call", persons=pair | {"jens-stoltenberg"}, seq=0)
+    exact = EventCluster("call", persons=set(pair), seq=1)
+    for c, doc in ((wider, "w"), (exact, "e")):
+        c.add(DocEvent(doc, "call", persons=set(c.persons), date=("2023-05-16", "2023-05-16"),
+                       explicit_dates=[("2023-05-16", "2023-05-16")], recalled=False))
+    undated = DocEvent("u", "call", persons=set(pair), recalled=False,
+                       constraints=[(0, Hit("date", 0, 9, "test", {"month": 5, "day": 16}))])
+    assert grouper._best_cluster(undated, [wider, exact]) is exact
