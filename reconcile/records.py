@@ -273,6 +273,13 @@ class DocExtraction:
 
 
 @dataclass(frozen=True)
+class Relay:
+    """Whom a document's own voice relays: the original of its copy group, the agency it credits."""
+    copy_of: str | None = None   # the first document of its copy group, when it is a copy
+    wire: str | None = None      # entity id of the agency it credits ("(AFP)", "— Reuters")
+
+
+@dataclass(frozen=True)
 class CopyGroup:
     """Documents that are copies of one another (wire copy, reprints, updated versions)."""
     original: str                # the first member in corpus order: the group is named by it

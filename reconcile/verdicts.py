@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from reconcile.engine.normalise import key
 from reconcile.engine.rules import RULES_DIR, RuleError, load_yaml, strip_lines
 from reconcile.provenance.claimants import claimant_of, sources_of
-from reconcile.records import STATUS_ORDER, Claim, Document, Entity, FactVerdict, Quote, QuoteGroup, Source
+from reconcile.records import STATUS_ORDER, Claim, Document, Entity, FactVerdict, Quote, QuoteGroup, Relay, Source
 from reconcile.report.format import describe_value
 
 # A quotation is compared with at most this many others sharing its rarest words; beyond that
@@ -99,19 +99,19 @@ class Reconciler:
 
     # ------------------------------------------------------------------ verdicts
     def verdict(self, event_id: str, fact: str, claims: list[Claim], docs: Mapping[str, Document],
-                copies: Mapping[str, str] | None = None) -> FactVerdict:
-        """The fact's status from its claims; ``copies`` maps a document to the original of its
-        copy group (copies count once)."""
+                relays: Mapping[str, Relay] | None = None) -> FactVerdict:
+        """The fact's status from its claims; ``relays`` says whom each document's own voice
+        relays (the original of its copy group, the agency it credits)."""
         claims = sorted(claims, key=lambda c: (c.doc, c.span))
-        copies = copies or {}
+        relays = relays or {}
         conflicting, self_contra = self._conflicts(claims)
-        sources = sources_of(claims, docs, copies, self.entities) or \
-            sources_of([replace(c, inferred=False) for c in claims], docs, copies, self.entities)
+        sources = sources_of(claims, docs, relays, self.entities) or \
+            sources_of([replace(c, inferred=False) for c in claims], docs, relays, self.entities)
         by_id = {c.id: c for c in claims}
         if conflicting:
             status = "conflict"
             a, b = by_id[conflicting[0][0]], by_id[conflicting[0][1]]
-            expl = f"conflict: {self._said(a, docs, copies)} vs {self._said(b, docs, copies)}"
+            expl = f"conflict: {self._said(a, docs, relays)} vs {self._said(b, docs, relays)}"
             if self_contra:
                 expl += f"; {', '.join(sorted(self_contra))} contradicts itself"
         elif len(sources) >= 2:
@@ -135,8 +135,8 @@ class Reconciler:
                     self_contra.add(a.doc)
         return conflicting, self_contra
 
-    def _said(self, c: Claim, docs: Mapping[str, Document], copies: Mapping[str, str]) -> str:
-        return f"{self.describe(c.value)} ({claimant_of(c, docs, copies, self.entities).label}, {c.doc})"
+    def _said(self, c: Claim, docs: Mapping[str, Document], relays: Mapping[str, Relay]) -> str:
+        return f"{self.describe(c.value)} ({claimant_of(c, docs, relays, self.entities).label}, {c.doc})"
 
     def _single(self, claims: list[Claim], source: Source, by_id: dict[str, Claim]) -> str:
         first = by_id[source.claims[0]]

@@ -4,7 +4,8 @@ A claimant is who gave the information: the speaker the article attributes the c
 outlet when it speaks in its own voice.  A spokesman or aide speaks for their institution
 (the gazetteer's ``affiliation``: Peskov -> Kremlin), so the Kremlin and its spokesman are one
 source; a head of state whose affiliation is the state speaks for themselves.  An outlet's own
-voice is the outlet of the original of the article's copy group: copies count once, and two
+voice is the outlet of the original of the article's copy group, or the agency it credits for
+its copy: copies count once, one agency's story run by several outlets is one source, and two
 articles of one outlet are one source.  An article that attributes the fact to someone and also
 states it in its own words is restating that someone: its own voice does not count again.
 ``independent_sources`` is the number of distinct claimants among the claims stated next to the
@@ -15,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from reconcile.records import Claim, Document, Entity, Source
+from reconcile.records import Claim, Document, Entity, Relay, Source
 from reconcile.report.format import NO_OUTLET
 
 # what a person speaks for when their affiliation is one of these: the institution, not themselves
@@ -28,13 +29,20 @@ class Claimant:
     label: str     # how a reader is told who it is
 
 
-def claimant_of(c: Claim, docs: Mapping[str, Document], copies: Mapping[str, str],
+NO_RELAY = Relay()
+
+
+def claimant_of(c: Claim, docs: Mapping[str, Document], relays: Mapping[str, Relay],
                 entities: Mapping[str, Entity]) -> Claimant:
     if c.speaker:
         eid = _institution(c.speaker, entities)
         ent = entities.get(eid)
         return Claimant(f"entity:{eid}", ent.name if ent else eid)
-    origin = docs[copies.get(c.doc, c.doc)]
+    origin = docs[relays.get(c.doc, NO_RELAY).copy_of or c.doc]
+    wire = relays.get(origin.id, NO_RELAY).wire or relays.get(c.doc, NO_RELAY).wire
+    if wire:
+        agency = entities.get(wire)
+        return Claimant(f"entity:{wire}", agency.name if agency else wire)
     outlet = origin.outlet
     return Claimant(f"outlet:{outlet}" if outlet else f"document:{origin.id}", outlet or NO_OUTLET)
 
@@ -47,7 +55,7 @@ def _institution(eid: str, entities: Mapping[str, Entity]) -> str:
     return ent.affiliation if home is not None and home.type in INSTITUTIONS else eid
 
 
-def sources_of(claims: list[Claim], docs: Mapping[str, Document], copies: Mapping[str, str],
+def sources_of(claims: list[Claim], docs: Mapping[str, Document], relays: Mapping[str, Relay],
                entities: Mapping[str, Entity]) -> list[Source]:
     """The distinct claimants among ``claims`` (context claims excluded), in the order first met,
     each with the claims and documents that carry it."""
@@ -56,7 +64,7 @@ def sources_of(claims: list[Claim], docs: Mapping[str, Document], copies: Mappin
     for c in claims:
         if c.inferred or (not c.speaker and c.doc in attributed):
             continue
-        who = claimant_of(c, docs, copies, entities)
+        who = claimant_of(c, docs, relays, entities)
         src = by_key.get(who.key)
         if src is None:
             src = by_key[who.key] = Source(who.key, who.label, [], [])
