@@ -7,6 +7,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable
 
 from reconcile.entities.registry import EntityRegistry
+from reconcile.extract import clocks
 from reconcile.extract.attribution import Speakers, speaker_at
 from reconcile.extract.context import LanguageContext
 from reconcile.extract.hits import medium_value
@@ -109,15 +110,16 @@ def _word_follows(t: str, end: int) -> bool:
 
 
 def _clock_times(c: _Claims, markers: dict[str, list[Marker]]) -> None:
-    """Clock times, with the role a word before gives them ("began at", "ended at")."""
+    """Clock times, with the role a word before gives them ("began at", "ended at"); the
+    second reading of "from X to Y" ends what the first starts."""
     ex = c.ex
     zone_in_sentence: dict[int, str] = {}
     roles = Starts(markers["time_role"])
-    for h in sorted(ex.hits["clock_time"], key=hit_start):
-        if not h.value:
-            continue
+    readings = clocks.arrange(ex, c.ctx)
+    range_fact: str | None = None
+    for k, h in enumerate(readings.hits):
         mi, si = c.mention_for(h.start)
-        if si is None:
+        if si is None or k in readings.skip:
             continue
         before = [(s, v) for s, e, v in roles.between(ex.sentences[si][0], h.start)]
         if mi is None and not before:
@@ -125,17 +127,53 @@ def _clock_times(c: _Claims, markers: dict[str, list[Marker]]) -> None:
         fact = before[-1][1] if before else None
         if fact is None and mi is not None:
             fact = "scheduled_time" if c.found.mentions[mi].future else "start_time"
-        c.add(fact or "start_time", h, {}, mi, si, None, _local_time(h, si, zone_in_sentence))
+        if k in readings.range_end:
+            if range_fact != "start_time":
+                continue      # a scheduled stretch's end is no fact of its own
+            fact = "end_time"
+        range_fact = fact or "start_time"
+        c.add(range_fact, h, {}, mi, si, h.value.get("hedge"), _local_time(h, si, zone_in_sentence))
+    _ends_later(c, roles)
 
 
 def _local_time(h: Hit, si: int, zone_in_sentence: dict[int, str]) -> dict:
     local = {k: h.value[k] for k in ("hour", "minute", "zone")}
+    if h.value.get("widen"):
+        local["widen"] = h.value["widen"]
     if local["zone"] is None and zone_in_sentence.get(si):
         # "began at 3:35 p.m. EST and ended at 4:25 p.m.": the zone named once holds
         local["zone"] = zone_in_sentence[si]
     elif local["zone"]:
         zone_in_sentence[si] = local["zone"]
     return local
+
+
+def _ends_later(c: _Claims, roles: Starts[Marker]) -> None:
+    """"began at 9:10 and ended 40 minutes later": the end is the start moved on by the
+    duration, which is also the event's length."""
+    t, ex = c.ex.nt.text, c.ex
+    starts = [rc for rc in c.out if rc.fact == "start_time" and rc.local_time]
+    claimed = {rc.hit.start for rc in c.out if rc.fact == "duration"}
+    for h in ex.hits["duration"]:
+        v = h.value or {}
+        if not v or v["minutes"]["min"] != v["minutes"]["max"] or h.start in claimed:
+            continue
+        after = t[h.end:h.end + 16].split()[:1]
+        if not after or c.ctx.rs.lex_value("later_marker", after[0].strip(",.;")) is None:
+            continue
+        near = roles.between(h.start - c.ctx.windows.duration_cue_length, h.start)
+        if not near or near[-1][2] != "end_time" or t[near[-1][1]:h.start].strip():
+            continue
+        start = next((rc for rc in reversed(starts) if rc.hit.end <= h.start and rc.sentence == _sentence(c, h)), None)
+        end = clocks.add_minutes(start.local_time, v["minutes"]["min"]) if start and start.local_time else None
+        if start is None or end is None:
+            continue
+        c.add("end_time", h, {}, start.mention, start.sentence, None, end)
+        c.add("duration", h, {"minutes": v["minutes"]}, start.mention, start.sentence)
+
+
+def _sentence(c: _Claims, h: Hit) -> int | None:
+    return c.mention_for(h.start)[1]
 
 
 def _event_facts(c: _Claims) -> None:
