@@ -3,6 +3,7 @@ mention, and who asked for it; each with the mention it is about and its speaker
 from __future__ import annotations
 
 import hashlib
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 
@@ -41,6 +42,10 @@ class _Claims:
         self.seg_starts = [sg.start for sg in segments]
         self.out: list[RawClaim] = []
 
+    def segment_at(self, pos: int) -> Segment | None:
+        i = bisect_right(self.seg_starts, pos) - 1
+        return self.segments[i] if i >= 0 and self.segments[i].start <= pos < self.segments[i].end else None
+
     def mention_for(self, pos: int) -> tuple[int | None, int | None]:
         """(mention index or None, sentence index) of a position; (None, None) outside every clause."""
         i = bisect_right(self.seg_starts, pos) - 1
@@ -48,6 +53,10 @@ class _Claims:
             return None, None
         anchor = self.segments[i].anchor
         return (self.found.by_segment.get(anchor) if anchor is not None else None), self.segments[i].sentence
+
+    def counted(self, mi: int | None) -> bool:
+        """The mention counts several contacts ("have spoken twice"): nothing it says is about one."""
+        return mi is not None and self.found.mentions[mi].generic
 
     def add(self, fact: str, h: Hit, value: dict, mi: int | None, si: int, hedge: str | None = None,
             local: dict | None = None) -> None:
@@ -75,7 +84,7 @@ def _durations(c: _Claims, markers: dict[str, list[Marker]]) -> None:
     durations = sorted((h for h in ex.hits["duration"] if h.value), key=hit_start)
     for k, h in enumerate(durations):
         mi, si = c.mention_for(h.start)
-        if si is None:
+        if si is None or c.counted(mi):
             continue
         lo = max(ex.sentences[si][0], h.start - window, durations[k - 1].end if k else 0)
         # a cue ending in [lo, h.start]; cues are short, so look at those starting a little
@@ -89,8 +98,29 @@ def _durations(c: _Claims, markers: dict[str, list[Marker]]) -> None:
             continue          # "a 30-day halt", "a 15-minute break": the length of something else
         if progress_at.any_between(*ex.sentences[si]):
             continue          # "have been talking for over an hour": not the call's length
-        if cue_before or event_after:
+        if cue_before or event_after or (mi is not None and _row_cell(c, h)):
             c.add("duration", h, {"minutes": h.value["minutes"]}, mi, si, h.value.get("hedge"))
+
+
+def _row_cell(c: _Claims, h: Hit) -> bool:
+    """A duration that is a whole cell of a list row or factbox line ("Nov. 16 - by video -
+    about 3 hours", "March 4, 2022: summit, 90 minutes"): the clause holds nothing else but a
+    bracketed note, it is not the first of its line, and the line has no full stop."""
+    seg = c.segment_at(h.start)
+    if seg is None:
+        return False
+    t = c.ex.nt.text
+    line_start, line_end = t.rfind("\n", 0, h.start) + 1, t.find("\n", h.end)
+    line = t[line_start:line_end if line_end >= 0 else len(t)].strip()
+    if seg.start <= line_start or seg.start <= c.ex.sentences[seg.sentence][0] or line.endswith("."):
+        return False
+    rest = (t[seg.start:h.start] + " " + _NOTE.sub(" ", t[h.end:seg.end])).strip(_CELL_MARKS)
+    return not rest
+
+
+# a bracketed note after a cell ("about 2 hours (night in Moscow)") and the marks between cells
+_NOTE = re.compile(r"\([^()\n]*\)")
+_CELL_MARKS = " \t-:,;|"
 
 
 def _event_after(c: _Claims, event_at: Starts[Hit], h: Hit) -> bool:
@@ -119,11 +149,13 @@ def _clock_times(c: _Claims, markers: dict[str, list[Marker]]) -> None:
     range_fact: str | None = None
     for k, h in enumerate(readings.hits):
         mi, si = c.mention_for(h.start)
-        if si is None or k in readings.skip:
+        if si is None or k in readings.skip or c.counted(mi):
             continue
         before = [(s, v) for s, e, v in roles.between(ex.sentences[si][0], h.start)]
         if mi is None and not before:
             continue          # a bare clock reading (a page's print time) is no claim
+        if k in readings.noted and not any(s >= readings.noted[k] for s, _ in before):
+            continue          # "(around midday in Beijing)": when it was there, not when it began
         fact = before[-1][1] if before else None
         if fact is None and mi is not None:
             fact = "scheduled_time" if c.found.mentions[mi].future else "start_time"

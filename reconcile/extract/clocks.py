@@ -25,16 +25,21 @@ class Readings:
     hits: list[Hit]
     skip: set[int]            # restatements of the reading before them, and open ranges
     range_end: set[int]       # the second reading of "from X to Y": the end of what X starts
+    noted: dict[int, int]     # a reading in a bracketed note after a length -> where the note opens
 
 
 def arrange(ex: DocExtraction, ctx: LanguageContext) -> Readings:
     t = ex.nt.text
     hits = sorted((h for h in ex.hits["clock_time"] if h.value), key=lambda h: h.start)
-    out = Readings(hits, set(), set())
+    out = Readings(hits, set(), set(), {})
     local_zone = dateline_zone(ex, ctx)
     for h in hits:
         if h.value.get("zone") is None and h.value.get("local_zone") and local_zone:
             h.value["zone"] = local_zone        # "5 p.m. local time" under "MOSCOW, March 18 -"
+    for k, h in enumerate(hits):
+        opens = _note_start(t, h)
+        if opens is not None and any(d.end <= opens and not t[d.end:opens].strip() for d in ex.hits["duration"]):
+            out.noted[k] = opens      # "about 2 hours (around midday in Beijing)": a note on a row's cell
     for k in range(len(hits) - 1):
         a, b = hits[k], hits[k + 1]
         gap = t[a.end:b.start]
@@ -49,6 +54,16 @@ def arrange(ex: DocExtraction, ctx: LanguageContext) -> Readings:
             else:
                 out.skip.update((k, k + 1))     # "between 9 and 10": neither is the moment
     return out
+
+
+def _note_start(t: str, h: Hit) -> int | None:
+    """Where the bracket a reading stands in opens, when it does ("(around midday in Beijing)")."""
+    line_start = t.rfind("\n", 0, h.start) + 1
+    opens = t.rfind("(", line_start, h.start + 1)
+    if opens < 0 or ")" in t[opens:h.start]:
+        return None
+    closes = t.find(")", h.start)
+    return opens if closes >= 0 and "\n" not in t[h.start:closes] else None
 
 
 def _share(first: dict, second: dict) -> None:
