@@ -224,6 +224,11 @@ def _mention_facts(c: _Claims, m_i: int, m: RawMention, medium_at: Starts[Hit]) 
             c.add("medium", h, {"medium": v}, m_i, m.sentence)
     for eid, es, ee in m.locations:
         c.add("location", Hit("location", es, ee, "location"), {"entity": eid}, m_i, m.sentence)
+    if m.kind == "meeting" and m.medium is None and m.locations and not c.found.mentions[m_i].generic:
+        # "met in Geneva", "the summit in Bali": a meeting held in a named place was held in person
+        _eid, es, ee = m.locations[0]
+        c.add("medium", Hit("medium", es, ee, "medium: a meeting in a named place"), {"medium": "in_person"},
+              m_i, m.sentence)
 
 
 def _alternative(c: _Claims, h: Hit) -> bool:
