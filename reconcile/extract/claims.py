@@ -79,6 +79,7 @@ def _durations(c: _Claims, markers: dict[str, list[Marker]]) -> None:
     ex, w = c.ex, c.ctx.windows
     cue_at = Starts(markers["duration_cue"])
     progress_at = Starts(markers["progress_marker"])
+    forecast_at = Starts(markers.get("forecast_cue", []))
     event_at = Starts(ex.hits["event"], key=hit_start)
     window = c.ctx.duration_cue_window
     durations = sorted((h for h in ex.hits["duration"] if h.value), key=hit_start)
@@ -91,6 +92,8 @@ def _durations(c: _Claims, markers: dict[str, list[Marker]]) -> None:
         # earlier.  A cue governs the first duration after it only ("lasted three hours with
         # a 15-minute break")
         cue_before = any(lo <= ce <= h.start for cs, ce, _ in cue_at.between(lo - w.duration_cue_length, h.start + 1))
+        if any(lo <= ce <= h.start for cs, ce, _ in forecast_at.between(lo - w.duration_cue_length, h.start + 1)):
+            continue          # "was expected to last three hours": a forecast, not the length
         event_after = _event_after(c, event_at, h)
         adjective = c.ctx.duration_adjective
         if not event_after and adjective and adjective.search(ex.nt.text, h.start, h.end) \
@@ -164,11 +167,11 @@ def _clock_times(c: _Claims, markers: dict[str, list[Marker]]) -> None:
                 continue      # a scheduled stretch's end is no fact of its own
             fact = "end_time"
         range_fact = fact or "start_time"
-        c.add(range_fact, h, {}, mi, si, h.value.get("hedge"), _local_time(h, si, zone_in_sentence))
+        c.add(range_fact, h, {}, mi, si, h.value.get("hedge"), _local_time(h, si, zone_in_sentence, readings.dateline))
     _ends_later(c, roles)
 
 
-def _local_time(h: Hit, si: int, zone_in_sentence: dict[int, str]) -> dict:
+def _local_time(h: Hit, si: int, zone_in_sentence: dict[int, str], dateline: str | None) -> dict:
     local = {k: h.value[k] for k in ("hour", "minute", "zone")}
     if h.value.get("widen"):
         local["widen"] = h.value["widen"]
@@ -177,6 +180,8 @@ def _local_time(h: Hit, si: int, zone_in_sentence: dict[int, str]) -> dict:
         local["zone"] = zone_in_sentence[si]
     elif local["zone"]:
         zone_in_sentence[si] = local["zone"]
+    if local["zone"] is None and dateline:
+        local["zone"] = dateline       # a reading under "WASHINGTON -" is Washington's time
     return local
 
 

@@ -15,7 +15,7 @@ _RANGE_GAP = re.compile(r"\s*(?:-|to|until|till|through|and)\s*")
 _RANGE_CLOSED = re.compile(r"\s*(?:-|to|until|till|through)\s*")
 # a dateline: the first words of one of the first lines, then a bracketed country, and a comma
 # before the date, an agency in brackets, or a dash ("MOSCOW, March 18 -", "Beijing [China], Nov 16")
-_DATELINE = re.compile(r"\s*([^\W\d_][^\W\d_ .'-]*(?:[ .'-]+[^\W\d_]+){0,2}?)\s*(?:\[[^\]\n]{1,40}\]\s*)?(,|\(|-)")
+_DATELINE = re.compile(r"[ \t]*([^\W\d_]+(?:[ .'][^\W\d_]+){0,2}?)[ \t]*(\[[^\]\n]{1,40}\][ \t]*)?(,|\(|\s-\s|:\s)")
 _DATELINE_LINES = 3
 
 
@@ -26,13 +26,14 @@ class Readings:
     skip: set[int]            # restatements of the reading before them, and open ranges
     range_end: set[int]       # the second reading of "from X to Y": the end of what X starts
     noted: dict[int, int]     # a reading in a bracketed note after a length -> where the note opens
+    dateline: str | None      # the zone of the city the article is datelined from
 
 
 def arrange(ex: DocExtraction, ctx: LanguageContext) -> Readings:
     t = ex.nt.text
     hits = sorted((h for h in ex.hits["clock_time"] if h.value), key=lambda h: h.start)
-    out = Readings(hits, set(), set(), {})
     local_zone = dateline_zone(ex, ctx)
+    out = Readings(hits, set(), set(), {}, local_zone)
     for h in hits:
         if h.value.get("zone") is None and h.value.get("local_zone") and local_zone:
             h.value["zone"] = local_zone        # "5 p.m. local time" under "MOSCOW, March 18 -"
@@ -85,9 +86,14 @@ def dateline_zone(ex: DocExtraction, ctx: LanguageContext) -> str | None:
     pos = 0
     for _ in range(_DATELINE_LINES):
         m = _DATELINE.match(t, pos)
-        if m:
-            zone = ctx.rs.lex_value("tz_city", " ".join(m.group(1).split()))
-            if zone and (m.group(2) != "," or any(m.end() <= d.start <= m.end() + 2 for d in ex.hits["date"])):
+        zone = ctx.rs.lex_value("tz_city", " ".join(m.group(1).split())) if m else None
+        if m and zone:
+            # a dateline is written in capitals ("MOSCOW, "), or names its country in brackets,
+            # or is followed by the day ("Beijing, November 16"); a line starting "Moscow, which"
+            # is a sentence
+            os_, oe = ex.span(m.start(1), m.end(1))
+            dated = any(m.end() <= d.start <= m.end() + 2 for d in ex.hits["date"])
+            if ex.doc.text[os_:oe].isupper() or m.group(2) or dated:
                 return str(zone)
         nl = t.find("\n", pos)
         if nl < 0:
