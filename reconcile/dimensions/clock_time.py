@@ -25,6 +25,10 @@ class _Reading:
     zone: str | None = None
     with_minutes: bool = False     # "17:00": written on a 24-hour clock
     last_end: int = -2
+    hedge: str | None = None
+    offset: int | None = None        # minutes before or after the hour ("a quarter to nine")
+    relation: int = 0                # +1 past the hour, -1 to it
+    local: bool = False              # "local time": the zone of wherever the article is from
 
     def take(self, tok) -> None:
         surface = tok[2]
@@ -32,6 +36,11 @@ class _Reading:
         if self.hour is None and surface[:1].isdigit() and (":" in surface or "." in surface):
             h, m = surface.replace(".", ":").split(":")[:2]
             self.hour, self.minute, self.with_minutes = int(h), int(m), True
+            return
+        if self.hour is None and surface.isdigit() and len(surface) == 4:
+            self.hour, self.minute = int(surface[:2]), int(surface[2:])     # "1435 GMT"
+            return
+        if self._take_offset(tok):
             return
         hw = _lex(tok, "hour_word")
         if hw is not None and self.hour is None:
@@ -49,7 +58,37 @@ class _Reading:
         if z:
             self.zone = z
             return
+        hedge = _lex(tok, "clock_hedge")
+        if hedge:
+            self.hedge = hedge
+            return
+        if _lex(tok, "local_zone"):
+            self.local = True
+            return
         self._take_number(tok, glued)
+
+    def _take_offset(self, tok) -> bool:
+        """"half past two", "a quarter to nine", "ten past six": minutes counted from an hour."""
+        part = _lex(tok, "clock_fraction")
+        if part is not None and self.hour is None:
+            self.offset = int(part)
+            return True
+        rel = _lex(tok, "clock_relation")
+        if rel is None or self.relation:
+            return False
+        if self.offset is None and self.hour is not None:
+            self.offset, self.hour, self.minute = self.hour, None, None    # "ten" in "ten past six"
+        self.relation = int(rel)
+        return True
+
+    def settle(self) -> None:
+        """Count the minutes of "a quarter to nine" back from the hour."""
+        if not self.relation or self.hour is None or self.offset is None:
+            return
+        if self.relation > 0:
+            self.minute = self.offset
+        else:
+            self.hour, self.minute = (self.hour - 1) % 24, 60 - self.offset
 
     def _take_number(self, tok, glued: bool) -> None:
         n = token_number(tok)
@@ -75,25 +114,36 @@ def _on_24h_clock(hour: int, daypart: str | None) -> int:
 
 
 def parse_clock_time(tokens: list, rs: RuleSet) -> dict | None:
-    """{"hour", "minute", "zone"}: the local reading as written; None if no hour was found."""
+    """{"hour", "minute", "zone"}, and "daypart" (whether the reading says which half of the
+    day it is) and "hedge" when given: the local reading as written; None if no hour was found."""
     r = _Reading()
     for tok in tokens:
         r.take(tok)
+    r.settle()
+    if r.relation and r.offset is None:
+        return None
     if r.hour is None or not (0 <= r.hour <= 24) or not (0 <= (r.minute or 0) < 60):
         return None
-    out = {"hour": _on_24h_clock(r.hour, r.daypart) % 24, "minute": r.minute or 0, "zone": r.zone}
+    out = {"hour": _on_24h_clock(r.hour, r.daypart) % 24, "minute": r.minute or 0, "zone": r.zone,
+           "daypart": r.daypart is not None or r.hour == 0 or r.hour > 12}
     if r.daypart is None and not r.with_minutes and 1 <= r.hour <= 11 and \
             rs.setting("clock_time", "bare_hour_is_twelve_hour", False):
         out["twelve_hour"] = True    # "at five": morning or evening, the text does not say
+    if r.hedge:
+        out["hedge"] = r.hedge
+    if r.local and r.zone is None:
+        out["local_zone"] = True
     return out
 
 
 def to_utc(local: dict, day: dt.date) -> dict:
     """The UTC interval of a local reading on ``day``.  An unknown zone spans every offset
-    in use (UTC-12 to UTC+14), so it can never make a false conflict."""
+    in use (UTC-12 to UTC+14), so it can never make a false conflict.  A hedged reading
+    ("shortly before 8 p.m.") spans the minutes its ``widen`` gives (clock_time.yaml)."""
     naive = dt.datetime.combine(day, dt.time(local["hour"], local["minute"]))
     # an hour that may be read on either half of the day spans both readings
     later = dt.timedelta(hours=12 if local.get("twelve_hour") else 0)
+    before, after = (dt.timedelta(minutes=m) for m in local.get("widen") or (0, 0))
     zone = local.get("zone")
     if zone:
         try:
@@ -101,16 +151,28 @@ def to_utc(local: dict, day: dt.date) -> dict:
         except (ZoneInfoNotFoundError, ValueError):
             zone = None
         else:
-            return {"start": moment.strftime("%Y-%m-%dT%H:%MZ"), "end": (moment + later).strftime("%Y-%m-%dT%H:%MZ")}
+            return {"start": (moment + before).strftime("%Y-%m-%dT%H:%MZ"),
+                    "end": (moment + after + later).strftime("%Y-%m-%dT%H:%MZ")}
     lo = (naive - dt.timedelta(hours=14)).strftime("%Y-%m-%dT%H:%MZ")
     hi = (naive + dt.timedelta(hours=12) + later).strftime("%Y-%m-%dT%H:%MZ")
     return {"start": lo, "end": hi}
+
+
+def hedge_widen(rs: RuleSet, hedge: str | None) -> list[int] | None:
+    """[minutes before, minutes after] a hedged reading may lie ("around": both ways)."""
+    if not hedge:
+        return None
+    spec = (rs.setting("clock_time", "widen", {}) or {}).get(hedge)
+    return [int(spec[0]), int(spec[1])] if spec else None
 
 
 def build(tokens: list, rs: RuleSet, ctx: dict) -> dict | None:
     local = parse_clock_time(tokens, rs)
     if local is None:
         return None
+    widen = hedge_widen(rs, local.get("hedge"))
+    if widen:
+        local["widen"] = widen
     day = ctx.get("date")
     out = dict(local)
     if day is not None:

@@ -3,10 +3,12 @@ mention, and who asked for it; each with the mention it is about and its speaker
 from __future__ import annotations
 
 import hashlib
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 
 from reconcile.entities.registry import EntityRegistry
+from reconcile.extract import clocks
 from reconcile.extract.attribution import Speakers, speaker_at
 from reconcile.extract.context import LanguageContext
 from reconcile.extract.hits import medium_value
@@ -40,6 +42,10 @@ class _Claims:
         self.seg_starts = [sg.start for sg in segments]
         self.out: list[RawClaim] = []
 
+    def segment_at(self, pos: int) -> Segment | None:
+        i = bisect_right(self.seg_starts, pos) - 1
+        return self.segments[i] if i >= 0 and self.segments[i].start <= pos < self.segments[i].end else None
+
     def mention_for(self, pos: int) -> tuple[int | None, int | None]:
         """(mention index or None, sentence index) of a position; (None, None) outside every clause."""
         i = bisect_right(self.seg_starts, pos) - 1
@@ -47,6 +53,10 @@ class _Claims:
             return None, None
         anchor = self.segments[i].anchor
         return (self.found.by_segment.get(anchor) if anchor is not None else None), self.segments[i].sentence
+
+    def counted(self, mi: int | None) -> bool:
+        """The mention counts several contacts ("have spoken twice"): nothing it says is about one."""
+        return mi is not None and self.found.mentions[mi].generic
 
     def add(self, fact: str, h: Hit, value: dict, mi: int | None, si: int, hedge: str | None = None,
             local: dict | None = None) -> None:
@@ -69,6 +79,7 @@ def _durations(c: _Claims, markers: dict[str, list[Marker]]) -> None:
     ex, w = c.ex, c.ctx.windows
     cue_at = Starts(markers["duration_cue"])
     progress_at = Starts(markers["progress_marker"])
+    forecast_at = Starts(markers.get("forecast_cue", []))
     event_at = Starts(ex.hits["event"], key=hit_start)
     window = c.ctx.duration_cue_window
     durations = sorted((h for h in ex.hits["duration"] if h.value), key=hit_start)
@@ -78,13 +89,15 @@ def _durations(c: _Claims, markers: dict[str, list[Marker]]) -> None:
         if claim == "never":
             continue
         mi, si = c.mention_for(h.start)
-        if si is None:
+        if si is None or c.counted(mi):
             continue
         lo = max(ex.sentences[si][0], h.start - window, durations[k - 1].end if k else 0)
         # a cue ending in [lo, h.start]; cues are short, so look at those starting a little
         # earlier.  A cue governs the first duration after it only ("lasted three hours with
         # a 15-minute break")
         cue_before = any(lo <= ce <= h.start for cs, ce, _ in cue_at.between(lo - w.duration_cue_length, h.start + 1))
+        if any(lo <= ce <= h.start for cs, ce, _ in forecast_at.between(lo - w.duration_cue_length, h.start + 1)):
+            continue          # "was expected to last three hours": a forecast, not the length
         event_after = _event_after(c, event_at, h)
         adjective = c.ctx.duration_adjective
         if not event_after and adjective and adjective.search(ex.nt.text, h.start, h.end) \
@@ -92,8 +105,29 @@ def _durations(c: _Claims, markers: dict[str, list[Marker]]) -> None:
             continue          # "a 30-day halt", "a 15-minute break": the length of something else
         if progress_at.any_between(*ex.sentences[si]):
             continue          # "have been talking for over an hour": not the call's length
-        if cue_before or event_after or claim == "always":
+        if cue_before or event_after or claim == "always" or (mi is not None and _row_cell(c, h)):
             c.add("duration", h, {"minutes": h.value["minutes"]}, mi, si, h.value.get("hedge"))
+
+
+def _row_cell(c: _Claims, h: Hit) -> bool:
+    """A duration that is a whole cell of a list row or factbox line ("Nov. 16 - by video -
+    about 3 hours", "March 4, 2022: summit, 90 minutes"): the clause holds nothing else but a
+    bracketed note, it is not the first of its line, and the line has no full stop."""
+    seg = c.segment_at(h.start)
+    if seg is None:
+        return False
+    t = c.ex.nt.text
+    line_start, line_end = t.rfind("\n", 0, h.start) + 1, t.find("\n", h.end)
+    line = t[line_start:line_end if line_end >= 0 else len(t)].strip()
+    if seg.start <= line_start or seg.start <= c.ex.sentences[seg.sentence][0] or line.endswith("."):
+        return False
+    rest = (t[seg.start:h.start] + " " + _NOTE.sub(" ", t[h.end:seg.end])).strip(_CELL_MARKS)
+    return not rest
+
+
+# a bracketed note after a cell ("about 2 hours (night in Moscow)") and the marks between cells
+_NOTE = re.compile(r"\([^()\n]*\)")
+_CELL_MARKS = " \t-:,;|"
 
 
 def _event_after(c: _Claims, event_at: Starts[Hit], h: Hit) -> bool:
@@ -113,33 +147,74 @@ def _word_follows(t: str, end: int) -> bool:
 
 
 def _clock_times(c: _Claims, markers: dict[str, list[Marker]]) -> None:
-    """Clock times, with the role a word before gives them ("began at", "ended at")."""
+    """Clock times, with the role a word before gives them ("began at", "ended at"); the
+    second reading of "from X to Y" ends what the first starts."""
     ex = c.ex
     zone_in_sentence: dict[int, str] = {}
     roles = Starts(markers["time_role"])
-    for h in sorted(ex.hits["clock_time"], key=hit_start):
-        if not h.value:
-            continue
+    readings = clocks.arrange(ex, c.ctx)
+    range_fact: str | None = None
+    for k, h in enumerate(readings.hits):
         mi, si = c.mention_for(h.start)
-        if si is None:
+        if si is None or k in readings.skip or c.counted(mi):
             continue
         before = [(s, v) for s, e, v in roles.between(ex.sentences[si][0], h.start)]
         if mi is None and not before:
             continue          # a bare clock reading (a page's print time) is no claim
+        if k in readings.noted and not any(s >= readings.noted[k] for s, _ in before):
+            continue          # "(around midday in Beijing)": when it was there, not when it began
         fact = before[-1][1] if before else None
         if fact is None and mi is not None:
             fact = "scheduled_time" if c.found.mentions[mi].future else "start_time"
-        c.add(fact or "start_time", h, {}, mi, si, None, _local_time(h, si, zone_in_sentence))
+        if k in readings.range_end:
+            if range_fact != "start_time":
+                continue      # a scheduled stretch's end is no fact of its own
+            fact = "end_time"
+        range_fact = fact or "start_time"
+        c.add(range_fact, h, {}, mi, si, h.value.get("hedge"), _local_time(h, si, zone_in_sentence, readings.dateline))
+    _ends_later(c, roles)
 
 
-def _local_time(h: Hit, si: int, zone_in_sentence: dict[int, str]) -> dict:
+def _local_time(h: Hit, si: int, zone_in_sentence: dict[int, str], dateline: str | None) -> dict:
     local = {k: h.value[k] for k in ("hour", "minute", "zone", "twelve_hour") if k in h.value}
+    if h.value.get("widen"):
+        local["widen"] = h.value["widen"]
     if local["zone"] is None and zone_in_sentence.get(si):
         # "began at 3:35 p.m. EST and ended at 4:25 p.m.": the zone named once holds
         local["zone"] = zone_in_sentence[si]
     elif local["zone"]:
         zone_in_sentence[si] = local["zone"]
+    if local["zone"] is None and dateline:
+        local["zone"] = dateline       # a reading under "WASHINGTON -" is Washington's time
     return local
+
+
+def _ends_later(c: _Claims, roles: Starts[Marker]) -> None:
+    """"began at 9:10 and ended 40 minutes later": the end is the start moved on by the
+    duration, which is also the event's length."""
+    t, ex = c.ex.nt.text, c.ex
+    starts = [rc for rc in c.out if rc.fact == "start_time" and rc.local_time]
+    claimed = {rc.hit.start for rc in c.out if rc.fact == "duration"}
+    for h in ex.hits["duration"]:
+        v = h.value or {}
+        if not v or v["minutes"]["min"] != v["minutes"]["max"] or h.start in claimed:
+            continue
+        after = t[h.end:h.end + 16].split()[:1]
+        if not after or c.ctx.rs.lex_value("later_marker", after[0].strip(",.;")) is None:
+            continue
+        near = roles.between(h.start - c.ctx.windows.duration_cue_length, h.start)
+        if not near or near[-1][2] != "end_time" or t[near[-1][1]:h.start].strip():
+            continue
+        start = next((rc for rc in reversed(starts) if rc.hit.end <= h.start and rc.sentence == _sentence(c, h)), None)
+        end = clocks.add_minutes(start.local_time, v["minutes"]["min"]) if start and start.local_time else None
+        if start is None or end is None:
+            continue
+        c.add("end_time", h, {}, start.mention, start.sentence, None, end)
+        c.add("duration", h, {"minutes": v["minutes"]}, start.mention, start.sentence)
+
+
+def _sentence(c: _Claims, h: Hit) -> int | None:
+    return c.mention_for(h.start)[1]
 
 
 def _event_facts(c: _Claims) -> None:
@@ -158,6 +233,11 @@ def _mention_facts(c: _Claims, m_i: int, m: RawMention, medium_at: Starts[Hit]) 
             c.add("medium", h, {"medium": v}, m_i, m.sentence)
     for eid, es, ee in m.locations:
         c.add("location", Hit("location", es, ee, "location"), {"entity": eid}, m_i, m.sentence)
+    if m.kind == "meeting" and m.medium is None and m.locations and not c.found.mentions[m_i].generic:
+        # "met in Geneva", "the summit in Bali": a meeting held in a named place was held in person
+        _eid, es, ee = m.locations[0]
+        c.add("medium", Hit("medium", es, ee, "medium: a meeting in a named place"), {"medium": "in_person"},
+              m_i, m.sentence)
 
 
 def _alternative(c: _Claims, h: Hit) -> bool:

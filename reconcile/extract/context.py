@@ -16,7 +16,7 @@ from reconcile.engine.rules import RULES_DIR, RuleError, RuleSet, fold_pattern, 
 
 # the lexicons read in one pass over the text (``hits.marker_hits``)
 MARKERS = ("future_marker", "past_marker", "previous_marker", "temporal_prep", "dual_reference",
-           "time_role", "duration_cue", "relative_interval", "progress_marker")
+           "time_role", "duration_cue", "relative_interval", "progress_marker", "forecast_cue")
 
 
 @dataclass(frozen=True)

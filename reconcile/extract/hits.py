@@ -69,10 +69,26 @@ def medium_value(rs: RuleSet, t: str, h: Hit) -> str | None:
     return v
 
 
+def _event_word_in(rs: RuleSet, words: list[str]) -> dict[str, Any]:
+    """The value of the longest event word inside a match that holds more ("have twice spoken")."""
+    for n in range(len(words), 0, -1):
+        for i in range(len(words) - n + 1):
+            phrase = " ".join(words[i:i + n])
+            v = rs.lex_value("trigger", phrase) or rs.lex_value("contact_verb", phrase)
+            if v:
+                return dict(v)
+    return {}
+
+
 def trigger_value(rs: RuleSet, t: str, h: Hit) -> dict[str, Any]:
-    """What an event word says: its kind ("call", "meeting", "talks") and whether it is generic."""
+    """What an event word says: its kind ("call", "meeting", "talks") and whether it is generic
+    (a plural, or a rule's count of contacts: "have spoken twice")."""
     surface = t[h.start:h.end]
     v = rs.lex_value("trigger", surface) or rs.lex_value("contact_verb", surface) or {}
     if not v:
         v = next((val for tk in h.tokens for lx, val in tk[3] if lx in ("trigger", "contact_verb")), {})
+    if not v:
+        v = _event_word_in(rs, surface.split())
+    if (h.value or {}).get("generic") and not v.get("generic"):
+        v = {**v, "generic": True}
     return v

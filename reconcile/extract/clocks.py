@@ -1,0 +1,111 @@
+"""How the clock readings of one document relate to each other before they become claims: a
+range names its zone and day part once ("from 9.10 to 10.02 a.m. ET"), a reading restated in
+another zone in brackets is one moment ("10 a.m. (1400 GMT)"), "local time" under a city
+dateline is that city's time, and "ended 40 minutes later" counts from a start."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reconcile.extract.context import LanguageContext
+from reconcile.records import DocExtraction, Hit
+
+# the words joining the two ends of a range ("from 9 to 11 a.m.", "10-11 GMT", "between 9 and 10")
+_RANGE_GAP = re.compile(r"\s*(?:-|to|until|till|through|and)\s*")
+_RANGE_CLOSED = re.compile(r"\s*(?:-|to|until|till|through)\s*")
+# a dateline: the first words of one of the first lines, then a bracketed country, and a comma
+# before the date, an agency in brackets, or a dash ("MOSCOW, March 18 -", "Beijing [China], Nov 16")
+_DATELINE = re.compile(r"[ \t]*([^\W\d_]+(?:[ .'][^\W\d_]+){0,2}?)[ \t]*(\[[^\]\n]{1,40}\][ \t]*)?(,|\(|\s-\s|:\s)")
+_DATELINE_LINES = 3
+
+
+@dataclass
+class Readings:
+    """The clock readings of a document in text order, and what each is to the others."""
+    hits: list[Hit]
+    skip: set[int]            # restatements of the reading before them, and open ranges
+    range_end: set[int]       # the second reading of "from X to Y": the end of what X starts
+    noted: dict[int, int]     # a reading in a bracketed note after a length -> where the note opens
+    dateline: str | None      # the zone of the city the article is datelined from
+
+
+def arrange(ex: DocExtraction, ctx: LanguageContext) -> Readings:
+    t = ex.nt.text
+    hits = sorted((h for h in ex.hits["clock_time"] if h.value), key=lambda h: h.start)
+    local_zone = dateline_zone(ex, ctx)
+    out = Readings(hits, set(), set(), {}, local_zone)
+    for h in hits:
+        if h.value.get("zone") is None and h.value.get("local_zone") and local_zone:
+            h.value["zone"] = local_zone        # "5 p.m. local time" under "MOSCOW, March 18 -"
+    for k, h in enumerate(hits):
+        opens = _note_start(t, h)
+        if opens is not None and any(d.end <= opens and not t[d.end:opens].strip() for d in ex.hits["duration"]):
+            out.noted[k] = opens      # "about 2 hours (around midday in Beijing)": a note on a row's cell
+    for k in range(len(hits) - 1):
+        a, b = hits[k], hits[k + 1]
+        gap = t[a.end:b.start]
+        if gap.strip() == "(" or (not gap.strip() and t[b.start:b.start + 1] == "("):
+            # a restatement in brackets is the same moment: keep the one that names its zone
+            out.skip.add(k if a.value.get("zone") is None and b.value.get("zone") else k + 1)
+        elif _RANGE_GAP.fullmatch(gap):
+            _share(a.value, b.value)
+            opening = t[max(0, a.start - 8):a.start + 5].split()
+            if _RANGE_CLOSED.fullmatch(gap) and "from" in opening:
+                out.range_end.add(k + 1)
+            else:
+                out.skip.update((k, k + 1))     # "between 9 and 10": neither is the moment
+    return out
+
+
+def _note_start(t: str, h: Hit) -> int | None:
+    """Where the bracket a reading stands in opens, when it does ("(around midday in Beijing)")."""
+    line_start = t.rfind("\n", 0, h.start) + 1
+    opens = t.rfind("(", line_start, h.start + 1)
+    if opens < 0 or ")" in t[opens:h.start]:
+        return None
+    closes = t.find(")", h.start)
+    return opens if closes >= 0 and "\n" not in t[h.start:closes] else None
+
+
+def _share(first: dict, second: dict) -> None:
+    """The zone and day part written once, after the second reading, hold for the first."""
+    if first.get("zone") is None and second.get("zone"):
+        first["zone"] = second["zone"]
+    if not first.get("daypart") and second.get("daypart") and first["hour"] < 12:
+        later = first["hour"] + 12
+        if later * 60 + first["minute"] <= second["hour"] * 60 + second["minute"]:
+            first["hour"] = later                # "from 9.10 to 10.02 p.m.": 21:10
+        first["daypart"] = True
+
+
+def dateline_zone(ex: DocExtraction, ctx: LanguageContext) -> str | None:
+    """The zone of the city an article is datelined from, when it is a city the clock rules
+    know ("MOSCOW, March 18 (Agency) -"): only a dateline followed by a date, an agency in
+    brackets or a dash counts."""
+    t = ex.nt.text
+    pos = 0
+    for _ in range(_DATELINE_LINES):
+        m = _DATELINE.match(t, pos)
+        zone = ctx.rs.lex_value("tz_city", " ".join(m.group(1).split())) if m else None
+        if m and zone:
+            # a dateline is written in capitals ("MOSCOW, "), or names its country in brackets,
+            # or is followed by the day ("Beijing, November 16"); a line starting "Moscow, which"
+            # is a sentence
+            os_, oe = ex.span(m.start(1), m.end(1))
+            dated = any(m.end() <= d.start <= m.end() + 2 for d in ex.hits["date"])
+            if ex.doc.text[os_:oe].isupper() or m.group(2) or dated:
+                return str(zone)
+        nl = t.find("\n", pos)
+        if nl < 0:
+            break
+        pos = nl + 1
+    return None
+
+
+def add_minutes(local: dict, minutes: float) -> dict | None:
+    """A local reading moved on by a duration, or None when it would cross midnight (the day
+    of the reading is the event's)."""
+    total = local["hour"] * 60 + local["minute"] + round(minutes)
+    if total >= 24 * 60:
+        return None
+    return {"hour": total // 60, "minute": total % 60, "zone": local.get("zone")}
