@@ -21,8 +21,7 @@ from reconcile.extract import LanguageContext, claim_id, extract_document, langu
 from reconcile.ingest import metadata
 from reconcile.ingest.corpus import load_corpus
 from reconcile.ingest.language import detect_language, languages_in
-from reconcile.provenance.copies import copy_groups as find_copy_groups
-from reconcile.provenance.copies import copy_of
+from reconcile.provenance.relays import relays
 from reconcile.records import (
     Claim,
     CopyGroup,
@@ -35,6 +34,7 @@ from reconcile.records import (
     Problem,
     QuoteGroup,
     RawClaim,
+    Relay,
     Unplaced,
 )
 from reconcile.review.log import Decision, apply_fact_decisions
@@ -59,6 +59,7 @@ class Analysis:
     unmatched_splits: list[Decision] = field(default_factory=list)
     unplaced: list[Unplaced] = field(default_factory=list)          # found, but in no event
     copy_groups: list[CopyGroup] = field(default_factory=list)      # articles that are copies of one another
+    relays: dict[str, Relay] = field(default_factory=dict)          # whom a document's own voice relays
 
 
 def supported_languages() -> list[str]:
@@ -99,9 +100,8 @@ def _analyse(corpus: Corpus, decisions: list[Decision]) -> Analysis:
     clusters = grouper.number(clusters)
     rec = Reconciler(registry.entities, grouper.lift)
     unplaced: list[Unplaced] = []
-    copy_groups = find_copy_groups(_folded_texts(exs))
-    events, verdicts = _events_and_verdicts(clusters, by_doc, removed, grouper, rec, corpus, unplaced,
-                                            copy_of(copy_groups))
+    doc_relays, copy_groups = relays(exs, registry.entities)
+    events, verdicts = _events_and_verdicts(clusters, by_doc, removed, grouper, rec, corpus, unplaced, doc_relays)
     unplaced.extend(_not_attached(exs, clusters))
     quote_groups = rec.quotes([q for ex in exs for q in ex.quotes], _negations(langs))
     reviews, unmatched_facts = apply_fact_decisions(verdicts, decisions)
@@ -109,15 +109,7 @@ def _analyse(corpus: Corpus, decisions: list[Decision]) -> Analysis:
                     _surfaces(exs, registry.entities),
                     grouper, rec, problems, reviews, unmatched + unmatched_facts,
                     [d for d in decisions if d.action == "split_entity" and d.entity not in registry.entities],
-                    unplaced, copy_groups)
-
-
-def _folded_texts(exs: list[DocExtraction]) -> dict[str, str]:
-    """Each read document's folded text, in corpus order (a mixed-script one once)."""
-    out: dict[str, str] = {}
-    for ex in exs:
-        out.setdefault(ex.doc.id, ex.nt.text)
-    return out
+                    unplaced, copy_groups, doc_relays)
 
 
 def _extract(corpus: Corpus, registry: EntityRegistry, overrides: dict[tuple[str, str], str],
@@ -172,7 +164,7 @@ def _use_canonical_ids(exs: list[DocExtraction], canon: dict[str, str]) -> None:
 def _events_and_verdicts(clusters: list[EventCluster], by_doc: dict[tuple[str, str], DocExtraction],
                          removed: set[str], grouper: EventGrouper, rec: Reconciler,
                          corpus: Corpus, unplaced: list[Unplaced],
-                         copies: dict[str, str]) -> tuple[list[Event], list[FactVerdict]]:
+                         doc_relays: dict[str, Relay]) -> tuple[list[Event], list[FactVerdict]]:
     """One Event per grouped cluster, and one verdict per fact claimed about it."""
     docs = {d.id: d for d in corpus.documents}
     events: list[Event] = []
@@ -185,7 +177,7 @@ def _events_and_verdicts(clusters: list[EventCluster], by_doc: dict[tuple[str, s
         for cl in claims:
             by_fact[cl.fact].append(cl)
         for fact in sorted(by_fact, key=lambda f: (FACT_ORDER.index(f) if f in FACT_ORDER else 99, f)):
-            verdicts.append(rec.verdict(c.id, fact, by_fact[fact], docs, copies))
+            verdicts.append(rec.verdict(c.id, fact, by_fact[fact], docs, doc_relays))
     return events, verdicts
 
 

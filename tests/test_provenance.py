@@ -185,3 +185,40 @@ def test_every_dev_explanation_counts_the_sources_it_lists(tmp_path):
         if (corpus / "texts").is_dir():
             for f in _every_fact(build_report(analyse(load_corpus([corpus / "texts"])), corpus.name)):
                 _check_count(f)
+
+
+WIRE_A = """Baltic leaders seek cable inquiry
+
+HELSINKI (Reuters) - Finland's president Alexander Stubb and Estonia's president Alar Karis spoke by telephone on Monday about the damaged undersea cables, a call that lasted half an hour.
+"""
+
+WIRE_B = """Cable damage: Stubb and Karis call for investigation
+
+Helsinki - Reuters
+
+The presidents of Finland and Estonia, Alexander Stubb and Alar Karis, discussed the broken cables on Monday in a 30-minute phone call and asked investigators to report within a month.
+"""
+
+CAPTION = """Stubb and Karis discuss cables
+
+Alexander Stubb speaking in Helsinki last week (Reuters)
+
+The presidents of Finland and Estonia, Alexander Stubb and Alar Karis, held a 30-minute phone call on Monday about the damaged cables.
+"""
+
+
+def test_two_outlets_running_one_agency_story_are_one_source(tmp_path):
+    report = _report(tmp_path, {"a": (WIRE_A, "Outlet A", "2024-11-19"), "b": (WIRE_B, "Outlet B", "2024-11-19")})
+    assert {d["id"]: d["wire"] for d in report["documents"]} == {"a": "Reuters", "b": "Reuters"}
+    duration = _fact(report, "duration")
+    assert {c["doc"] for c in duration["claims"]} == {"a", "b"}
+    assert [s["claimant"] for s in duration["sources"]] == ["Reuters"]
+    assert "| `b` | Outlet B | en | 2024-11-19 | – | – | – | Reuters |" in render_markdown(report)
+
+
+def test_a_photo_credit_is_no_agency_copy(tmp_path):
+    report = _report(tmp_path, {"a": (CAPTION, "Outlet A", "2024-11-19"), "b": (WIRE_A, "Outlet B", "2024-11-19")})
+    assert {d["id"]: d["wire"] for d in report["documents"]} == {"a": None, "b": "Reuters"}
+    duration = _fact(report, "duration")
+    assert sorted(s["claimant"] for s in duration["sources"]) == ["Outlet A", "Reuters"]
+    assert duration["status"] == "corroborated"

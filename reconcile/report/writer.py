@@ -9,7 +9,7 @@ from pathlib import Path
 
 from reconcile import __version__
 from reconcile.pipeline import Analysis
-from reconcile.records import STATUS_ORDER, Claim, FactVerdict
+from reconcile.records import STATUS_ORDER, Claim, Document, FactVerdict
 from reconcile.report.format import NO_SPEAKER, describe_value, outlet_name
 from reconcile.review.log import fact_id, review_summary
 
@@ -41,9 +41,16 @@ def claim_json(a: Analysis, c: Claim, docs: dict) -> dict:
     }
 
 
+def _document_json(a: Analysis, d: Document, read_as: list[str]) -> dict:
+    relay = a.relays.get(d.id)
+    return {"id": d.id, "outlet": d.outlet, "language": d.language, "published": d.published,
+            "url": d.url, "sha256": d.sha256, "encoding": d.encoding, "path": d.path, "read_as": read_as,
+            "inferred": list(d.inferred), "copy_of": relay.copy_of if relay else None,
+            "wire": _entity_name(a, relay.wire) if relay else None}
+
+
 def build_report(a: Analysis, name: str) -> dict:
     docs = {d.id: d for d in a.corpus.documents}
-    copies = {m: g.original for g in a.copy_groups for m in g.members if m != g.original}
     read_in: dict[str, list[str]] = {}
     for ex in a.extractions:
         read_in.setdefault(ex.doc.id, []).append(ex.lang)
@@ -89,10 +96,7 @@ def build_report(a: Analysis, name: str) -> dict:
         "corpus": name,
         "summary": {"documents": len(a.corpus.documents), "events": len(events), "facts": counts,
                     "quotes": {s: sum(1 for q in quotes if q["status"] == s) for s in STATUS_ORDER}},
-        "documents": [{"id": d.id, "outlet": d.outlet, "language": d.language, "published": d.published,
-                       "url": d.url, "sha256": d.sha256, "encoding": d.encoding, "path": d.path,
-                       "read_as": read_in.get(d.id, []),
-                       "inferred": list(d.inferred), "copy_of": copies.get(d.id)} for d in a.corpus.documents],
+        "documents": [_document_json(a, d, read_in.get(d.id, [])) for d in a.corpus.documents],
         "copy_groups": [{"original": g.original, "members": list(g.members)} for g in a.copy_groups],
         "problems": [{"source": p.source, "severity": p.severity, "message": p.message} for p in a.problems],
         "entities": entities,
@@ -176,14 +180,15 @@ def _document_table(report: dict) -> list[str]:
     """Every document: who published it, when, where to read it, what was read from its text
     rather than given, and which document it is a copy of."""
     out = [f"## Documents ({len(report['documents'])})", "",
-           "| id | outlet | language | published | URL | read from the text | copy of |",
-           "|---|---|---|---|---|---|---|"]
+           "| id | outlet | language | published | URL | read from the text | copy of | agency copy |",
+           "|---|---|---|---|---|---|---|---|"]
     for d in report["documents"]:
         url = f"<{d['url']}>" if d.get("url") else "–"
         inferred = ", ".join(d.get("inferred") or []) or "–"
         copy_of = f"`{d['copy_of']}`" if d.get("copy_of") else "–"
         out.append(f"| `{d['id']}` | {outlet_name(d['outlet'])} | {d['language'] or '–'} | "
-                   f"{(d['published'] or '–').replace('T', ' ')} | {url} | {inferred} | {copy_of} |")
+                   f"{(d['published'] or '–').replace('T', ' ')} | {url} | {inferred} | {copy_of} | "
+                   f"{d.get('wire') or '–'} |")
     return out + [""]
 
 
