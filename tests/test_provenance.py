@@ -222,3 +222,28 @@ def test_a_photo_credit_is_no_agency_copy(tmp_path):
     duration = _fact(report, "duration")
     assert sorted(s["claimant"] for s in duration["sources"]) == ["Outlet A", "Reuters"]
     assert duration["status"] == "corroborated"
+
+
+def test_the_seed_summary_opens_with_its_documents_and_shows_local_readings(seed_report):
+    md = render_markdown(seed_report)
+    table = md.index("## Documents (5)")
+    assert table < md.index("## Conflicts")
+    for d in seed_report["documents"]:
+        assert f"| `{d['id']}` |" in md
+    # a UTC time says what it was converted from
+    assert "20:35 UTC 2021-12-30 — 15:35 Eastern Time" in md
+    starts = [c for ev in seed_report["events"] for f in ev["facts"] if f["fact"] == "start_time"
+              for c in f["claims"]]
+    assert starts and all(c["value"]["utc"].get("local") for c in starts)
+
+
+def test_each_claim_links_to_its_article(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text(PESKOV_ONE, encoding="utf-8")
+    (folder / "sources.yaml").write_text(yaml.safe_dump({"a.txt": {
+        "outlet": "Outlet A", "language": "en", "published": "2024-03-08",
+        "url": "https://news.example/putin-lukashenko"}}), encoding="utf-8")
+    md = render_markdown(build_report(analyse(load_corpus([folder])), "links"))
+    assert "in Outlet A ([`a`](https://news.example/putin-lukashenko))" in md
+    assert "| <https://news.example/putin-lukashenko> |" in md
