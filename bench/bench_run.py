@@ -45,9 +45,11 @@ SUBSTAGES = [
     ("to_claim", "reconcile.pipeline", "_to_claim"),
     ("verdicts", "reconcile.verdicts:Reconciler", "verdict"),
     ("quotes", "reconcile.verdicts:Reconciler", "quotes"),
+    ("provenance", "reconcile.pipeline", "relays"),
     ("claim_json", "reconcile.report.writer", "claim_json"),
 ]
-ANALYSE_PARTS = ["setup", "extract", "group_in_doc", "group_across", "merge_names", "to_claim", "verdicts", "quotes"]
+ANALYSE_PARTS = ["setup", "extract", "group_in_doc", "group_across", "merge_names", "to_claim", "verdicts", "quotes",
+                 "provenance"]
 
 
 # --------------------------------------------------------------------------- corpus cache

@@ -34,7 +34,7 @@ def test_wire_copy_in_english(tmp_path):
     facts = {f["fact"]: f for f in ev["facts"]}
     assert facts["start_time"]["status"] == "corroborated"        # 9:15 p.m. Kyiv = 19:15 GMT
     assert facts["duration"]["status"] == "conflict"              # an hour and a half vs three hours
-    assert facts["initiator"]["claims"][0]["value"] == {"entity": "Ukraine"}
+    assert facts["initiator"]["claims"][0]["value"] == {"entity": "Kyiv"}      # as named; verdicts read it as Ukraine
     assert {c["language"] for f in ev["facts"] for c in f["claims"]} == {"en"}
 
 

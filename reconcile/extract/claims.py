@@ -301,10 +301,8 @@ def _first_initiator(gaz: EntityRegistry, candidates: Iterable[EntityMention],
 
 
 def _initiator_ref(gaz: EntityRegistry, es: int, ee: int, eid: str) -> tuple[str, int, int] | None:
-    """An agency reporting the request is not the one asking; a capital speaks for its state."""
-    ent = gaz.entities[eid]
-    if ent.type == "media":
+    """An agency reporting the request is not the one asking.  A capital stays the place the
+    article names ("initiated by Berlin"): verdicts compare it with its state."""
+    if gaz.entities[eid].type == "media":
         return None
-    if ent.type == "city" and ent.affiliation:
-        return ent.affiliation, es, ee
     return eid, es, ee
