@@ -41,7 +41,7 @@ def _speaker_in(claims: list[RawClaim], sentence: int) -> str | None:
     return next((c.speaker for c in claims if c.sentence == sentence and c.speaker), None)
 
 
-def _media_clash(a: set[str], b: set[str]) -> bool:
+def media_clash(a: set[str], b: set[str]) -> bool:
     """A phone call is not a video call (either may also be called a conversation)."""
     return bool({"phone", "video"} & a and {"phone", "video"} & b and not a & b & {"phone", "video"})
 
@@ -58,7 +58,7 @@ def narrow(de: DocEvent, cands: list[EventCluster]) -> list[EventCluster]:
     """The events an imprecisely dated document event may still be: same medium, not a
     recalled one when it is the article's own event, and fitting its weekday or day-month;
     a dated event that fits beats an undated one."""
-    cands = [c for c in cands if not _media_clash(de.mediums, c.mediums)]
+    cands = [c for c in cands if not media_clash(de.mediums, c.mediums)]
     if not de.recalled:
         cands = [c for c in cands if not all(m.recalled for m in c.members)]
     if not de.constraints:

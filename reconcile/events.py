@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from reconcile.dimensions.dates import is_partial, parse_iso_day, year_for
 from reconcile.event_dates import article_years, claim_resolved, narrow, resolve_constraints
+from reconcile.event_zones import zone_merge
 from reconcile.records import DocExtraction, Entity, Hit, RawClaim, RawMention
 
 Day = tuple[str, str]
@@ -50,6 +51,8 @@ class EventCluster:
     key: str = ""
     seq: int = 0
     extra_claims: list = field(default_factory=list)   # (extraction, raw claim) moved here by a reviewer
+    # dated a day apart by outlets in far-apart time zones: its date spans both days
+    zone_slack: bool = False
 
     def add(self, de: DocEvent) -> None:
         """Add a document's event; the aggregates behind ``date`` are kept up to date here so
@@ -86,7 +89,11 @@ class EventCluster:
 
     def _compute_date(self) -> Day | None:
         if self._singles:
-            return max(self._singles.items(), key=lambda kv: (kv[1], kv[0]))[0]
+            top = max(self._singles.items(), key=lambda kv: (kv[1], kv[0]))[0]
+            if self.zone_slack:
+                near = [d[0] for d in self._singles if abs(_gap(d, top)) == 1] + [top[0]]
+                return (min(near), max(near))
+            return top
         spans = self._spans
         inferred = [d for d in self._inferred.elements() if all(_overlap(d, sp) for sp in spans)]
         if inferred:
@@ -107,6 +114,11 @@ def _days(d: Day, cap: int = 400) -> list[str]:
     lo, hi = dt.date.fromisoformat(d[0]), dt.date.fromisoformat(d[1])
     n = min((hi - lo).days, cap)
     return [(lo + dt.timedelta(days=i)).isoformat() for i in range(n + 1)]
+
+
+def _gap(a: Day, b: Day) -> int:
+    """Days from the start of b to the start of a."""
+    return (dt.date.fromisoformat(a[0]) - dt.date.fromisoformat(b[0])).days
 
 
 def _width(d: Day) -> int:
@@ -270,9 +282,10 @@ class EventGrouper:
             for p in de.persons | de.collectives:
                 self._party_index.setdefault(p, []).append(pick)
             index.reindex(pick, old_date)
-        for c in index.clusters:
+        clusters = zone_merge(self, index.clusters)
+        for c in clusters:
             resolve_constraints(c)
-        return self.number(index.clusters)
+        return self.number(clusters)
 
     def _best_cluster(self, de: DocEvent, pool: list[EventCluster]) -> EventCluster | None:
         """The event a document's event joins: the one sharing most parties; an imprecisely
@@ -295,6 +308,12 @@ class EventGrouper:
             return max(cands, key=lambda sc: (sc[0], -sc[1]))[2]
         fits = narrow(de, [c for _, _, c in cands])
         return fits[0] if len(fits) == 1 else None
+
+    def country_of(self, eid: str) -> str | None:
+        """The name of the country a party speaks for, if it is one."""
+        top = self.lift(eid)
+        ent = self.entities.get(top)
+        return ent.name if ent is not None and ent.type == "country" else None
 
     def merge(self, keep: EventCluster, gone: EventCluster) -> None:
         """A reviewer says two events are one."""
