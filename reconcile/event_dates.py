@@ -25,7 +25,8 @@ def _days(d: Day, cap: int) -> list[dt.date]:
 def article_years(ex: DocExtraction) -> list[tuple[int, int]]:
     """(position, year) of every date the article writes with its year (four figures in it)."""
     return [(h.start, int(h.value["start"][:4])) for h in ex.hits["date"]
-            if h.value and h.value.get("start") and _YEAR.search(ex.nt.text, h.start, h.end)]
+            if h.value and h.value.get("start") and not h.value.get("bound")
+            and _YEAR.search(ex.nt.text, h.start, h.end)]
 
 
 def claim_resolved(ex: DocExtraction, mi: int, sentence: int, h: Hit, day: Day | None) -> None:

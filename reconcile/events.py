@@ -178,7 +178,7 @@ class EventGrouper:
             return None, None
         for h in sorted(ex.hits["date"], key=lambda h: h.start):
             v = h.value or {}
-            if v.get("start") and v["start"] == v.get("end"):
+            if v.get("start") and v["start"] == v.get("end") and not v.get("bound"):
                 d = dt.date.fromisoformat(v["start"])
                 if ref - dt.timedelta(days=7) <= d <= ref + dt.timedelta(days=1):
                     return (v["start"], v["end"]), h
@@ -211,7 +211,8 @@ class EventGrouper:
             if said.from_year is not None:
                 claim_resolved(ex, mi, m.sentence, said.from_year, said.date)
             by_mention[mi] = target
-            current = target
+            if not m.previous:
+                current = target
             current_at.append((m.sentence, target))
             if len(target.persons) == 2:
                 pair = set(target.persons)
@@ -250,6 +251,9 @@ class EventGrouper:
                                                   and locs & e.locations))]
         if locs:        # "محادثات جنيف": the talks held there, if the article has them
             cands = [e for e in cands if e.locations & locs]
+        if not date and not m.previous:
+            # "the call" is the article's own event, not one it recalls ("the first since ...")
+            cands = [e for e in cands if not e.recalled]
         if date and date[0] == date[1]:
             # an event placed on the article's day only by guess (a headline, "the call")
             # takes the day the article then writes for it

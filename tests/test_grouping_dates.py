@@ -17,7 +17,8 @@ def _corpus(tmp_path, docs):
     manifest = {}
     for name, (text, published) in docs.items():
         (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
-        manifest[f"{name}.txt"] = {"outlet": f"Outlet {name}", "language": "en", "published": published, "url": None}
+        lang = "ar" if any("\u0600" <= ch <= "\u06ff" for ch in text) else "en"
+        manifest[f"{name}.txt"] = {"outlet": f"Outlet {name}", "language": lang, "published": published, "url": None}
     (tmp_path / "sources.yaml").write_text(yaml.safe_dump(manifest), encoding="utf-8")
     return build_report(analyse(load_corpus([tmp_path])), "dates")
 
@@ -69,3 +70,46 @@ def test_a_counted_past_contact_is_no_medium_of_this_call(tmp_path):
     rep = _corpus(tmp_path, {"paris": (text, "2024-04-05")})
     [ev] = [e for e in _events_of(rep, "paris") if _values(e, "duration")]
     assert "phone" not in " ".join(_values(ev, "medium")) and "video" in " ".join(_values(ev, "medium"))
+
+
+# ---------------------------------------------------------------- "the first since <date>"
+FIRST_SINCE_EN = """Erdogan and Zelensky speak again
+
+Turkish President Recep Tayyip Erdogan held a phone call with Ukrainian President Volodymyr Zelensky on Monday, their first since March 2021. The call lasted 40 minutes.
+"""
+FIRST_SINCE_AR = """أردوغان وزيلينسكي
+
+أجرى الرئيس التركي رجب طيب أردوغان اتصالا هاتفيا مع الرئيس الأوكراني فولوديمير زيلينسكي يوم الاثنين، هو الأول بينهما منذ مارس 2021. واستمر الاتصال 40 دقيقة.
+"""
+
+
+def _dated(report, doc):
+    return {(ev["date"] or {}).get("start"): ev for ev in _events_of(report, doc)}
+
+
+def test_the_date_after_since_dates_the_previous_contact_not_this_one(tmp_path):
+    for name, text in (("en", FIRST_SINCE_EN), ("ar", FIRST_SINCE_AR)):
+        folder = tmp_path / name
+        folder.mkdir()
+        rep = _corpus(folder, {name: (text, "2023-06-07")})
+        by_day = _dated(rep, name)
+        assert "2023-06-05" in by_day, (name, list(by_day))
+        now = by_day["2023-06-05"]
+        assert _values(now, "duration") and "2021" not in " ".join(_values(now, "date"))
+        before = by_day.get("2021-03-01")
+        assert before is not None and "2021-03-01" in " ".join(_values(before, "date")), (name, list(by_day))
+        assert not _values(before, "duration")
+
+
+def test_since_alone_dates_nothing(tmp_path):
+    text = FIRST_SINCE_EN.replace("their first since March 2021", "as fighting has raged since March 2021")
+    rep = _corpus(tmp_path, {"plain": (text, "2023-06-07")})
+    assert list(_dated(rep, "plain")) == ["2023-06-05"]
+
+
+def test_an_undated_article_with_first_since_is_not_the_previous_contact(tmp_path):
+    # the year of "since" completes no day and month: "on 5 June" is not June 2021
+    text = FIRST_SINCE_EN.replace("on Monday", "on 5 June")
+    dated = FIRST_SINCE_EN.replace("The call lasted 40 minutes.", "")
+    rep = _corpus(tmp_path, {"undated": (text, None), "dated": (dated, "2023-06-07")})
+    assert "dated" in _dated(rep, "undated").get("2023-06-05", {}).get("documents", [])

@@ -2,6 +2,7 @@
 where and by what medium."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from reconcile.dimensions import dates
@@ -56,8 +57,51 @@ def event_mentions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry,
         if m is not None:
             by_segment[gi] = len(mentions)
             mentions.append(m)
+            mentions.extend(_previous_since(ex, ctx, idx, m))
     _retense(mentions, ex, idx)
+    for h in _since_dates(ex, ctx, ex.hits["date"]):
+        if h.value and "start" in h.value:
+            h.value["bound"] = "after"      # a lower bound: completes no year, dates no story
     return EventMentions(mentions, by_segment)
+
+
+def _since_dates(ex: DocExtraction, ctx: LanguageContext, dts: list[Hit]) -> list[Hit]:
+    """The dates right after "since"/"منذ": a lower bound of the event, never its day."""
+    since = _marker_regexes(ctx)[0]
+    t = ex.nt.text
+    return [h for h in dts if since.search(t, max(0, h.start - 16), h.start) or
+            since.match(t[h.start:h.end])]
+
+
+def _previous_since(ex: DocExtraction, ctx: LanguageContext, idx: _Index, m: RawMention) -> list[RawMention]:
+    """"the first call between them since September 2022": the date after "since" is the day
+    of the previous contact of the same people, a recalled event of its own."""
+    if m.previous or m.future or m.generic:
+        return []
+    t = ex.nt.text
+    first = _marker_regexes(ctx)[1]
+    sentence = ex.sentences[m.sentence]
+    out = []
+    for h in _since_dates(ex, ctx, idx.dates.between(*m.scope)):
+        lo = max(sentence[0], h.start - 100)
+        if any(not any(d.start <= f.start() < d.end for d in idx.dates.between(lo, h.start))
+               for f in first.finditer(t, lo, h.start)):
+            out.append(RawMention(m.doc, m.sentence, (h.start, h.end), m.trigger, m.kind, list(m.participants),
+                                  m.dual, [h], m.medium, True, False, False, []))
+    return out
+
+
+_MARKER_RES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def _marker_regexes(ctx: LanguageContext) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """"since" at the end of a stretch of text (or opening a date), and a "first" word."""
+    if ctx.lang not in _MARKER_RES:
+        pre = f"(?:{re.escape(ctx.conjunction)})?" if ctx.conjunction and len(ctx.conjunction) == 1 else ""
+        since, first = ctx.rs.lex("since_marker").alternation, ctx.rs.lex("first_marker").alternation
+        _MARKER_RES[ctx.lang] = (re.compile(rf"(?<!\w){pre}{since}\s+$|^{since}\s"),
+                                 re.compile(rf"(?<!\w){pre}{first}(?!\w)"))
+    return _MARKER_RES[ctx.lang]
 
 
 def _mention(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, idx: _Index, sg: Segment,
@@ -84,6 +128,8 @@ def _mention(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, idx: 
         kind = "call"             # "spoke by phone": the medium says what the verb was
     dual = any(idx.dual.any_between(a, b) for a, b in part_ranges)
     dts = idx.dates.between(sg.start, sg.end) or idx.dates.between(*scope)
+    since = _since_dates(ex, ctx, dts)
+    dts = [h for h in dts if all(h is not x for x in since)]
     # the day nearest the event word is the event's ("WASHINGTON, March 10 (Agency) -
     # ... spoke on Thursday": the dateline's day is the article's, not the call's)
     dts = sorted(dts, key=lambda h: min(abs(h.start - first.end), abs(first.start - h.end)))
@@ -179,7 +225,7 @@ def _parties(ex: DocExtraction, gaz: EntityRegistry, part_ranges: list[Span], ex
 def _retense(mentions: list[RawMention], ex: DocExtraction, idx: _Index) -> None:
     """Re-resolve dates with the tense of their mention."""
     for m in mentions:
-        is_past = idx.past.any_between(*m.scope)
+        is_past = idx.past.any_between(*m.scope) or m.previous
         tense = "future" if m.future else "past" if is_past else None
         for h in m.dates:
             if not h.rule_value.get("order"):      # figures need no tense
