@@ -79,27 +79,34 @@ def day_apart_by_zones(persons: set[str], country_of: Callable[[str], str | None
     return hours_apart(names, day) >= hours
 
 
-def zone_merge(grouper: EventGrouper, clusters: list[EventCluster]) -> list[EventCluster]:
-    """One event of the same people dated a day apart by different outlets, when their
-    clocks lie far apart ("Monday evening" in one capital is "Tuesday morning" in the
-    other): the two become one spanning both days.  Only when each has that one
-    neighbour and no other event of those people is dated either day."""
+def zone_pairs(grouper: EventGrouper, clusters: list[EventCluster]) -> list[tuple[EventCluster, EventCluster]]:
+    """Events of the same people dated a day apart by different outlets, when their clocks
+    lie far apart ("Monday evening" in one capital is "Tuesday morning" in the other): each
+    pair is one event.  Only when each has that one neighbour and no other event of those
+    people is dated either day."""
     by_key: dict[tuple[frozenset[str], str], list[EventCluster]] = {}
     for c in clusters:
         cd = c.date
         if cd and cd[0] == cd[1] and len(c.persons) >= 2:
             by_key.setdefault((frozenset(c.persons), cd[0]), []).append(c)
-    gone: set[int] = set()
+    pairs: list[tuple[EventCluster, EventCluster]] = []
+    taken: set[int] = set()
     for (persons, day), here in sorted(by_key.items(), key=lambda kv: kv[0][1]):
         nxt = (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat()
         there = by_key.get((persons, nxt), [])
-        if len(here) != 1 or len(there) != 1 or id(here[0]) in gone:
+        if len(here) != 1 or len(there) != 1 or id(here[0]) in taken:
             continue
         a, b = here[0], there[0]
-        if not (grouper.kinds_ok(a.kind, a.mediums, b.kind, b.mediums) and not media_clash(a.mediums, b.mediums)
-                and day_apart_by_zones(set(persons), grouper.country_of, dt.date.fromisoformat(day))):
+        far = day_apart_by_zones(set(persons), lambda eid: _country_of(grouper, eid), dt.date.fromisoformat(day))
+        same_kind = grouper.kinds_ok(a.kind, a.mediums, b.kind, b.mediums) and not media_clash(a.mediums, b.mediums)
+        if not (far and same_kind):
             continue
-        a.zone_slack = True
-        grouper.merge(a, b)
-        gone.add(id(b))
-    return [c for c in clusters if id(c) not in gone]
+        pairs.append((a, b))
+        taken.add(id(b))
+    return pairs
+
+
+def _country_of(grouper: EventGrouper, eid: str) -> str | None:
+    """The name of the country a party speaks for, if it is one."""
+    ent = grouper.entities.get(grouper.lift(eid))
+    return ent.name if ent is not None and ent.type == "country" else None

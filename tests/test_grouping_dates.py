@@ -113,3 +113,26 @@ def test_an_undated_article_with_first_since_is_not_the_previous_contact(tmp_pat
     dated = FIRST_SINCE_EN.replace("The call lasted 40 minutes.", "")
     rep = _corpus(tmp_path, {"undated": (text, None), "dated": (dated, "2023-06-07")})
     assert "dated" in _dated(rep, "undated").get("2023-06-05", {}).get("documents", [])
+
+
+# ---------------------------------------------------------------- a date of another verb
+STATEMENT_NEXT_DAY = """The Turkish presidency said on Thursday that it was Ukraine that asked for Turkish President Recep Tayyip Erdogan to speak by phone with Ukrainian President Volodymyr Zelensky.
+The two leaders spoke by phone on Wednesday about the grain corridor. The presidency said the call had lasted for 50 minutes.
+"""
+STATEMENT_ONLY = """Erdogan to call Zelensky
+
+The Turkish presidency said on Thursday that Turkish President Recep Tayyip Erdogan would hold a phone call with Ukrainian President Volodymyr Zelensky in the evening.
+"""
+
+
+def test_the_day_a_statement_was_made_does_not_date_the_call_it_reports(tmp_path):
+    rep = _corpus(tmp_path, {"statement": (STATEMENT_NEXT_DAY, "2023-06-08")})
+    by_day = _dated(rep, "statement")
+    assert list(by_day) == ["2023-06-07"], list(by_day)
+    ev = by_day["2023-06-07"]
+    assert _values(ev, "duration") and "2023-06-08" not in " ".join(_values(ev, "date"))
+
+
+def test_a_statement_day_still_dates_a_call_nothing_else_dates(tmp_path):
+    rep = _corpus(tmp_path, {"only": (STATEMENT_ONLY, "2023-06-08")})
+    assert "2023-06-08" in _dated(rep, "only")

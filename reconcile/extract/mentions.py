@@ -26,6 +26,7 @@ class _Index:
     dual: Starts[Marker]
     previous: Starts[Marker]
     speaker_spans: Starts[Span]
+    speech: Starts[Hit]                     # speech verbs ("said", "أعلن")
     by_anchor: dict[int, list[Segment]]     # anchoring segment -> the segments its event covers
 
 
@@ -41,7 +42,10 @@ def _index(ex: DocExtraction, segments: list[Segment], markers: dict[str, list[M
                   Starts(hits["medium"], key=hit_start), Starts(hits["clock_time"], key=hit_start),
                   Starts(markers["past_marker"]), Starts(markers["future_marker"]),
                   Starts(markers["dual_reference"]), Starts(markers["previous_marker"]),
-                  Starts(a.span for per in speakers for a in per if a.span), by_anchor)
+                  Starts(a.span for per in speakers for a in per if a.span),
+                  Starts([h for h in hits["attribution"] if (h.value or {}).get("cue", "verb") == "verb"],
+                         key=hit_start),
+                  by_anchor)
 
 
 def event_mentions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, segments: list[Segment],
@@ -129,7 +133,10 @@ def _mention(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, idx: 
     dual = any(idx.dual.any_between(a, b) for a, b in part_ranges)
     dts = idx.dates.between(sg.start, sg.end) or idx.dates.between(*scope)
     since = _since_dates(ex, ctx, dts)
-    dts = [h for h in dts if all(h is not x for x in since)]
+    reported = [h for h in dts if _speech_date(ex, idx, h)]
+    own = [h for h in dts if all(h is not x for x in since + reported)]
+    # the day of the statement only when nothing else dates the event (a guess, see events)
+    dts = own or [h for h in dts if any(h is x for x in reported)]
     # the day nearest the event word is the event's ("WASHINGTON, March 10 (Agency) -
     # ... spoke on Thursday": the dateline's day is the article's, not the call's)
     dts = sorted(dts, key=lambda h: min(abs(h.start - first.end), abs(first.start - h.end)))
@@ -138,7 +145,26 @@ def _mention(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, idx: 
                                         min(first.end + ctx.windows.previous_marker, sg.end)) or \
         _previous_before(t, ctx, idx, sg, first)
     return RawMention(ex.doc.id, sg.sentence, scope, (first.start, first.end), kind,
-                      parts, dual, dts, medium, previous, future, all(generic), locs)
+                      parts, dual, dts, medium, previous, future, all(generic), locs, reported)
+
+
+def _speech_date(ex: DocExtraction, idx: _Index, h: Hit) -> bool:
+    """A date right after a speech verb and its speaker ("the Kremlin said on Wednesday that",
+    "أعلن الكرملين، الأربعاء، أن") dates the statement, not the event it reports."""
+    t = ex.nt.text
+    for cue in idx.speech.between(max(0, h.start - _SPEECH_REACH), h.start):
+        if cue.end > h.start or idx.triggers.between(cue.end, h.start):
+            continue
+        gap = list(t[cue.end:h.start])
+        for es, ee, _eid, _how in ex.entities_in(cue.end, h.start):
+            gap[es - cue.end:ee - cue.end] = " " * (ee - es)
+        if len(re.findall(r"\w+", "".join(gap))) <= _SPEECH_GAP_WORDS:
+            return True
+    return False
+
+
+_SPEECH_REACH = 60      # characters from a speech verb to the date it says the statement was made
+_SPEECH_GAP_WORDS = 2   # words besides the speaker's name between them ("told reporters on")
 
 
 def _previous_before(t: str, ctx: LanguageContext, idx: _Index, sg: Segment, first: Hit) -> bool:
