@@ -136,3 +136,24 @@ def test_the_day_a_statement_was_made_does_not_date_the_call_it_reports(tmp_path
 def test_a_statement_day_still_dates_a_call_nothing_else_dates(tmp_path):
     rep = _corpus(tmp_path, {"only": (STATEMENT_ONLY, "2023-06-08")})
     assert "2023-06-08" in _dated(rep, "only")
+
+
+# ---------------------------------------------------------------- "the same day"
+SAME_DAY_EN = """Busy Monday in Ankara
+
+Turkish President Recep Tayyip Erdogan met German Chancellor Olaf Scholz in Ankara on Monday. The same day, Erdogan held a phone call with Ukrainian President Volodymyr Zelensky that lasted half an hour.
+"""
+SAME_DAY_AR = """يوم حافل في أنقرة
+
+التقى الرئيس التركي رجب طيب أردوغان المستشار الألماني أولاف شولتس في أنقرة يوم الاثنين. وفي اليوم نفسه أجرى أردوغان اتصالا هاتفيا مع الرئيس الأوكراني فولوديمير زيلينسكي استمر نصف ساعة.
+"""
+
+
+def test_the_same_day_is_the_day_of_the_event_just_named(tmp_path):
+    for name, text in (("en", SAME_DAY_EN), ("ar", SAME_DAY_AR)):
+        folder = tmp_path / name
+        folder.mkdir()
+        rep = _corpus(folder, {name: (text, "2023-06-08")})
+        calls = [ev for ev in _events_of(rep, name) if _values(ev, "duration")]
+        assert [ev["date"] for ev in calls] == [{"start": "2023-06-05", "end": "2023-06-05"}], \
+            (name, [(e["kind"], e["date"], e["participants"]) for e in rep["events"]])

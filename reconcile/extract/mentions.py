@@ -66,7 +66,19 @@ def event_mentions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry,
     for h in _since_dates(ex, ctx, ex.hits["date"]):
         if h.value and "start" in h.value:
             h.value["bound"] = "after"      # a lower bound: completes no year, dates no story
+    _same_day(mentions)
     return EventMentions(mentions, by_segment)
+
+
+def _same_day(mentions: list[RawMention]) -> None:
+    """"the same day", "اليوم نفسه": the day of the event the text has just dated."""
+    last = None
+    for m in mentions:
+        for h in m.dates:
+            if h.value and "refers" in h.value:
+                h.value = dict(last) if last else None
+        own = next((h.value for h in m.dates if h.value and not m.previous), None)
+        last = own or last
 
 
 def _since_dates(ex: DocExtraction, ctx: LanguageContext, dts: list[Hit]) -> list[Hit]:
@@ -254,7 +266,7 @@ def _retense(mentions: list[RawMention], ex: DocExtraction, idx: _Index) -> None
         is_past = idx.past.any_between(*m.scope) or m.previous
         tense = "future" if m.future else "past" if is_past else None
         for h in m.dates:
-            if not h.rule_value.get("order"):      # figures need no tense
+            if not (h.rule_value.get("order") or h.rule_value.get("refers")):      # figures need no tense
                 h.value = dates.parse_date(h.tokens, ex.ref, tense)
 
 
