@@ -355,7 +355,8 @@ def _day_near(ex: DocExtraction, h) -> dt.date | None:
     """The day written with a clock time ("22:10 مساء الأحد"): inside it or right after."""
     for d in ex.hits["date"]:
         v = d.value or {}
-        if v.get("start") and v["start"] == v.get("end") and h.start <= d.start <= h.end + 3:
+        if v.get("start") and v["start"] == v.get("end") and h.start <= d.start <= h.end + 3 and \
+                "\n" not in ex.nt.text[h.end:d.start]:      # not the next line's (a list's next row)
             return dt.date.fromisoformat(v["start"])
     return None
 

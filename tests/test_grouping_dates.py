@@ -157,3 +157,36 @@ def test_the_same_day_is_the_day_of_the_event_just_named(tmp_path):
         calls = [ev for ev in _events_of(rep, name) if _values(ev, "duration")]
         assert [ev["date"] for ev in calls] == [{"start": "2023-06-05", "end": "2023-06-05"}], \
             (name, [(e["kind"], e["date"], e["participants"]) for e in rep["events"]])
+
+
+# ---------------------------------------------------------------- a list under year headings
+FACTBOX = """Erdogan and Zelensky: their earlier calls
+
+Turkish President Recep Tayyip Erdogan and Ukrainian President Volodymyr Zelensky had these phone calls:
+
+2020:
+
+Oct. 3 - a phone call on grain
+
+2019:
+
+Aug. 7 - a phone call on prisoners
+"""
+
+
+def test_a_line_that_is_only_a_year_dates_the_rows_below_it(tmp_path):
+    rep = _corpus(tmp_path, {"box": (FACTBOX, "2021-03-01")})
+    days = sorted(d for ev in _events_of(rep, "box") for d in _values(ev, "date"))
+    assert any("2020-10-03" in d for d in days) and any("2019-08-07" in d for d in days), days
+
+
+# ---------------------------------------------------------------- a day named for each city
+VIEWPOINTS = """Leaders talk across the Pacific
+
+French President Emmanuel Macron and Chinese President Xi Jinping held a video call lasting two hours on Monday evening in Paris, Tuesday morning in Beijing.
+"""
+
+
+def test_a_day_named_for_each_of_two_cities_is_no_location(tmp_path):
+    rep = _corpus(tmp_path, {"views": (VIEWPOINTS, "2024-04-09")})
+    assert all(not _values(ev, "location") for ev in _events_of(rep, "views"))

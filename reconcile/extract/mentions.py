@@ -261,13 +261,25 @@ def _parties(ex: DocExtraction, gaz: EntityRegistry, part_ranges: list[Span], ex
 
 
 def _retense(mentions: list[RawMention], ex: DocExtraction, idx: _Index) -> None:
-    """Re-resolve dates with the tense of their mention."""
+    """Re-resolve dates with the tense of their mention; a day and month under a line that
+    is only a year ("2021:", a list's heading) is in that year."""
+    headings = [(mh.start(), int(mh.group(1))) for mh in _YEAR_HEADING.finditer(ex.nt.text)]
     for m in mentions:
         is_past = idx.past.any_between(*m.scope) or m.previous
         tense = "future" if m.future else "past" if is_past else None
         for h in m.dates:
-            if not (h.rule_value.get("order") or h.rule_value.get("refers")):      # figures need no tense
-                h.value = dates.parse_date(h.tokens, ex.ref, tense)
+            if h.rule_value.get("order") or h.rule_value.get("refers"):      # figures need no tense
+                continue
+            h.value = dates.parse_date(h.tokens, ex.ref, tense)
+            year = next((y for at, y in reversed(headings) if at < h.start), None)
+            partial = dates.parse_date(h.tokens, None) if year is not None else None
+            if partial and dates.is_partial(partial) and "month" in partial:
+                day = dates.year_for(partial, year)     # type: ignore[arg-type]
+                h.value = {"start": day.isoformat(), "end": day.isoformat()} if day else h.value
+
+
+# a line that is only a year, heading the list of dates below it ("2022:")
+_YEAR_HEADING = re.compile(r"^[ \t]*((?:19|20)\d\d)[ \t]*:?[ \t]*$", re.MULTILINE)
 
 
 def locations(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, scope: Span,
@@ -286,7 +298,16 @@ def locations(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, scop
                     (not gap or (qualifier and qualifier.fullmatch(gap))):
                 out.append((eid, es, ee))
                 break
-    return out
+    return _not_viewpoints(ex, out)
+
+
+def _not_viewpoints(ex: DocExtraction, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """"Monday evening in Washington, Tuesday morning in Beijing": a day named for each of two
+    cities tells the time where each one is, not where the event was."""
+    t = ex.nt.text
+    dated = {eid for eid, es, _ee in found
+             if any(0 <= es - d.end <= 8 and len(t[d.end:es].split()) <= 1 for d in ex.hits["date"])}
+    return [x for x in found if x[0] not in dated] if len(dated) >= 2 else found
 
 
 def _dedupe(xs: list[str]) -> list[str]:
