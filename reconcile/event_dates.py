@@ -56,7 +56,10 @@ def _fits(c: EventCluster, de: DocEvent) -> bool | None:
     if c.date is None:
         return None
     days = _days(c.date, 31)
-    return all(any(partial_fits(h.value, d) for d in days) for _, h in de.constraints)
+    # a day and month written says more than a weekday elsewhere in the article (which may
+    # be the day a statement was made)
+    full = [h for _, h in de.constraints if "month" in h.value]
+    return all(any(partial_fits(h.value, d) for d in days) for h in full or [h for _, h in de.constraints])
 
 
 def narrow(de: DocEvent, cands: list[EventCluster]) -> list[EventCluster]:

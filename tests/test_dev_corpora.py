@@ -27,16 +27,16 @@ SCORER = SHARED / "eval" / "score.py"
 
 # floors: the scores of the day the test was written, rounded down a little
 FLOORS: dict[str, dict[str, str]] = {
-    "biden-xi-2021": {"--min-claim-recall": "0.29", "--min-claim-precision": "0.93",
-                      "--min-fact-accuracy": "0.15", "--min-speaker-accuracy": "0.22",
+    "biden-xi-2021": {"--min-claim-recall": "0.72", "--min-claim-precision": "0.93",
+                      "--min-fact-accuracy": "0.40", "--min-speaker-accuracy": "0.22",
                       "--min-entity-accuracy": "0.36", "--min-quote-accuracy": "0.65",
-                      "--max-false-conflicts": "5"},
-    "trump-putin-2025-calls": {"--min-claim-recall": "0.32", "--min-claim-precision": "0.85",
-                               "--min-fact-accuracy": "0.04", "--min-speaker-accuracy": "0.12",
+                      "--max-false-conflicts": "1"},
+    "trump-putin-2025-calls": {"--min-claim-recall": "0.56", "--min-claim-precision": "0.92",
+                               "--min-fact-accuracy": "0.12", "--min-speaker-accuracy": "0.36",
                                "--min-entity-accuracy": "0.54", "--min-quote-accuracy": "0.95",
-                               "--max-false-conflicts": "3"},
-    "europe-putin-calls": {"--min-claim-recall": "0.35", "--min-claim-precision": "0.86",
-                           "--min-fact-accuracy": "0.06", "--min-speaker-accuracy": "0.10",
+                               "--max-false-conflicts": "1"},
+    "europe-putin-calls": {"--min-claim-recall": "0.55", "--min-claim-precision": "0.96",
+                           "--min-fact-accuracy": "0.13", "--min-speaker-accuracy": "0.20",
                            "--min-entity-accuracy": "0.52", "--min-quote-accuracy": "0.95",
                            "--max-false-conflicts": "0"},
 }

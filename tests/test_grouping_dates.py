@@ -190,3 +190,20 @@ French President Emmanuel Macron and Chinese President Xi Jinping held a video c
 def test_a_day_named_for_each_of_two_cities_is_no_location(tmp_path):
     rep = _corpus(tmp_path, {"views": (VIEWPOINTS, "2024-04-09")})
     assert all(not _values(ev, "location") for ev in _events_of(rep, "views"))
+
+
+def test_a_date_a_few_words_after_since_dates_neither_this_call_nor_a_contact(tmp_path):
+    text = FIRST_SINCE_EN.replace("their first since March 2021", "their first since Zelensky's March 2021 visit")
+    rep = _corpus(tmp_path, {"visit": (text, "2023-06-07")})
+    assert list(_dated(rep, "visit")) == ["2023-06-05"]
+
+
+def test_a_weekday_elsewhere_does_not_stop_a_day_and_month_from_picking_its_event(tmp_path):
+    # "on Saturday" is when the plan was announced; "June 5" is the call's day
+    undated = """Erdogan to call Zelensky
+
+Turkish officials said on Saturday that Turkish President Recep Tayyip Erdogan will hold a phone call with Ukrainian President Volodymyr Zelensky on June 5.
+"""
+    dated = FIRST_SINCE_EN.replace(", their first since March 2021", "")
+    rep = _corpus(tmp_path, {"plan": (undated, None), "dated": (dated, "2023-06-07")})
+    assert "dated" in _dated(rep, "plan").get("2023-06-05", {}).get("documents", [])

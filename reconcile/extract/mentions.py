@@ -81,11 +81,12 @@ def _same_day(mentions: list[RawMention]) -> None:
         last = own or last
 
 
-def _since_dates(ex: DocExtraction, ctx: LanguageContext, dts: list[Hit]) -> list[Hit]:
-    """The dates right after "since"/"منذ": a lower bound of the event, never its day."""
-    since = _marker_regexes(ctx)[0]
+def _since_dates(ex: DocExtraction, ctx: LanguageContext, dts: list[Hit], reach: int = 0) -> list[Hit]:
+    """The dates right after "since"/"منذ" (or up to ``reach`` words after it: "since Trump's
+    Jan. 20 inauguration"): a lower bound of the event, never its day."""
+    since = _marker_regexes(ctx)[2 if reach else 0]
     t = ex.nt.text
-    return [h for h in dts if since.search(t, max(0, h.start - 16), h.start) or
+    return [h for h in dts if since.search(t, max(0, h.start - 16 - 20 * reach), h.start) or
             since.match(t[h.start:h.end])]
 
 
@@ -107,16 +108,19 @@ def _previous_since(ex: DocExtraction, ctx: LanguageContext, idx: _Index, m: Raw
     return out
 
 
-_MARKER_RES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+_MARKER_RES: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
 
 
-def _marker_regexes(ctx: LanguageContext) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """"since" at the end of a stretch of text (or opening a date), and a "first" word."""
+def _marker_regexes(ctx: LanguageContext) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """"since" at the end of a stretch of text (or opening a date), a "first" word, and
+    "since" with up to two words after it (no punctuation)."""
     if ctx.lang not in _MARKER_RES:
         pre = f"(?:{re.escape(ctx.conjunction)})?" if ctx.conjunction and len(ctx.conjunction) == 1 else ""
         since, first = ctx.rs.lex("since_marker").alternation, ctx.rs.lex("first_marker").alternation
+        word = r"[^\s,.;:!?،؛]+"
         _MARKER_RES[ctx.lang] = (re.compile(rf"(?<!\w){pre}{since}\s+$|^{since}\s"),
-                                 re.compile(rf"(?<!\w){pre}{first}(?!\w)"))
+                                 re.compile(rf"(?<!\w){pre}{first}(?!\w)"),
+                                 re.compile(rf"(?<!\w){pre}{since}(?:\s+{word}){{0,2}}\s+$|^{since}\s"))
     return _MARKER_RES[ctx.lang]
 
 
@@ -144,7 +148,7 @@ def _mention(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, idx: 
         kind = "call"             # "spoke by phone": the medium says what the verb was
     dual = any(idx.dual.any_between(a, b) for a, b in part_ranges)
     dts = idx.dates.between(sg.start, sg.end) or idx.dates.between(*scope)
-    since = _since_dates(ex, ctx, dts)
+    since = _since_dates(ex, ctx, dts, reach=2)
     reported = [h for h in dts if _speech_date(ex, idx, h)]
     own = [h for h in dts if all(h is not x for x in since + reported)]
     # the day of the statement only when nothing else dates the event (a guess, see events)
