@@ -207,3 +207,10 @@ Turkish officials said on Saturday that Turkish President Recep Tayyip Erdogan w
     dated = FIRST_SINCE_EN.replace(", their first since March 2021", "")
     rep = _corpus(tmp_path, {"plan": (undated, None), "dated": (dated, "2023-06-07")})
     assert "dated" in _dated(rep, "plan").get("2023-06-05", {}).get("documents", [])
+
+
+def test_the_previous_contact_is_between_the_same_two_people(tmp_path):
+    text = FIRST_SINCE_AR.replace("هو الأول بينهما منذ مارس 2021.", "وهي المرة الأولى التي يتحدث فيها الاثنان منذ مارس 2021.")
+    rep = _corpus(tmp_path, {"pair": (text, "2023-06-07")})
+    before = _dated(rep, "pair").get("2021-03-01")
+    assert before is not None and len(before["participants"]) == 2, [(e["date"], e["participants"]) for e in rep["events"]]
