@@ -17,6 +17,10 @@ if TYPE_CHECKING:
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
+def _width(d: Day) -> int:
+    return (dt.date.fromisoformat(d[1]) - dt.date.fromisoformat(d[0])).days
+
+
 def _days(d: Day, cap: int) -> list[dt.date]:
     lo, hi = dt.date.fromisoformat(d[0]), dt.date.fromisoformat(d[1])
     return [lo + dt.timedelta(days=i) for i in range(min((hi - lo).days, cap) + 1)]
@@ -25,7 +29,8 @@ def _days(d: Day, cap: int) -> list[dt.date]:
 def article_years(ex: DocExtraction) -> list[tuple[int, int]]:
     """(position, year) of every date the article writes with its year (four figures in it)."""
     return [(h.start, int(h.value["start"][:4])) for h in ex.hits["date"]
-            if h.value and h.value.get("start") and _YEAR.search(ex.nt.text, h.start, h.end)]
+            if h.value and h.value.get("start") and not h.value.get("bound")
+            and _YEAR.search(ex.nt.text, h.start, h.end)]
 
 
 def claim_resolved(ex: DocExtraction, mi: int, sentence: int, h: Hit, day: Day | None) -> None:
@@ -41,7 +46,7 @@ def _speaker_in(claims: list[RawClaim], sentence: int) -> str | None:
     return next((c.speaker for c in claims if c.sentence == sentence and c.speaker), None)
 
 
-def _media_clash(a: set[str], b: set[str]) -> bool:
+def media_clash(a: set[str], b: set[str]) -> bool:
     """A phone call is not a video call (either may also be called a conversation)."""
     return bool({"phone", "video"} & a and {"phone", "video"} & b and not a & b & {"phone", "video"})
 
@@ -51,21 +56,30 @@ def _fits(c: EventCluster, de: DocEvent) -> bool | None:
     if c.date is None:
         return None
     days = _days(c.date, 31)
-    return all(any(partial_fits(h.value, d) for d in days) for _, h in de.constraints)
+    # a day and month written says more than a weekday elsewhere in the article (which may
+    # be the day a statement was made)
+    full = [h for _, h in de.constraints if "month" in h.value]
+    return all(any(partial_fits(h.value, d) for d in days) for h in full or [h for _, h in de.constraints])
 
 
 def narrow(de: DocEvent, cands: list[EventCluster]) -> list[EventCluster]:
     """The events an imprecisely dated document event may still be: same medium, not a
     recalled one when it is the article's own event, and fitting its weekday or day-month;
     a dated event that fits beats an undated one."""
-    cands = [c for c in cands if not _media_clash(de.mediums, c.mediums)]
+    cands = [c for c in cands if not media_clash(de.mediums, c.mediums)]
     if not de.recalled:
         cands = [c for c in cands if not all(m.recalled for m in c.members)]
+    if de.persons and de.date is None:
+        # undated, "X's call with his adviser" is not the event of X alone others report
+        cands = [c for c in cands if not c.persons or de.persons <= c.persons]
     if not de.constraints:
         return cands
     checked = [(c, _fits(c, de)) for c in cands]
     fitting = [c for c, ok in checked if ok]
-    return fitting or [c for c, ok in checked if ok is None]
+    # a weekday fits some day of any month: an event dated to the day (or two, across time
+    # zones) that fits says more than a month-long span that does
+    exact = [c for c in fitting if c.date and _width(c.date) <= 1]
+    return exact or fitting or [c for c, ok in checked if ok is None]
 
 
 def resolve_constraints(c: EventCluster) -> None:
@@ -79,5 +93,32 @@ def resolve_constraints(c: EventCluster) -> None:
             if day is None or any(rc.hit is h for rc in de.claims):
                 continue
             de.day_hint = de.day_hint or day
+            if "month" not in h.value or any(h is x for x in de.silent):
+                continue          # a weekday alone, or the day of a statement, claims no date
             de.claims.append(RawClaim("date", h, {"date": {"start": day.isoformat(), "end": day.isoformat()}},
                                       sentence, None, _speaker_in(de.claims, sentence), attached_by="event_date"))
+
+
+def drop_statement_days(ex: DocExtraction, events: list[DocEvent]) -> None:
+    """An event the article dates itself ("the two leaders spoke on Tuesday") is not dated by
+    the day a statement about it was made ("the Kremlin said on Wednesday that the call ...")."""
+    reported = {id(h) for m in ex.mentions for h in m.reported}
+    if not reported:
+        return
+    for e in events:
+        if e.explicit_dates:
+            e.claims = [c for c in e.claims if not (c.fact == "date" and id(c.hit) in reported)]
+
+
+def date_from_story(ex: DocExtraction, events: list[DocEvent]) -> None:
+    """An event dated only by the day the article is about claims that day, read from its lead."""
+    for e in events:
+        if e.date_inferred and e.date is not None and e.story_hit is not None and \
+                not any(c.fact == "date" for c in e.claims):
+            h = e.story_hit
+            e.claims.append(RawClaim("date", h, {"date": {"start": e.date[0], "end": e.date[1]}},
+                                     _sentence_of(ex, h.start), None, None, None, True, attached_by="lead"))
+
+
+def _sentence_of(ex: DocExtraction, pos: int) -> int:
+    return next((i for i, (s, e) in enumerate(ex.sentences) if s <= pos < e), 0)

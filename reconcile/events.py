@@ -11,7 +11,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from reconcile.dimensions.dates import is_partial, parse_iso_day, year_for
-from reconcile.event_dates import article_years, claim_resolved, narrow, resolve_constraints
+from reconcile.event_dates import (
+    article_years,
+    claim_resolved,
+    date_from_story,
+    drop_statement_days,
+    narrow,
+    resolve_constraints,
+)
+from reconcile.event_index import ClusterIndex
+from reconcile.event_zones import zone_pairs
 from reconcile.records import DocExtraction, Entity, Hit, RawClaim, RawMention
 
 Day = tuple[str, str]
@@ -36,6 +45,8 @@ class DocEvent:
     # partial dates of an undated page ("on Tuesday", "March 18"): (sentence, hit); they pick
     # the event it joins across documents and are resolved against that event's day
     constraints: list[tuple[int, Hit]] = field(default_factory=list)
+    # partial dates that pick its event but claim no day: the day a statement about it was made
+    silent: list[Hit] = field(default_factory=list)
     recalled: bool = True          # every mention of it recalls an earlier one ("the last call")
     day_hint: dt.date | None = None  # its own day once a partial date is resolved
 
@@ -50,6 +61,8 @@ class EventCluster:
     key: str = ""
     seq: int = 0
     extra_claims: list = field(default_factory=list)   # (extraction, raw claim) moved here by a reviewer
+    # dated a day apart by outlets in far-apart time zones: its date spans both days
+    zone_slack: bool = False
 
     def add(self, de: DocEvent) -> None:
         """Add a document's event; the aggregates behind ``date`` are kept up to date here so
@@ -86,7 +99,11 @@ class EventCluster:
 
     def _compute_date(self) -> Day | None:
         if self._singles:
-            return max(self._singles.items(), key=lambda kv: (kv[1], kv[0]))[0]
+            top = max(self._singles.items(), key=lambda kv: (kv[1], kv[0]))[0]
+            if self.zone_slack:
+                near = [d[0] for d in self._singles if abs(_gap(d, top)) == 1] + [top[0]]
+                return (min(near), max(near))
+            return top
         spans = self._spans
         inferred = [d for d in self._inferred.elements() if all(_overlap(d, sp) for sp in spans)]
         if inferred:
@@ -102,11 +119,9 @@ class EventCluster:
         return sorted({m.doc for m in self.members})
 
 
-def _days(d: Day, cap: int = 400) -> list[str]:
-    """Every day of a span (capped: a span longer than a year is as good as undated)."""
-    lo, hi = dt.date.fromisoformat(d[0]), dt.date.fromisoformat(d[1])
-    n = min((hi - lo).days, cap)
-    return [(lo + dt.timedelta(days=i)).isoformat() for i in range(n + 1)]
+def _gap(a: Day, b: Day) -> int:
+    """Days from the start of b to the start of a."""
+    return (dt.date.fromisoformat(a[0]) - dt.date.fromisoformat(b[0])).days
 
 
 def _width(d: Day) -> int:
@@ -166,7 +181,7 @@ class EventGrouper:
             return None, None
         for h in sorted(ex.hits["date"], key=lambda h: h.start):
             v = h.value or {}
-            if v.get("start") and v["start"] == v.get("end"):
+            if v.get("start") and v["start"] == v.get("end") and not v.get("bound"):
                 d = dt.date.fromisoformat(v["start"])
                 if ref - dt.timedelta(days=7) <= d <= ref + dt.timedelta(days=1):
                     return (v["start"], v["end"]), h
@@ -192,19 +207,21 @@ class EventGrouper:
                 # an announced one without a date stays undated
                 guess = None if (said.date or m.future) else story
                 target = DocEvent(ex.doc.id, m.kind, ex.lang, date=said.date or guess,
-                                  date_inferred=said.date is None and guess is not None,
+                                  date_inferred=(said.date is None and guess is not None) or said.reported,
                                   story_hit=story_hit if (guess and not said.date) else None)
                 events.append(target)
             _add_mention(target, mi, m, said)
             if said.from_year is not None:
                 claim_resolved(ex, mi, m.sentence, said.from_year, said.date)
             by_mention[mi] = target
-            current = target
+            if not m.previous:
+                current = target
             current_at.append((m.sentence, target))
             if len(target.persons) == 2:
                 pair = set(target.persons)
         _attach_claims(ex, by_mention, current_at)
-        _date_from_story(ex, events)
+        drop_statement_days(ex, events)
+        date_from_story(ex, events)
         return events
 
     def _what_mention_says(self, m: RawMention, pair: set[str] | None,
@@ -215,7 +232,9 @@ class EventGrouper:
             persons, collectives = set(pair), set()
         date = next(((h.value["start"], h.value["end"]) for h in m.dates
                      if h.value and h.value.get("start")), None)
-        partial = None if date else next((h for h in m.dates if is_partial(h.value)), None)
+        # "on Tuesday (Nov 16)": the fullest of the partial dates written together
+        partials = [] if date else [h for h in m.dates if is_partial(h.value)]
+        partial = max(partials, key=lambda h: len(h.value)) if partials else None
         from_year = None
         if partial is not None and "month" in partial.value and years:
             # "March 18" on an undated page that writes "18 March 2025" or "2025" nearby
@@ -225,8 +244,10 @@ class EventGrouper:
             day = year_for(partial.value, min(near, key=lambda py: abs(py[0] - at))[1]) if near else None
             if day is not None:
                 date, from_year, partial = (day.isoformat(), day.isoformat()), partial, None
+        # "the Kremlin said on Wednesday that the call ...": the statement's day, a guess
+        reported = bool(date) and any(h is r for h in m.dates[:1] for r in m.reported)
         return _MentionSays(persons, collectives, date, {m.medium} if m.medium else set(),
-                            {loc for loc, _, _ in m.locations}, partial, from_year)
+                            {loc for loc, _, _ in m.locations}, partial, from_year, reported)
 
     def _mention_target(self, events: list[DocEvent], current: DocEvent | None, m: RawMention,
                         said: _MentionSays) -> DocEvent | None:
@@ -238,12 +259,15 @@ class EventGrouper:
                                                   and locs & e.locations))]
         if locs:        # "محادثات جنيف": the talks held there, if the article has them
             cands = [e for e in cands if e.locations & locs]
+        if not date and not m.previous:
+            # "the call" is the article's own event, not one it recalls ("the first since ...")
+            cands = [e for e in cands if not e.recalled]
         if date and date[0] == date[1]:
             # an event placed on the article's day only by guess (a headline, "the call")
             # takes the day the article then writes for it
             same = [e for e in cands if e.date == date or (e.date_inferred and (
-                _overlap(e.date, date) or (not e.explicit_dates and not m.future and e.kind == m.kind
-                                           and (e.persons, e.collectives) == (said.persons, said.collectives))))]
+                _overlap(e.date, date) or (not e.explicit_dates and not m.future and not m.previous and e.kind == m.kind
+                                           and self._same_sides(e, said))))]
             return same[-1] if same else None
         if date:
             inside = [e for e in cands if _overlap(e.date, date)]
@@ -255,13 +279,25 @@ class EventGrouper:
                                                          (current if current in cands else None))
         return cands[-1] if cands else None
 
+    def _same_sides(self, e: DocEvent, said: _MentionSays) -> bool:
+        """The same sides, however named ("Putin and Macron", "the leaders of Russia and France")."""
+        return {self.lift(x) for x in e.persons | e.collectives} == \
+            {self.lift(x) for x in said.persons | said.collectives}
+
     # ------------------------------------------------------------------ across documents
     def across(self, doc_events: list[DocEvent]) -> list[EventCluster]:
-        index = _ClusterIndex()
-        for de in sorted(doc_events, key=_placing_order):
+        index = ClusterIndex()
+        ordered = sorted(doc_events, key=_placing_order)
+        merged = False
+        for de in ordered:
+            if not merged and _placing_order(de)[0] > 0:
+                # the precisely dated are placed: one event dated a day apart across time
+                # zones is made one before the imprecisely dated pick among the events
+                self._merge_zones(index)
+                merged = True
             pick = self._best_cluster(de, index.pool(de, self._party_index))
             if pick is None:
-                pick = index.new_cluster(de.kind)
+                pick = index.new_cluster(EventCluster(de.kind))
             old_date = pick.date
             pick.kind = _merge_kind(pick.kind, de.kind)
             pick.persons |= de.persons
@@ -270,9 +306,12 @@ class EventGrouper:
             for p in de.persons | de.collectives:
                 self._party_index.setdefault(p, []).append(pick)
             index.reindex(pick, old_date)
-        for c in index.clusters:
+        if not merged:
+            self._merge_zones(index)
+        clusters = index.clusters
+        for c in clusters:
             resolve_constraints(c)
-        return self.number(index.clusters)
+        return self.number(clusters)
 
     def _best_cluster(self, de: DocEvent, pool: list[EventCluster]) -> EventCluster | None:
         """The event a document's event joins: the one sharing most parties; an imprecisely
@@ -300,6 +339,17 @@ class EventGrouper:
             return max(fits, key=lambda c: (len((c.persons | c.collectives) & parties),
                                             -len((c.persons | c.collectives) - parties), -c.seq))
         return fits[0] if len(fits) == 1 else None
+
+    def _merge_zones(self, index: ClusterIndex) -> None:
+        for keep, gone in zone_pairs(self, index.clusters):
+            old_date = keep.date
+            keep.zone_slack = True
+            self.merge(keep, gone)
+            index.remove(gone)
+            for p, lst in self._party_index.items():
+                if gone in lst:
+                    self._party_index[p] = [c for c in lst if c is not gone]
+            index.reindex(keep, old_date)
 
     def merge(self, keep: EventCluster, gone: EventCluster) -> None:
         """A reviewer says two events are one."""
@@ -360,10 +410,13 @@ class _MentionSays:
     locations: set[str]
     partial: Hit | None = None       # a partial date left for the grouping across documents
     from_year: Hit | None = None     # a partial date given its year by the article's other dates
+    reported: bool = False           # its date is the day a statement about it was made
 
 
 def _add_mention(target: DocEvent, mi: int, m: RawMention, said: _MentionSays) -> None:
-    if said.date:
+    if said.date and said.reported:
+        target.date = target.date or said.date
+    elif said.date:
         target.explicit_dates.append(said.date)
         if target.date_inferred and (said.date[0] == said.date[1] or not _overlap(target.date, said.date)):
             target.date, target.date_inferred = said.date, False
@@ -378,6 +431,8 @@ def _add_mention(target: DocEvent, mi: int, m: RawMention, said: _MentionSays) -
         target.recalled = False
     if said.partial is not None and all(h is not said.partial for _, h in target.constraints):
         target.constraints.append((m.sentence, said.partial))
+        if any(h is said.partial for h in m.reported):
+            target.silent.append(said.partial)     # picks the event, claims no day
 
 
 def _attach_claims(ex: DocExtraction, by_mention: dict[int, DocEvent],
@@ -395,73 +450,11 @@ def _attach_claims(ex: DocExtraction, by_mention: dict[int, DocEvent],
             e.claims.append(c)
 
 
-def _date_from_story(ex: DocExtraction, events: list[DocEvent]) -> None:
-    """An event dated only by the day the article is about claims that day, read from its lead."""
-    for e in events:
-        if e.date_inferred and e.date is not None and e.story_hit is not None and \
-                not any(c.fact == "date" for c in e.claims):
-            h = e.story_hit
-            e.claims.append(RawClaim("date", h, {"date": {"start": e.date[0], "end": e.date[1]}},
-                                     _sentence_of(ex, h.start), None, None, None, True, attached_by="lead"))
-
-
 def _placing_order(d: DocEvent) -> tuple[int, int, str, str]:
     """Precisely dated events are placed first, then spans by width, then the undated."""
     if d.date is None:
         return (2, 0, "", d.doc)
     return (0 if d.date[0] == d.date[1] and not d.date_inferred else 1, _width(d.date), d.date[0], d.doc)
-
-
-class _ClusterIndex:
-    """The events grouped so far, indexed for the document events still to place."""
-
-    def __init__(self) -> None:
-        self.clusters: list[EventCluster] = []
-        self.by_day: dict[str, list[EventCluster]] = {}     # every day a cluster's date covers
-        self.by_party: dict[str, list[EventCluster]] = {}   # undated clusters, by participant
-        self.undated_all: list[EventCluster] = []           # undated clusters naming nobody
-
-    def new_cluster(self, kind: str) -> EventCluster:
-        c = EventCluster(kind)
-        c.seq = len(self.clusters)
-        self.clusters.append(c)
-        return c
-
-    def pool(self, de: DocEvent, party_index: dict[str, list[EventCluster]]) -> list[EventCluster]:
-        """The events a document's event may join, in the order they were made."""
-        parties = de.persons | de.collectives
-        undated_pool = {id(c): c for p in parties for c in self.by_party.get(p, [])}
-        if not parties:
-            undated_pool.update((id(c), c) for c in self.undated_all)
-        if de.date:
-            dated = {id(c): c for day in _days(de.date) for c in self.by_day.get(day, [])}
-            return sorted(dated.values(), key=lambda c: c.seq) + \
-                sorted(undated_pool.values(), key=lambda c: c.seq)
-        if not parties:
-            return self.clusters
-        return sorted({id(c): c for p in parties for c in party_index.get(p, [])}.values(), key=lambda c: c.seq)
-
-    def reindex(self, pick: EventCluster, old_date: Day | None) -> None:
-        """File an event that just took a document's event under its (possibly new) date."""
-        if pick.date != old_date or len(pick.members) == 1:
-            if old_date:
-                for day in _days(old_date):
-                    lst = self.by_day.get(day)
-                    if lst and pick in lst:
-                        lst.remove(pick)
-            if pick.date:
-                for day in _days(pick.date):
-                    self.by_day.setdefault(day, []).append(pick)
-        if pick.date is None:
-            for p in pick.persons | pick.collectives:
-                if pick not in self.by_party.setdefault(p, []):
-                    self.by_party[p].append(pick)
-            if not (pick.persons or pick.collectives) and pick not in self.undated_all:
-                self.undated_all.append(pick)
-
-
-def _sentence_of(ex: DocExtraction, pos: int) -> int:
-    return next((i for i, (s, e) in enumerate(ex.sentences) if s <= pos < e), 0)
 
 
 def event_day(c: EventCluster) -> dt.date | None:

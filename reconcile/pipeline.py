@@ -7,7 +7,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
@@ -16,7 +16,8 @@ from reconcile.engine.normalise import fold
 from reconcile.engine.rules import RULES_DIR, ruleset
 from reconcile.entities.gazetteer import gazetteer
 from reconcile.entities.registry import EntityRegistry
-from reconcile.events import EventCluster, EventGrouper, event_day
+from reconcile.event_zones import zone_tolerance
+from reconcile.events import DocEvent, EventCluster, EventGrouper, event_day
 from reconcile.extract import LanguageContext, claim_id, extract_document, language_context
 from reconcile.ingest import metadata
 from reconcile.ingest.corpus import load_corpus
@@ -167,6 +168,8 @@ def _events_and_verdicts(clusters: list[EventCluster], by_doc: dict[tuple[str, s
                          doc_relays: dict[str, Relay]) -> tuple[list[Event], list[FactVerdict]]:
     """One Event per grouped cluster, and one verdict per fact claimed about it."""
     docs = {d.id: d for d in corpus.documents}
+    # an event dated a day apart across far-apart time zones: its date claims agree within that day
+    zone_rec = Reconciler(rec.entities, rec.lift, replace(rec.tol, date_days=rec.tol.date_days + zone_tolerance()[0]))
     events: list[Event] = []
     verdicts: list[FactVerdict] = []
     for c in clusters:
@@ -177,7 +180,8 @@ def _events_and_verdicts(clusters: list[EventCluster], by_doc: dict[tuple[str, s
         for cl in claims:
             by_fact[cl.fact].append(cl)
         for fact in sorted(by_fact, key=lambda f: (FACT_ORDER.index(f) if f in FACT_ORDER else 99, f)):
-            verdicts.append(rec.verdict(c.id, fact, by_fact[fact], docs, doc_relays))
+            verdicts.append((zone_rec if c.zone_slack else rec).verdict(c.id, fact, by_fact[fact], docs,
+                                                                         doc_relays))
     return events, verdicts
 
 
@@ -188,7 +192,7 @@ def _cluster_claims(c: EventCluster, by_doc: dict[tuple[str, str], DocExtraction
     unconverted, among the unplaced."""
     claims: list[Claim] = []
     seen = set()
-    own = [(by_doc[(de.doc, de.lang)], rc, de.day_hint, False) for de in c.members for rc in de.claims]
+    own = [(by_doc[(de.doc, de.lang)], rc, _own_day(de), False) for de in c.members for rc in de.claims]
     for ex, rc, day, moved in own + [(ex, rc, None, True) for ex, rc in c.extra_claims]:
         claim = _to_claim(ex, rc, c, day)
         if claim is None:
@@ -198,6 +202,16 @@ def _cluster_claims(c: EventCluster, by_doc: dict[tuple[str, str], DocExtraction
             claim.attached_by = "reviewer" if moved else claim.attached_by
             claims.append(claim)
     return claims
+
+
+def _own_day(de: DocEvent) -> dt.date | None:
+    """The day an article itself gives its event (a clock time it writes is on that day, even
+    when other outlets, in other time zones, date the event a day apart)."""
+    if de.day_hint is not None:
+        return de.day_hint
+    if de.date and de.date[0] == de.date[1] and not de.date_inferred:
+        return dt.date.fromisoformat(de.date[0])
+    return None
 
 
 def _unplaced(ex: DocExtraction, rc: RawClaim, reason: str) -> Unplaced:
@@ -361,7 +375,8 @@ def _day_near(ex: DocExtraction, h) -> dt.date | None:
     """The day written with a clock time ("22:10 مساء الأحد"): inside it or right after."""
     for d in ex.hits["date"]:
         v = d.value or {}
-        if v.get("start") and v["start"] == v.get("end") and h.start <= d.start <= h.end + 3:
+        if v.get("start") and v["start"] == v.get("end") and h.start <= d.start <= h.end + 3 and \
+                "\n" not in ex.nt.text[h.end:d.start]:      # not the next line's (a list's next row)
             return dt.date.fromisoformat(v["start"])
     return None
 

@@ -199,6 +199,9 @@ class RawMention:
     future: bool
     generic: bool
     locations: list[tuple[str, int, int]]
+    # dates of the statement that reports it ("X said on Wednesday that the call ..."): no
+    # date of the event, at most the day it is known to have happened by
+    reported: list[Hit] = field(default_factory=list)
 
 
 @dataclass

@@ -27,17 +27,17 @@ SCORER = SHARED / "eval" / "score.py"
 
 # floors: the scores of the day the test was written, rounded down a little
 FLOORS: dict[str, dict[str, str]] = {
-    "biden-xi-2021": {"--min-claim-recall": "0.36", "--min-claim-precision": "0.95",
-                      "--min-fact-accuracy": "0.15", "--min-speaker-accuracy": "0.22",
-                      "--min-entity-accuracy": "0.36", "--min-quote-accuracy": "0.65",
-                      "--max-false-conflicts": "2"},
-    "trump-putin-2025-calls": {"--min-claim-recall": "0.39", "--min-claim-precision": "0.89",
-                               "--min-fact-accuracy": "0.07", "--min-speaker-accuracy": "0.17",
-                               "--min-entity-accuracy": "0.54", "--min-quote-accuracy": "0.98",
-                               "--max-false-conflicts": "1"},
-    "europe-putin-calls": {"--min-claim-recall": "0.41", "--min-claim-precision": "0.92",
-                           "--min-fact-accuracy": "0.06", "--min-speaker-accuracy": "0.10",
-                           "--min-entity-accuracy": "0.52", "--min-quote-accuracy": "0.98",
+    "biden-xi-2021": {"--min-claim-recall": "0.80", "--min-claim-precision": "0.95",
+                      "--min-fact-accuracy": "0.48", "--min-speaker-accuracy": "0.51",
+                      "--min-entity-accuracy": "0.94", "--min-quote-accuracy": "0.65",
+                      "--max-false-conflicts": "1"},
+    "trump-putin-2025-calls": {"--min-claim-recall": "0.58", "--min-claim-precision": "0.92",
+                               "--min-fact-accuracy": "0.16", "--min-speaker-accuracy": "0.55",
+                               "--min-entity-accuracy": "0.79", "--min-quote-accuracy": "0.98",
+                               "--max-false-conflicts": "0"},
+    "europe-putin-calls": {"--min-claim-recall": "0.71", "--min-claim-precision": "0.98",
+                           "--min-fact-accuracy": "0.29", "--min-speaker-accuracy": "0.42",
+                           "--min-entity-accuracy": "0.94", "--min-quote-accuracy": "0.98",
                            "--max-false-conflicts": "0"},
 }
 

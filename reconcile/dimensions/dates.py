@@ -204,6 +204,9 @@ def _weekday(w: _DateWords, ref: dt.date | None, tense: str | None) -> dict:
 
 
 def build(tokens: list, rs: RuleSet, ctx: dict) -> dict | None:
+    refers = (ctx.get("rule") or {}).get("refers")
+    if refers:
+        return {"refers": refers}      # "the same day": the grouping gives it the day it refers to
     order = (ctx.get("rule") or {}).get("order")
     if order:
         return parse_figures(tokens, order)

@@ -2,6 +2,7 @@
 where and by what medium."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from reconcile.dimensions import dates
@@ -25,6 +26,7 @@ class _Index:
     dual: Starts[Marker]
     previous: Starts[Marker]
     speaker_spans: Starts[Span]
+    speech: Starts[Hit]                     # speech verbs ("said", "أعلن")
     by_anchor: dict[int, list[Segment]]     # anchoring segment -> the segments its event covers
 
 
@@ -40,7 +42,10 @@ def _index(ex: DocExtraction, segments: list[Segment], markers: dict[str, list[M
                   Starts(hits["medium"], key=hit_start), Starts(hits["clock_time"], key=hit_start),
                   Starts(markers["past_marker"]), Starts(markers["future_marker"]),
                   Starts(markers["dual_reference"]), Starts(markers["previous_marker"]),
-                  Starts(a.span for per in speakers for a in per if a.span), by_anchor)
+                  Starts(a.span for per in speakers for a in per if a.span),
+                  Starts([h for h in hits["attribution"] if (h.value or {}).get("cue", "verb") == "verb"],
+                         key=hit_start),
+                  by_anchor)
 
 
 def event_mentions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, segments: list[Segment],
@@ -56,8 +61,67 @@ def event_mentions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry,
         if m is not None:
             by_segment[gi] = len(mentions)
             mentions.append(m)
+            mentions.extend(_previous_since(ex, ctx, idx, m))
     _retense(mentions, ex, idx)
+    for h in _since_dates(ex, ctx, ex.hits["date"]):
+        if h.value and "start" in h.value:
+            h.value["bound"] = "after"      # a lower bound: completes no year, dates no story
+    _same_day(mentions)
     return EventMentions(mentions, by_segment)
+
+
+def _same_day(mentions: list[RawMention]) -> None:
+    """"the same day", "اليوم نفسه": the day of the event the text has just dated."""
+    last = None
+    for m in mentions:
+        for h in m.dates:
+            if h.value and "refers" in h.value:
+                h.value = dict(last) if last else None
+        own = next((h.value for h in m.dates if h.value and not m.previous), None)
+        last = own or last
+
+
+def _since_dates(ex: DocExtraction, ctx: LanguageContext, dts: list[Hit], reach: int = 0) -> list[Hit]:
+    """The dates right after "since"/"منذ" (or up to ``reach`` words after it: "since Trump's
+    Jan. 20 inauguration"): a lower bound of the event, never its day."""
+    since = _marker_regexes(ctx)[2 if reach else 0]
+    t = ex.nt.text
+    return [h for h in dts if since.search(t, max(0, h.start - 16 - 20 * reach), h.start) or
+            since.match(t[h.start:h.end])]
+
+
+def _previous_since(ex: DocExtraction, ctx: LanguageContext, idx: _Index, m: RawMention) -> list[RawMention]:
+    """"the first call between them since September 2022": the date after "since" is the day
+    of the previous contact of the same people, a recalled event of its own."""
+    if m.previous or m.future or m.generic:
+        return []
+    t = ex.nt.text
+    first = _marker_regexes(ctx)[1]
+    sentence = ex.sentences[m.sentence]
+    out = []
+    for h in _since_dates(ex, ctx, idx.dates.between(*m.scope)):
+        lo = max(sentence[0], h.start - 100)
+        if any(not any(d.start <= f.start() < d.end for d in idx.dates.between(lo, h.start))
+               for f in first.finditer(t, lo, h.start)):
+            out.append(RawMention(m.doc, m.sentence, (h.start, h.end), m.trigger, m.kind, list(m.participants),
+                                  m.dual, [h], m.medium, True, False, False, []))
+    return out
+
+
+_MARKER_RES: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def _marker_regexes(ctx: LanguageContext) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """"since" at the end of a stretch of text (or opening a date), a "first" word, and
+    "since" with up to two words after it (no punctuation)."""
+    if ctx.lang not in _MARKER_RES:
+        pre = f"(?:{re.escape(ctx.conjunction)})?" if ctx.conjunction and len(ctx.conjunction) == 1 else ""
+        since, first = ctx.rs.lex("since_marker").alternation, ctx.rs.lex("first_marker").alternation
+        word = r"[^\s,.;:!?،؛]+"
+        _MARKER_RES[ctx.lang] = (re.compile(rf"(?<!\w){pre}{since}\s+$|^{since}\s"),
+                                 re.compile(rf"(?<!\w){pre}{first}(?!\w)"),
+                                 re.compile(rf"(?<!\w){pre}{since}(?:\s+{word}){{0,2}}\s+$|^{since}\s"))
+    return _MARKER_RES[ctx.lang]
 
 
 def _mention(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, idx: _Index, sg: Segment,
@@ -84,6 +148,11 @@ def _mention(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, idx: 
         kind = "call"             # "spoke by phone": the medium says what the verb was
     dual = any(idx.dual.any_between(a, b) for a, b in part_ranges)
     dts = idx.dates.between(sg.start, sg.end) or idx.dates.between(*scope)
+    since = _since_dates(ex, ctx, dts, reach=2)
+    reported = [h for h in dts if _speech_date(ex, idx, h)]
+    own = [h for h in dts if all(h is not x for x in since + reported)]
+    # the day of the statement only when nothing else dates the event (a guess, see events)
+    dts = own or [h for h in dts if any(h is x for x in reported)]
     # the day nearest the event word is the event's ("WASHINGTON, March 10 (Agency) -
     # ... spoke on Thursday": the dateline's day is the article's, not the call's)
     dts = sorted(dts, key=lambda h: min(abs(h.start - first.end), abs(first.start - h.end)))
@@ -92,7 +161,26 @@ def _mention(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, idx: 
                                         min(first.end + ctx.windows.previous_marker, sg.end)) or \
         _previous_before(t, ctx, idx, sg, first)
     return RawMention(ex.doc.id, sg.sentence, scope, (first.start, first.end), kind,
-                      parts, dual, dts, medium, previous, future, all(generic), locs)
+                      parts, dual, dts, medium, previous, future, all(generic), locs, reported)
+
+
+def _speech_date(ex: DocExtraction, idx: _Index, h: Hit) -> bool:
+    """A date right after a speech verb and its speaker ("the Kremlin said on Wednesday that",
+    "أعلن الكرملين، الأربعاء، أن") dates the statement, not the event it reports."""
+    t = ex.nt.text
+    for cue in idx.speech.between(max(0, h.start - _SPEECH_REACH), h.start):
+        if cue.end > h.start or idx.triggers.between(cue.end, h.start):
+            continue
+        gap = list(t[cue.end:h.start])
+        for es, ee, _eid, _how in ex.entities_in(cue.end, h.start):
+            gap[es - cue.end:ee - cue.end] = " " * (ee - es)
+        if len(re.findall(r"\w+", "".join(gap))) <= _SPEECH_GAP_WORDS:
+            return True
+    return False
+
+
+_SPEECH_REACH = 60      # characters from a speech verb to the date it says the statement was made
+_SPEECH_GAP_WORDS = 2   # words besides the speaker's name between them ("told reporters on")
 
 
 def _previous_before(t: str, ctx: LanguageContext, idx: _Index, sg: Segment, first: Hit) -> bool:
@@ -177,13 +265,25 @@ def _parties(ex: DocExtraction, gaz: EntityRegistry, part_ranges: list[Span], ex
 
 
 def _retense(mentions: list[RawMention], ex: DocExtraction, idx: _Index) -> None:
-    """Re-resolve dates with the tense of their mention."""
+    """Re-resolve dates with the tense of their mention; a day and month under a line that
+    is only a year ("2021:", a list's heading) is in that year."""
+    headings = [(mh.start(), int(mh.group(1))) for mh in _YEAR_HEADING.finditer(ex.nt.text)]
     for m in mentions:
-        is_past = idx.past.any_between(*m.scope)
+        is_past = idx.past.any_between(*m.scope) or m.previous
         tense = "future" if m.future else "past" if is_past else None
         for h in m.dates:
-            if not h.rule_value.get("order"):      # figures need no tense
-                h.value = dates.parse_date(h.tokens, ex.ref, tense)
+            if h.rule_value.get("order") or h.rule_value.get("refers"):      # figures need no tense
+                continue
+            h.value = dates.parse_date(h.tokens, ex.ref, tense)
+            year = next((y for at, y in reversed(headings) if at < h.start), None)
+            partial = dates.parse_date(h.tokens, None) if year is not None else None
+            if partial and dates.is_partial(partial) and "month" in partial:
+                day = dates.year_for(partial, year)     # type: ignore[arg-type]
+                h.value = {"start": day.isoformat(), "end": day.isoformat()} if day else h.value
+
+
+# a line that is only a year, heading the list of dates below it ("2022:")
+_YEAR_HEADING = re.compile(r"^[ \t]*((?:19|20)\d\d)[ \t]*:?[ \t]*$", re.MULTILINE)
 
 
 def locations(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, scope: Span,
@@ -202,7 +302,16 @@ def locations(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, scop
                     (not gap or (qualifier and qualifier.fullmatch(gap))):
                 out.append((eid, es, ee))
                 break
-    return out
+    return _not_viewpoints(ex, out)
+
+
+def _not_viewpoints(ex: DocExtraction, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """"Monday evening in Washington, Tuesday morning in Beijing": a day named for each of two
+    cities tells the time where each one is, not where the event was."""
+    t = ex.nt.text
+    dated = {eid for eid, es, _ee in found
+             if any(0 <= es - d.end <= 8 and len(t[d.end:es].split()) <= 1 for d in ex.hits["date"])}
+    return [x for x in found if x[0] not in dated] if len(dated) >= 2 else found
 
 
 def _dedupe(xs: list[str]) -> list[str]:

@@ -1,0 +1,72 @@
+"""The events grouped so far, indexed by day and by party for the document events still to
+place (so that placing one never scans every event)."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reconcile.events import Day, DocEvent, EventCluster
+
+
+def _days(d: Day, cap: int = 400) -> list[str]:
+    """Every day of a span (capped: a span longer than a year is as good as undated)."""
+    lo, hi = dt.date.fromisoformat(d[0]), dt.date.fromisoformat(d[1])
+    n = min((hi - lo).days, cap)
+    return [(lo + dt.timedelta(days=i)).isoformat() for i in range(n + 1)]
+
+
+class ClusterIndex:
+    """The events grouped so far, indexed for the document events still to place."""
+
+    def __init__(self) -> None:
+        self.clusters: list[EventCluster] = []
+        self.by_day: dict[str, list[EventCluster]] = {}     # every day a cluster's date covers
+        self.by_party: dict[str, list[EventCluster]] = {}   # undated clusters, by participant
+        self.undated_all: list[EventCluster] = []           # undated clusters naming nobody
+
+    def new_cluster(self, c: EventCluster) -> EventCluster:
+        c.seq = len(self.clusters)
+        self.clusters.append(c)
+        return c
+
+    def pool(self, de: DocEvent, party_index: dict[str, list[EventCluster]]) -> list[EventCluster]:
+        """The events a document's event may join, in the order they were made."""
+        parties = de.persons | de.collectives
+        undated_pool = {id(c): c for p in parties for c in self.by_party.get(p, [])}
+        if not parties:
+            undated_pool.update((id(c), c) for c in self.undated_all)
+        if de.date:
+            dated = {id(c): c for day in _days(de.date) for c in self.by_day.get(day, [])}
+            return sorted(dated.values(), key=lambda c: c.seq) + \
+                sorted(undated_pool.values(), key=lambda c: c.seq)
+        if not parties:
+            return self.clusters
+        return sorted({id(c): c for p in parties for c in party_index.get(p, [])}.values(), key=lambda c: c.seq)
+
+    def remove(self, gone: EventCluster) -> None:
+        """An event merged into another is filed nowhere any more."""
+        self.clusters = [c for c in self.clusters if c is not gone]
+        for table in (self.by_day, self.by_party):
+            for key, lst in table.items():
+                if gone in lst:
+                    table[key] = [c for c in lst if c is not gone]
+        self.undated_all = [c for c in self.undated_all if c is not gone]
+
+    def reindex(self, pick: EventCluster, old_date: Day | None) -> None:
+        """File an event that just took a document's event under its (possibly new) date."""
+        if pick.date != old_date or len(pick.members) == 1:
+            if old_date:
+                for day in _days(old_date):
+                    lst = self.by_day.get(day)
+                    if lst and pick in lst:
+                        lst.remove(pick)
+            if pick.date:
+                for day in _days(pick.date):
+                    self.by_day.setdefault(day, []).append(pick)
+        if pick.date is None:
+            for p in pick.persons | pick.collectives:
+                if pick not in self.by_party.setdefault(p, []):
+                    self.by_party[p].append(pick)
+            if not (pick.persons or pick.collectives) and pick not in self.undated_all:
+                self.undated_all.append(pick)
