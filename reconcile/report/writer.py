@@ -14,6 +14,7 @@ from reconcile.records import STATUS_ORDER, Claim, Document, FactVerdict
 from reconcile.report.format import (
     NO_SPEAKER,
     describe_value,
+    json_safe,
     md_code,
     md_code_link,
     md_link,
@@ -100,7 +101,7 @@ def build_report(a: Analysis, name: str) -> dict:
                        "claims": [{"doc": q.doc, "span": list(q.span), "text": q.text,
                                    "speaker": _entity_name(a, q.speaker)} for q in g.quotes]})
     counts = {s: sum(1 for v in a.verdicts if v.status == s) for s in STATUS_ORDER}
-    return {
+    return json_safe({
         "schema": SCHEMA_ID,
         "generated_by": f"reconcile {__version__}",
         "corpus": name,
@@ -117,7 +118,7 @@ def build_report(a: Analysis, name: str) -> dict:
                      for u in a.unplaced],
         "review": {"decisions_applied": len(a.reviews),
                    "unmatched": [json.loads(d.to_json()) for d in a.unmatched + a.unmatched_splits]},
-    }
+    })
 
 
 def render_markdown(report: dict) -> str:
@@ -285,8 +286,8 @@ _INDENT_UP_TO = 2000
 
 def dumps(report: dict) -> str:
     if len(report.get("documents") or []) <= _INDENT_UP_TO:
-        return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
-    enc = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+        return json.dumps(report, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    enc = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     parts = []
     for k, v in report.items():
         if isinstance(v, list) and v:
