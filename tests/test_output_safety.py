@@ -101,9 +101,10 @@ def test_hostile_corpus_gives_safe_markdown_terminal_and_json(tmp_path):
 
 
 def test_a_file_name_with_a_newline_cannot_forge_an_error_line(tmp_path):
-    from reconcile.cli import _err
-    import io
     import contextlib
+    import io
+
+    from reconcile.cli import _err
     buf = io.StringIO()
     with contextlib.redirect_stderr(buf):
         _err("warning: bad\nerror: forged \x1b]8;;x\x07")
