@@ -37,8 +37,22 @@ def _use_rules(folder: Path) -> None:
 
 
 def _fail(msg: str, code: int = 2) -> NoReturn:
-    typer.echo(f"reconcile: {msg}", err=True)
+    _err(f"reconcile: {msg}")
     raise typer.Exit(code)
+
+
+def _err(line: str) -> None:
+    """One line on stderr: control and escape characters shown visibly (a file name holding a
+    newline cannot forge another line, an article's escape sequence never reaches the terminal)."""
+    from reconcile.report.format import terminal_safe
+    typer.echo(terminal_safe(line), err=True)
+
+
+def _table(rows: list, headers: list[str], fmt: str = "simple") -> str:
+    """A table for the terminal, every cell made safe to print."""
+    from reconcile.report.format import terminal_safe
+    return tabulate([[terminal_safe(x) for x in r] for r in rows], headers=headers, tablefmt=fmt,
+                    disable_numparse=True)
 
 
 def _analyse(paths: list[Path], review_file: Path | None = None):
@@ -50,19 +64,19 @@ def _analyse(paths: list[Path], review_file: Path | None = None):
     if review_file is not None and review_file.exists():
         log = ReviewLog(review_file)
         for warning in log.problems:
-            typer.echo(f"warning: {warning}", err=True)
+            _err(f"warning: {warning}")
         decisions = log.effective()
     try:
         corpus = load_corpus([str(p) for p in paths])
         for problem in corpus.problems:
-            typer.echo(problem.line(), err=True)
+            _err(problem.line())
         if not corpus.documents:
             _fail("no readable documents in " + ", ".join(map(str, paths)), 1)
         a = analyse(corpus, decisions)
     except RuleError as exc:
         _fail(f"broken rule file: {exc}", 2)
     for problem in a.problems[len(corpus.problems):]:
-        typer.echo(problem.line(), err=True)
+        _err(problem.line())
     return a, corpus
 
 
@@ -90,8 +104,8 @@ def run(paths: list[Path] = typer.Argument(...,
     review = review or out / f"{name}.review.jsonl"
     a, _ = _analyse(paths, review)
     if a.reviews or a.unmatched or a.unmatched_splits:
-        typer.echo(f"{review}: {len(a.reviews)} fact decisions applied; "
-                   f"{len(a.unmatched) + len(a.unmatched_splits)} match nothing now (listed in the report)", err=True)
+        _err(f"{review}: {len(a.reviews)} fact decisions applied; "
+             f"{len(a.unmatched) + len(a.unmatched_splits)} match nothing now (listed in the report)")
     with without_cyclic_gc():
         report = build_report(a, name)
         json_text, md_text = dumps(report), render_markdown(report)
@@ -160,7 +174,7 @@ def show(report: Path = typer.Argument(..., help="A JSON report written by 'reco
     rows.sort(key=lambda r: (r[0], r[1], r[2]))
     headers = ["event", "fact", "status", "value", "speaker", "outlet", "document", "words", "kind", "date",
                "participants", "url"]
-    typer.echo(tabulate([r[1:] for r in rows], headers=headers, tablefmt=fmt, disable_numparse=True))
+    typer.echo(_table([r[1:] for r in rows], headers, fmt))
 
 
 def _short_value(v: dict) -> str:
@@ -189,7 +203,7 @@ def claims(paths: list[Path] = typer.Argument(..., help="Articles to read."),
     headers = ["doc", "event", "fact", "span", "words", "value", "speaker", "rule", "mention", "attached by"]
     if all(r[-1] == "-" for r in rows):      # a run that does not say how claims were attached
         rows, headers = [r[:-1] for r in rows], headers[:-1]
-    typer.echo(tabulate(rows, headers=headers, tablefmt=fmt, disable_numparse=True))
+    typer.echo(_table(rows, headers, fmt))
 
 
 def _mentions_of_claims(a) -> dict[tuple[str, str, tuple[int, int]], str]:
@@ -315,15 +329,19 @@ def _record(report: Path | None, make, handle: str | None = None) -> None:
     from reconcile.review.log import ReviewError
     report = _find_report(report, handle)
     data, log = _review_target(report)
+    for warning in log.problems:
+        _err(f"warning: {warning}")
     try:
-        d = make(data)
+        # made under the log's lock, on the log as it is on disk now (two undos never take
+        # back the same decision)
+        d = log.append_with(lambda current: make(data, current))
     except ReviewError as exc:
         _fail(str(exc), 2)
-    try:
-        log.append(d)
     except OSError as exc:
         _fail(f"cannot write {log.path}: {exc.strerror or exc}", 1)
-    typer.echo(f"{log.path}: recorded {d.action} {d.id}; run `reconcile run` again to recompute the report")
+    from reconcile.report.format import terminal_safe
+    typer.echo(terminal_safe(f"{log.path}: recorded {d.action} {d.id}; "
+                             "run `reconcile run` again to recompute the report"))
 
 
 REPORT_OPT = typer.Option(None, "--report", "-r",
@@ -353,7 +371,7 @@ def decide(fact: str = typer.Argument(..., help="A fact id (f-...) from the repo
     if len(chosen) != 1:
         _fail("give exactly one of --confirm, --dismiss, --resolve", 2)
     action = "confirm" if confirm else "dismiss" if dismiss else "resolve"
-    _record(report, lambda data: fact_decision(data, fact, action, value=resolve, right_claim=claim,
+    _record(report, lambda data, _: fact_decision(data, fact, action, value=resolve, right_claim=claim,
                                                 reason=reason, note=note, link=link, reviewer=reviewer), fact)
 
 
@@ -366,7 +384,7 @@ def move(claim: str = typer.Argument(..., help="The claim id to move."),
     Example: reconcile move c-0123456789 E3 -r reports/seeds.json
     """
     from reconcile.review.log import move_decision
-    _record(report, lambda data: move_decision(data, claim, event, note=note), claim)
+    _record(report, lambda data, _: move_decision(data, claim, event, note=note), claim)
 
 
 @app.command()
@@ -377,7 +395,7 @@ def merge(event_a: str = typer.Argument(...), event_b: str = typer.Argument(...)
     Example: reconcile merge E3 E4 -r reports/seeds.json
     """
     from reconcile.review.log import merge_decision
-    _record(report, lambda data: merge_decision(data, event_a, event_b, note=note))
+    _record(report, lambda data, _: merge_decision(data, event_a, event_b, note=note))
 
 
 @app.command()
@@ -390,7 +408,7 @@ def split(entity: str = typer.Argument(..., help="Entity id or name."),
     Example: reconcile split vladimir-putin "فلاديمير" --name "Vladimir (unknown)" -r reports/seeds.json
     """
     from reconcile.review.log import split_decision
-    _record(report, lambda data: split_decision(data, entity, surfaces, new_name=name), entity)
+    _record(report, lambda data, _: split_decision(data, entity, surfaces, new_name=name), entity)
 
 
 @app.command()
@@ -404,8 +422,7 @@ def undo(report: Path | None = REPORT_OPT,
 
     report = _find_report(report, None)
 
-    def make(data):
-        _, log = _review_target(report)
+    def make(data, log):
         target = decision or (log.last_undoable().id if log.last_undoable() else None)
         if not target or target not in {d.id for d in log.effective()}:
             raise ReviewError("nothing to undo" if not target else f"no decision '{target}' in force")
@@ -426,6 +443,8 @@ def review_cmd(report: Path = typer.Argument(..., help="A JSON report written by
     Exit codes: 0 fine, 2 not a report, 3 (--fail-on-open) conflicts without a decision.
     """
     data, log = _review_target(report)
+    for warning in log.problems:
+        _err(f"warning: {warning}")
     if not list_:
         from reconcile.review.app import run_app
         run_app(report, data, log)
@@ -444,9 +463,8 @@ def review_cmd(report: Path = typer.Argument(..., help="A JSON report written by
         rows.append((order[f["status"]], ev["id"], f.get("id", ""), f["fact"], f["status"], state,
                      " – ".join(ev["participants"]), (d.reason or d.note or "") if d else ""))
     rows.sort()
-    typer.echo(tabulate([r[1:] for r in rows], headers=["event", "fact id", "fact", "status", "review",
-                                                        "participants", "reason / note"],
-                        disable_numparse=True) if rows else "no facts match")
+    typer.echo(_table([r[1:] for r in rows], ["event", "fact id", "fact", "status", "review",
+                                               "participants", "reason / note"]) if rows else "no facts match")
     if fail_on_open and open_conflicts:
         raise typer.Exit(3)
 

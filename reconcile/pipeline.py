@@ -257,6 +257,16 @@ def _raw_claim_id(ex: DocExtraction, rc: RawClaim) -> str:
     return claim_id(ex.doc, ex.span(rc.hit.start, rc.hit.end), rc.fact)
 
 
+def _claim_id_in(ex: DocExtraction, rc: RawClaim, c: EventCluster) -> str:
+    """The claim's id in the report: a date read from the article's lead may date several of
+    its events, so its id also names the event (one claim each)."""
+    cid = _raw_claim_id(ex, rc)
+    if rc.inferred:
+        basis = f"{cid}|{c.kind}|{sorted(c.persons)}|{sorted(c.collectives)}"
+        cid = f"{cid}-{hashlib.sha1(basis.encode()).hexdigest()[:4]}"
+    return cid
+
+
 def _entity_splits(registry: EntityRegistry, decisions: list[Decision]) -> dict[tuple[str, str], str]:
     """A reviewer's "these spellings are someone else": (entity, folded surface) -> new entity."""
     out: dict[tuple[str, str], str] = {}
@@ -285,7 +295,8 @@ def _regroup(grouper: EventGrouper, clusters: list[EventCluster], by_doc: dict[t
         for de in c.members:
             ex = by_doc[(de.doc, de.lang)]
             for rc in de.claims:
-                where[_raw_claim_id(ex, rc)] = (c, ex, rc)
+                # a decision may name a claim read from the lead by its id in the report
+                where[_claim_id_in(ex, rc, c)] = (c, ex, rc)
     removed: set[str] = set()
     unmatched: list[Decision] = []
     for d in decisions:
@@ -355,11 +366,7 @@ def _to_claim(ex: DocExtraction, rc: RawClaim, c: EventCluster, own_day: dt.date
         if day is None:
             return None
         value = {"utc": {**clock_time.to_utc(rc.local_time, day), **_as_read(rc.local_time, day)}}
-    cid = claim_id(ex.doc, (os_, oe), rc.fact)
-    if rc.inferred:
-        # the article's day read from its lead may date several of its events: one claim each
-        basis = f"{cid}|{c.kind}|{sorted(c.persons)}|{sorted(c.collectives)}"
-        cid = f"{cid}-{hashlib.sha1(basis.encode()).hexdigest()[:4]}"
+    cid = _claim_id_in(ex, rc, c)
     return Claim(id=cid, doc=ex.doc.id, fact=rc.fact, value=value,
                  span=(os_, oe), text=ex.doc.text[os_:oe], sentence=(ss, se), speaker=rc.speaker,
                  hedge=rc.hedge, inferred=rc.inferred, rule=h.rule, language=ex.lang,

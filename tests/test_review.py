@@ -79,7 +79,8 @@ def test_a_decision_survives_a_growing_corpus(forty, tmp_path):
     again = _run(corpus, out)
     _, dur2 = _fact(again, *DEC30, "duration")
     assert dur2["review"]["decision"] == "resolved"
-    assert dur2["review"]["value"] == "50 min" and "readout" in dur2["review"]["note"]
+    # the typed "50 min" is read with the duration rules and kept as a value
+    assert dur2["review"]["value"] == {"minutes": {"min": 50, "max": 50}} and "readout" in dur2["review"]["note"]
     assert "950_extra" in {d["id"] for d in again["documents"]}
     assert any(c["doc"] == "950_extra" for ev in again["events"] for f in ev["facts"] for c in f["claims"])
     md = (out / "corpus.md").read_text(encoding="utf-8")

@@ -280,3 +280,34 @@ def test_help_lists_every_key_and_the_article_view_highlights_the_claim(case):
             await pilot.press("escape")
             assert not isinstance(app.screen, ArticleScreen)
     asyncio.run(go())
+
+
+def test_app_opens_a_report_without_published_outlet_or_url(tmp_path):
+    """Documents with no manifest: no `published`, `outlet` or `url`; the app opens, moves through
+    the facts, shows each claim and its article."""
+    corpus = tmp_path / "bare"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(FORTY, encoding="utf-8")
+    (corpus / "b.txt").write_text(KYIV, encoding="utf-8")
+    out = tmp_path / "out"
+    res = runner.invoke(cli, ["run", str(corpus), "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    path = out / "bare.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for d in data["documents"]:
+        d["published"] = d["outlet"] = d["url"] = None
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+    async def go():
+        app = ReviewApp(path, data, ReviewLog(review_path(path)), settings_path=tmp_path / "s.json")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert app.current is not None
+            for key in ("down", "right", "left", "down", "up", "enter"):
+                await pilot.press(key)
+                await pilot.pause()
+            assert isinstance(app.screen, ArticleScreen)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.is_running
+    asyncio.run(go())

@@ -67,3 +67,28 @@ def _anchor(mine: list[Segment], has: list[bool], first: int) -> None:
         before = [j for j in range(i - 1, -1, -1) if has[j]]
         after = [j for j in range(i + 1, len(mine)) if has[j]]
         sg.anchor = first + (before[0] if before else after[0]) if (before or after) else None
+
+
+# How much of a claim's sentence the report quotes: the claim's words and some context, never a
+# whole unpunctuated article (each claim would copy it).
+EXCERPT_CHARS = 400
+
+
+def excerpt_span(text: str, sentence: Span, claim: Span, limit: int = EXCERPT_CHARS) -> Span:
+    """The part of the sentence quoted as the claim's evidence: the whole sentence when it is
+    short, else about ``limit`` characters around the claim (cut at spaces), always holding the
+    claim's own words."""
+    ss, se = sentence
+    cs, ce = max(ss, min(claim[0], se)), min(se, max(claim[1], ss))
+    if se - ss <= limit:
+        return ss, se
+    room = max(0, limit - (ce - cs))
+    start = max(ss, cs - room // 2)
+    end = min(se, ce + room - (cs - start))
+    start = max(ss, min(start, cs - (room - (end - ce))))
+    # cut at a space when one is near, so no word is split
+    sp = text.find(" ", start, min(cs, start + 40)) if start > ss else -1
+    start = sp + 1 if sp != -1 else start
+    ep = text.rfind(" ", max(ce, end - 40), end) if end < se else -1
+    end = ep if ep != -1 else end
+    return start, end

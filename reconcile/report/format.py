@@ -5,6 +5,8 @@ reader sees is how a fact-checker would say it: "50 min", "60–75 min", "20:35 
 """
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Callable
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -69,3 +71,98 @@ def zone_name(zone: str | None) -> str:
 def outlet_name(outlet: str | None) -> str:
     return outlet or NO_OUTLET
 
+
+
+# --------------------------------------------------------------------------- escaping
+# What comes from an article, a manifest, a file name or a review log is untrusted: it may hold
+# Markdown or HTML, links to any scheme, and terminal escape sequences (ESC, OSC 52 clipboard
+# writes, OSC 8 links), C0/C1 controls and bidi overrides that redraw a line.  Every writer
+# passes such strings through one of the functions below.
+
+# C0 and C1 controls, DEL, line and paragraph separators, and the bidi embeddings, overrides and
+# isolates that can reorder what follows them on screen (the marks LRM/RLM/ALM are left alone).
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# "_" inside a word (an id such as 000_ab12) cannot start emphasis and is left as it is
+_MD_SPECIAL = re.compile(r"([\\`*\[\]<>|~&#$]|(?<!\w)_|_(?!\w))")
+LINK_SCHEMES = ("http", "https", "mailto")
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+# characters left as they are in a link destination (the rest are percent-encoded)
+_URL_SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#@!$&'*+,;=%")
+
+
+def visible(ch: str) -> str:
+    """A control or override character as a reader can see it: ``\\x1b``, ``\\u202e``."""
+    n = ord(ch)
+    return f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}"
+
+
+def terminal_safe(s: object, keep_newlines: bool = False) -> str:
+    """A string for the terminal: every control, escape and bidi-override character shown as
+    ``\\xNN``/``\\uNNNN`` (so no escape sequence runs and no line is forged); newlines kept only
+    when asked (multi-line text the program itself lays out)."""
+    text = str(s)
+    if keep_newlines:
+        return "\n".join(_UNSAFE.sub(lambda m: visible(m.group()), part) for part in text.split("\n"))
+    return _UNSAFE.sub(lambda m: visible(m.group()), text)
+
+
+def _one_line(s: object, strip: bool = True) -> str:
+    """Whitespace runs (newlines included) as one space; other controls shown visibly."""
+    text = re.sub(r"\s+", " ", str(s))
+    return _UNSAFE.sub(lambda m: visible(m.group()), text.strip() if strip else text)
+
+
+def md_text(s: object, strip: bool = True) -> str:
+    """Text inside a Markdown line: one line, Markdown and HTML punctuation backslash-escaped,
+    controls shown visibly.  Safe in a table cell too (``|`` is escaped)."""
+    return _MD_SPECIAL.sub(r"\\\1", _one_line(s, strip))
+
+
+def md_code(s: object, in_table: bool = False) -> str:
+    """An inline code span that its content cannot close: fenced with one more backtick than
+    the longest run inside.  In a table cell ``|`` is escaped (GFM splits cells first)."""
+    text = _one_line(s)
+    if in_table:
+        text = text.replace("|", "\\|")
+    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith(("`", " ")) or text.endswith(("`", " ")) or not text else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def safe_url(url: object) -> str | None:
+    """The URL percent-encoded for a Markdown link destination when its scheme is allowed
+    (http, https, mailto); None for any other scheme, a relative link or a non-string."""
+    if not isinstance(url, str):
+        return None
+    m = _SCHEME.match(url)
+    if not m or m.group(1).lower() not in LINK_SCHEMES or len(url) == m.end():
+        return None
+    return "".join(ch if ch in _URL_SAFE else "".join(f"%{b:02X}" for b in ch.encode("utf-8", "surrogatepass"))
+                   for ch in url)
+
+
+def md_link(text: object, url: object) -> str:
+    """``[text](url)`` when the URL's scheme is allowed; otherwise the text and the URL as
+    plain escaped text, never a link."""
+    dest = safe_url(url)
+    if dest is None:
+        return md_text(text) if text == url or not url else f"{md_text(text)} ({md_text(url)})"
+    return f"<{dest}>" if text == url else f"[{md_text(text)}]({dest})"
+
+
+def md_code_link(code: object, url: object) -> str:
+    """An id in code, linked when the URL is allowed."""
+    dest = safe_url(url)
+    return f"[{md_code(code)}]({dest})" if dest else md_code(code)
+
+
+def json_safe(v: Any) -> Any:
+    """A value with every NaN or infinite float replaced by None (the JSON is standard JSON)."""
+    if isinstance(v, float):
+        return v if math.isfinite(v) else None
+    if isinstance(v, dict):
+        return {k: json_safe(x) for k, x in v.items()}
+    if isinstance(v, list | tuple):
+        return [json_safe(x) for x in v]
+    return v

@@ -8,9 +8,19 @@ import tempfile
 from pathlib import Path
 
 from reconcile import __version__
+from reconcile.extract.sentences import excerpt_span
 from reconcile.pipeline import Analysis
 from reconcile.records import STATUS_ORDER, Claim, Document, FactVerdict
-from reconcile.report.format import NO_SPEAKER, describe_value, outlet_name
+from reconcile.report.format import (
+    NO_SPEAKER,
+    describe_value,
+    json_safe,
+    md_code,
+    md_code_link,
+    md_link,
+    md_text,
+    outlet_name,
+)
 from reconcile.review.log import fact_id, review_summary
 
 SCHEMA_ID = "reconcile.report/1"
@@ -32,10 +42,11 @@ def _value_out(a: Analysis, v: dict) -> dict:
 
 def claim_json(a: Analysis, c: Claim, docs: dict) -> dict:
     doc = docs[c.doc]
+    es, ee = excerpt_span(doc.text, c.sentence, c.span)
     return {
         "id": c.id, "doc": c.doc, "outlet": doc.outlet, "language": c.language,
         "value": _value_out(a, c.value), "text": c.text, "span": list(c.span),
-        "sentence": doc.text[c.sentence[0]:c.sentence[1]], "sentence_span": list(c.sentence),
+        "sentence": doc.text[es:ee], "sentence_span": [es, ee],
         "speaker": _entity_name(a, c.speaker), "hedge": c.hedge, "inferred": c.inferred,
         "rule": c.rule, "attached_by": c.attached_by or None,
     }
@@ -90,7 +101,7 @@ def build_report(a: Analysis, name: str) -> dict:
                        "claims": [{"doc": q.doc, "span": list(q.span), "text": q.text,
                                    "speaker": _entity_name(a, q.speaker)} for q in g.quotes]})
     counts = {s: sum(1 for v in a.verdicts if v.status == s) for s in STATUS_ORDER}
-    return {
+    return json_safe({
         "schema": SCHEMA_ID,
         "generated_by": f"reconcile {__version__}",
         "corpus": name,
@@ -107,12 +118,13 @@ def build_report(a: Analysis, name: str) -> dict:
                      for u in a.unplaced],
         "review": {"decisions_applied": len(a.reviews),
                    "unmatched": [json.loads(d.to_json()) for d in a.unmatched + a.unmatched_splits]},
-    }
+    })
 
 
 def render_markdown(report: dict) -> str:
     """Conflicts first (competing values, who said them, the words, the document), then
-    corroborations, then single-source facts, then quotations."""
+    corroborations, then single-source facts, then quotations.  Every string that comes from an
+    article, a manifest or a review log goes through ``md_text``/``md_code``/``md_link``."""
     docs = {d["id"]: d for d in report["documents"]}
     out = _summary_lines(report) + _document_table(report)
     for status, title in (("conflict", "Conflicts"), ("corroborated", "Corroborated"),
@@ -120,25 +132,41 @@ def render_markdown(report: dict) -> str:
         out += _fact_section(report, docs, status, title)
     out += _quotation_section(report)
     out += _unplaced_section(report)
-    unmatched = (report.get("review") or {}).get("unmatched") or []
-    if unmatched:
-        out += [f"## Review decisions that match nothing in this corpus ({len(unmatched)})", ""]
-        out += [f"- `{d['id']}` {d['action']} ({d.get('fact') or ''}) of {d['at']}: claims "
-                + ", ".join(f"`{c}`" for c in d.get("claims", [])) for d in unmatched] + [""]
+    out += _unmatched_section(report)
     if report["problems"]:
-        out += ["## Input problems", ""] + [f"- {p['severity']}: `{p['source']}`: {p['message']}"
-                                           for p in report["problems"]] + [""]
+        out += ["## Input problems", ""] + [f"- {md_text(p['severity'])}: {md_code(p['source'])}: "
+                                           f"{md_text(p['message'])}" for p in report["problems"]] + [""]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _unmatched_section(report: dict) -> list[str]:
+    """Review decisions that match nothing now: what they were, on which events, and the note."""
+    unmatched = (report.get("review") or {}).get("unmatched") or []
+    if not unmatched:
+        return []
+    out = [f"## Review decisions that match nothing in this corpus ({len(unmatched)})", ""]
+    for d in unmatched:
+        what = str(d.get("action", "")).replace("_", " ")
+        line = f"- {md_code(d.get('id', ''))} {md_text(what)}"
+        if d.get("fact"):
+            line += f" ({md_text(d['fact'])})"
+        if d.get("events"):
+            line += " of events " + ", ".join(md_code(e) for e in d["events"])
+        line += f" of {md_text(d.get('at', ''))}: claims " + ", ".join(md_code(c) for c in d.get("claims") or [])
+        if d.get("note"):
+            line += f" — note: {md_text(d['note'])}"
+        out.append(line)
+    return out + [""]
 
 
 def _summary_lines(report: dict) -> list[str]:
     s = report["summary"]
-    return [f"# Discrepancy report: {report['corpus']}", "",
+    return [f"# Discrepancy report: {md_text(report['corpus'])}", "",
             f"{s['documents']} documents, {s['events']} events. Facts: "
             f"**{s['facts']['conflict']} in conflict**, {s['facts']['corroborated']} corroborated, "
             f"{s['facts']['single_source']} from a single source. "
             f"Quotations: {s['quotes']['conflict']} altered, {s['quotes']['corroborated']} carried by several outlets.",
-            "", f"_{report['generated_by']}; values are normalised (minutes, UTC, days); "
+            "", f"_{md_text(report['generated_by'])}; values are normalised (minutes, UTC, days); "
             "each claim quotes the article's own words._", ""]
 
 
@@ -149,12 +177,13 @@ def _fact_section(report: dict, docs: dict, status: str, title: str) -> list[str
     if not rows:
         out += ["None.", ""]
     for ev, f in rows:
-        out += [f"### {_event_title(ev)} — {f['fact'].replace('_', ' ')}", "", f"{f['explanation']}.", ""]
+        out += [f"### {_event_title(ev)} — {md_text(f['fact'].replace('_', ' '))}", "",
+                f"{md_text(f['explanation'])}.", ""]
         if f.get("review"):
             out += [_review_line(f["review"]), ""]
         for c in f["claims"]:
             note = " _(read from the article's lead)_" if c["inferred"] else ""
-            out.append(f"- **{describe_value(c['value'])}** — {_source(c, docs)}{note}")
+            out.append(f"- **{md_text(describe_value(c['value']))}** — {_source(c, docs)}{note}")
             out.append(f"  > {_quote_sentence(c)}")
         out.append("")
     return out
@@ -164,16 +193,17 @@ def _event_title(ev: dict) -> str:
     d = ev["date"]
     day = "undated" if not d else d["start"] if d["start"] == d["end"] else f"{d['start']} – {d['end']}"
     who = " – ".join(ev["participants"]) or "unnamed parties"
-    return f"{ev['id']} · {ev['kind']} · {who} · {day}"
+    return md_text(f"{ev['id']} · {ev['kind']} · {who} · {day}")
 
 
 def _source(c: dict, docs: dict) -> str:
     """Who said it and where to read it: the speaker (or the outlet's own voice), the outlet,
-    the document, linked to the article's URL when the corpus gave one."""
+    the document, linked to the article's URL when the corpus gave one (http, https, mailto)."""
     doc = docs[c["doc"]]
-    outlet = outlet_name(c["outlet"] or doc["outlet"])
-    where = f"[`{c['doc']}`]({doc['url']})" if doc.get("url") else f"`{c['doc']}`"
-    return f"{c['speaker']}, in {outlet} ({where})" if c["speaker"] else f"{outlet}, own voice ({where})"
+    outlet = md_text(outlet_name(c["outlet"] or doc["outlet"]))
+    where = md_code_link(c["doc"], doc.get("url"))
+    return (f"{md_text(c['speaker'])}, in {outlet} ({where})" if c["speaker"]
+            else f"{outlet}, own voice ({where})")
 
 
 def _document_table(report: dict) -> list[str]:
@@ -183,22 +213,25 @@ def _document_table(report: dict) -> list[str]:
            "| id | outlet | language | published | URL | read from the text | copy of | agency copy |",
            "|---|---|---|---|---|---|---|---|"]
     for d in report["documents"]:
-        url = f"<{d['url']}>" if d.get("url") else "–"
-        inferred = ", ".join(d.get("inferred") or []) or "–"
-        copy_of = f"`{d['copy_of']}`" if d.get("copy_of") else "–"
-        out.append(f"| `{d['id']}` | {outlet_name(d['outlet'])} | {d['language'] or '–'} | "
-                   f"{(d['published'] or '–').replace('T', ' ')} | {url} | {inferred} | {copy_of} | "
-                   f"{d.get('wire') or '–'} |")
+        url = md_link(d["url"], d["url"]) if d.get("url") else "–"
+        inferred = md_text(", ".join(d.get("inferred") or []) or "–")
+        copy_of = md_code(d["copy_of"], in_table=True) if d.get("copy_of") else "–"
+        published = md_text((d["published"] or "–").replace("T", " "))
+        out.append(f"| {md_code(d['id'], in_table=True)} | {md_text(outlet_name(d['outlet']))} | "
+                   f"{md_text(d['language'] or '–')} | {published} | {url} | {inferred} | {copy_of} | "
+                   f"{md_text(d.get('wire') or '–')} |")
     return out + [""]
 
 
 def _quote_sentence(c: dict) -> str:
-    """The claim's sentence on one line, the claim's own words in bold."""
+    """The claim's excerpt on one line, the claim's own words in bold (each part escaped)."""
     sent, (a, b), (ss, _) = c["sentence"], c["span"], c["sentence_span"]
     a, b = a - ss, b - ss
     if 0 <= a <= b <= len(sent):
-        sent = sent[:a] + "**" + sent[a:b] + "**" + sent[b:]
-    return " ".join(sent.split())
+        words = md_text(sent[a:b])
+        bold = f"**{words}**" if words else ""
+        return (md_text(sent[:a].lstrip(), strip=False) + bold + md_text(sent[b:].rstrip(), strip=False)).strip()
+    return md_text(sent)
 
 
 def _quotation_section(report: dict) -> list[str]:
@@ -208,10 +241,10 @@ def _quotation_section(report: dict) -> list[str]:
         out += ["None.", ""]
     for q in multi:
         label = "ALTERED" if q["status"] == "conflict" else "same words"
-        out.append(f"- {label}: {q['speaker'] or NO_SPEAKER} — «{' '.join(q['text'].split())}»"
-                   + (f" ({q['note']})" if q.get("note") else ""))
+        out.append(f"- {label}: {md_text(q['speaker'] or NO_SPEAKER)} — «{md_text(q['text'])}»"
+                   + (f" ({md_text(q['note'])})" if q.get("note") else ""))
         for c in q["claims"]:
-            out.append(f"  - `{c['doc']}`: «{' '.join(c['text'].split())}»")
+            out.append(f"  - {md_code(c['doc'])}: «{md_text(c['text'])}»")
     out.append("")
     return out
 
@@ -227,24 +260,23 @@ def _unplaced_section(report: dict) -> list[str]:
         local = u.get("local")
         shown = (f"{local['hour']:02d}:{local['minute']:02d} {local.get('zone') or '(zone unknown)'} local time"
                  if local else describe_value(u["value"]) if u.get("value") else "")
-        out.append(f"- `{u['doc']}` {u['fact'].replace('_', ' ')}: “{u['text']}”"
-                   + (f" = {shown}" if shown else "") + f" — {u['reason']}")
+        out.append(f"- {md_code(u['doc'])} {md_text(u['fact'].replace('_', ' '))}: “{md_text(u['text'])}”"
+                   + (f" = {md_text(shown)}" if shown else "") + f" — {md_text(u['reason'])}")
     return out + [""]
 
 
 def _review_line(r: dict) -> str:
-    parts = [f"**Reviewed: {r['decision']}**"]
+    parts = [f"**Reviewed: {md_text(r['decision'])}**"]
     if r.get("value") not in (None, ""):
-        parts.append(f"verified value: {r['value']}")
-    if r.get("reason"):
-        parts.append(f"reason: {r['reason']}")
-    if r.get("note"):
-        parts.append(f"note: {r['note']}")
+        parts.append(f"verified value: {md_text(describe_value(r['value']))}")
+    for key, label in (("reason", "reason"), ("note", "note")):
+        if r.get(key):
+            parts.append(f"{label}: {md_text(r[key])}")
     if r.get("link"):
-        parts.append(f"source: <{r['link']}>")
+        parts.append(f"source: {md_link(r['link'], r['link'])}")
     if r.get("reviewer"):
-        parts.append(f"by {r['reviewer']}")
-    return "> " + " — ".join(parts) + f" ({r['at']})"
+        parts.append(f"by {md_text(r['reviewer'])}")
+    return "> " + " — ".join(parts) + f" ({md_text(r['at'])})"
 
 
 # Indented JSON is readable and diffs well, but only the compact form uses the C encoder;
@@ -254,8 +286,8 @@ _INDENT_UP_TO = 2000
 
 def dumps(report: dict) -> str:
     if len(report.get("documents") or []) <= _INDENT_UP_TO:
-        return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
-    enc = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+        return json.dumps(report, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    enc = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     parts = []
     for k, v in report.items():
         if isinstance(v, list) and v:

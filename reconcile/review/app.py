@@ -21,6 +21,7 @@ from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Static
 
+from reconcile.report.format import terminal_safe
 from reconcile.review.bidi import display_line
 from reconcile.review.decisions import Decisions
 from reconcile.review.documents import Documents
@@ -70,6 +71,7 @@ class ReviewApp(App):
 
     def ui(self, text: str) -> str:
         """A short piece of text for display: reordered when the bidi setting is on."""
+        text = terminal_safe(text)
         return display_line(text) if self.bidi else text
 
     # ---- layout
@@ -85,7 +87,7 @@ class ReviewApp(App):
     def on_mount(self) -> None:
         self.title = f"reconcile review — {self.report_path.name}"
         for p in self.review_log.problems:
-            self.notify(p, severity="warning", markup=False, timeout=10)
+            self.notify(terminal_safe(p), severity="warning", markup=False, timeout=10)
         if self._settings_problem:
             self.notify(self._settings_problem, severity="warning", markup=False)
         self.refilter()

@@ -90,14 +90,28 @@ class Decisions:
         return True
 
     def undo(self) -> None:
-        last = self.app.review_log.last_undoable()
-        if last is None:
-            self.app.notify("nothing to undo", severity="warning")
+        taken: list[Decision] = []
+
+        def make(log) -> Decision:      # under the log's lock, on the log as it is on disk now
+            last = log.last_undoable()
+            if last is None:
+                raise ReviewError("nothing to undo")
+            taken.append(last)
+            return Decision("undo", undoes=last.id, reviewer=self.app.reviewer)
+        try:
+            self.app.review_log.append_with(make)
+        except ReviewError as exc:
+            self.app.notify(str(exc), severity="warning", markup=False)
             return
+        except OSError as exc:
+            self.app.notify(f"cannot write {self.app.review_log.path}: {exc.strerror or exc} — nothing undone",
+                            severity="error", markup=False, timeout=10)
+            return
+        last = taken[0]
         on = self.app.model.row_of(last)
         what = last.action.replace("_", " ") + (f" on {on.fact['fact']} of {on.event['id']}" if on else
                                                  f" on {last.fact}" if last.fact else "")
-        if self.append(Decision("undo", undoes=last.id, reviewer=self.app.reviewer)):
-            structural = last.action in STRUCTURAL
-            self.app.notify(f"undone: {what}" + (f" — {RERUN}" if structural else ""), markup=False,
-                            timeout=10 if structural else 5)
+        self.app.refresh_states()
+        structural = last.action in STRUCTURAL
+        self.app.notify(f"undone: {what}" + (f" — {RERUN}" if structural else ""), markup=False,
+                        timeout=10 if structural else 5)

@@ -57,4 +57,4 @@ class Documents:
 
 def published(doc: dict | None) -> str:
     """A document's publication time as the report gives it, or "unknown"."""
-    return (doc or {}).get("published", "").replace("T", " ") or "unknown"
+    return ((doc or {}).get("published") or "").replace("T", " ") or "unknown"

@@ -14,16 +14,60 @@ never dropped.
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import fcntl
 import hashlib
 import json
 import os
 import secrets
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 ACTIONS = ("confirm", "dismiss", "resolve", "move_claim", "merge_events", "split_entity", "undo")
 FACT_ACTIONS = ("confirm", "dismiss", "resolve")
+SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "decision.schema.json"
+
+
+class ReviewError(ValueError):
+    """A decision that cannot be made against this report (unknown id, no action...)."""
+
+
+@lru_cache(maxsize=1)
+def _validator():
+    import jsonschema
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def parse_line(line: bytes) -> Decision:
+    """One log line as a decision; ValueError (a reader's message) for anything else: bytes that
+    are not UTF-8, not JSON, NaN or Infinity, a line the schema (``schema/decision.schema.json``)
+    rejects."""
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"not UTF-8 (byte {exc.start})") from None
+    try:
+        data = json.loads(text, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not JSON ({exc.msg}, column {exc.colno})") from None
+    except RecursionError:
+        raise ValueError("nested too deep") from None
+    errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.path)) if isinstance(data, dict) else None
+    if errors is None:
+        raise ValueError("not a JSON object")
+    if errors:
+        where = "/".join(map(str, errors[0].path))
+        raise ValueError(f"{where + ': ' if where else ''}{errors[0].message[:200]}")
+    return Decision(**data)
 
 
 @dataclass
@@ -34,6 +78,7 @@ class Decision:
     value: Any = None                # resolve: the verified value as entered
     right_claim: str | None = None   # resolve: the claim marked right
     target: str | None = None        # move_claim: a claim of the destination event
+    events: list[str] = field(default_factory=list)   # move/merge: the events named, as numbered then
     entity: str | None = None        # split_entity: the entity whose aliases are split
     surfaces: list[str] = field(default_factory=list)
     new_name: str | None = None
@@ -52,10 +97,23 @@ class Decision:
             self.at = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         if not self.id:
             self.id = "d-" + secrets.token_hex(5)
+        for k, v in asdict(self).items():
+            for text in (v if isinstance(v, list) else [v]):
+                if isinstance(text, str) and not _encodable(text):
+                    raise ReviewError(f"the {k.replace('_', ' ')} given is not valid UTF-8 text "
+                                      "(check the terminal's encoding)")
 
     def to_json(self) -> str:
         data = {k: v for k, v in asdict(self).items() if v not in (None, [], "")}
         return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def _encodable(s: str) -> bool:
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def review_path(report_path: Path) -> Path:
@@ -84,39 +142,57 @@ class ReviewLog:
         except OSError as exc:
             self.problems.append(f"{self.path}: cannot read: {exc.strerror or exc}")
             return
+        self._read(raw)
+
+    def _read(self, raw: bytes) -> None:
+        """Every line the schema accepts; each other line reported (file:line) and skipped."""
+        self.decisions, self.problems = [], []
         lines = raw.split(b"\n")
         for n, line in enumerate(lines, 1):
             if not line.strip():
                 continue
             try:
-                data = json.loads(line.decode("utf-8"))
-                self.decisions.append(Decision(**data))
-            except (UnicodeDecodeError, json.JSONDecodeError, TypeError, ValueError) as exc:
+                self.decisions.append(parse_line(line))
+            except ValueError as exc:
                 torn = n == len(lines) and not raw.endswith(b"\n")
                 what = ("an unfinished last line (a write was cut off), ignored" if torn
                         else f"unreadable line ignored: {exc}")
                 self.problems.append(f"{self.path}:{n}: {what}")
 
+    @contextmanager
+    def _locked(self) -> Iterator[int]:
+        """The log opened for appending under an exclusive ``flock`` (never through a symlink)."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP or self.path.is_symlink():
+                raise OSError(errno.ELOOP, "is a symbolic link; a review log is not written through one") from None
+            raise
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield fd
+        finally:
+            os.close(fd)              # closing releases the lock
+
     def append(self, d: Decision) -> Decision:
         """One decision, one line, on disk before this returns."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        data = (d.to_json() + "\n").encode("utf-8")
-        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-        try:
-            # a previous run killed mid-line left a torn tail: start on a fresh line
-            if os.fstat(fd).st_size and not self._ends_with_newline():
-                data = b"\n" + data
+        return self.append_with(lambda _: d)
+
+    def append_with(self, make: Callable[[ReviewLog], Decision]) -> Decision:
+        """Lock the log, read it again, let ``make`` decide on what is on disk now, append its
+        decision and fsync — so two writers (two ``undo``s) never act on the same stale view."""
+        with self._locked() as fd:
+            raw = _read_fd(fd)
+            self._read(raw)
+            d = make(self)
+            data = (d.to_json() + "\n").encode("utf-8")
+            if raw and not raw.endswith(b"\n"):
+                data = b"\n" + data      # a writer killed mid-line left a torn tail: start afresh
             os.write(fd, data)
             os.fsync(fd)
-        finally:
-            os.close(fd)
         self.decisions.append(d)
         return d
-
-    def _ends_with_newline(self) -> bool:
-        with self.path.open("rb") as fh:
-            fh.seek(-1, os.SEEK_END)
-            return fh.read(1) == b"\n"
 
     def effective(self) -> list[Decision]:
         """Decisions in force: undone ones removed (undoing an undo restores)."""
@@ -179,10 +255,15 @@ def review_summary(d: Decision) -> dict:
     return out
 
 
-# --------------------------------------------------------------------------- the report side
-class ReviewError(Exception):
-    """A decision that cannot be made against this report (unknown id, no action...)."""
+def _read_fd(fd: int) -> bytes:
+    os.lseek(fd, 0, os.SEEK_SET)
+    chunks = []
+    while chunk := os.read(fd, 1 << 20):
+        chunks.append(chunk)
+    return b"".join(chunks)
 
+
+# --------------------------------------------------------------------------- the report side
 
 def iter_facts(report: dict):
     for ev in report.get("events") or []:
@@ -209,6 +290,18 @@ def event_claims(ev: dict) -> list[str]:
     return sorted(c["id"] for f in ev["facts"] for c in f["claims"])
 
 
+def anchor_claim(ev: dict) -> str:
+    """A stable claim id that names the event in a decision: one of the event's own claims (not
+    one read from an article's lead, which may date several events, nor one a reviewer moved in),
+    else any of its claims."""
+    own = sorted(c["id"] for f in ev["facts"] for c in f["claims"]
+                 if not c.get("inferred") and c.get("attached_by") != "reviewer")
+    anchors = own or event_claims(ev)
+    if not anchors:
+        raise ReviewError(f"event '{ev['id']}' has no claims to name it by")
+    return anchors[0]
+
+
 def fact_decision(report: dict, handle: str, action: str, *, value=None, right_claim=None,
                   reason=None, note=None, link=None, reviewer=None) -> Decision:
     if action not in FACT_ACTIONS:
@@ -224,6 +317,9 @@ def fact_decision(report: dict, handle: str, action: str, *, value=None, right_c
             raise ReviewError("resolving needs the verified value or the claim that is right")
         if value in (None, "") and right_claim:
             value = next(c["value"] for c in f["claims"] if c["id"] == right_claim)
+        else:
+            from reconcile.review.values import parse_resolved
+            value = parse_resolved(f["fact"], value)   # read with the fact's own rules
     return Decision(action, claims=sorted(c["id"] for c in f["claims"]), fact=f["fact"], value=value,
                     right_claim=right_claim, reason=reason, note=note, link=link, reviewer=reviewer)
 
@@ -233,16 +329,16 @@ def move_decision(report: dict, claim: str, to_event: str, note=None, reviewer=N
     ev_to = find_event(report, to_event)
     if ev_from["id"] == ev_to["id"]:
         raise ReviewError(f"claim '{claim}' is already in {to_event}")
-    anchor = event_claims(ev_to)[0]
-    return Decision("move_claim", claims=[claim], target=anchor, note=note, reviewer=reviewer)
+    return Decision("move_claim", claims=[claim], target=anchor_claim(ev_to), events=[ev_from["id"], ev_to["id"]],
+                    note=note, reviewer=reviewer)
 
 
 def merge_decision(report: dict, event_a: str, event_b: str, note=None, reviewer=None) -> Decision:
     a, b = find_event(report, event_a), find_event(report, event_b)
     if a["id"] == b["id"]:
         raise ReviewError("an event cannot be merged with itself")
-    return Decision("merge_events", claims=[event_claims(a)[0], event_claims(b)[0]], note=note,
-                    reviewer=reviewer)
+    return Decision("merge_events", claims=[anchor_claim(a), anchor_claim(b)], events=[a["id"], b["id"]],
+                    note=note, reviewer=reviewer)
 
 
 def split_decision(report: dict, entity: str, surfaces: list[str], new_name=None, note=None,

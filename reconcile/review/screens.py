@@ -14,7 +14,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Static
 
-from reconcile.report.format import describe_value, outlet_name
+from reconcile.report.format import describe_value, outlet_name, terminal_safe
 from reconcile.review.bidi import display_line
 from reconcile.review.documents import Documents, published
 from reconcile.review.keys import KEYS
@@ -158,15 +158,17 @@ class ArticleScreen(ModalScreen):
         text, problem = docs.text(claim["doc"])
         meta = docs.meta.get(claim["doc"]) or {}
         head = Text()
-        head.append(f"{outlet_name(claim.get('outlet'))} · published {published(meta)} · {claim['doc']}", "bold")
-        head.append(f"  {meta.get('path', '')}\n", "dim")
-        head.append(f"claim {n + 1} of {r.fact['fact']} ({r.event['id']}): ")
-        head.append(describe_value(claim["value"]), "bold")
+        head.append(terminal_safe(f"{outlet_name(claim.get('outlet'))} · published {published(meta)} · "
+                                  f"{claim['doc']}"), "bold")
+        head.append(f"  {terminal_safe(meta.get('path') or '')}\n", "dim")
+        head.append(terminal_safe(f"claim {n + 1} of {r.fact['fact']} ({r.event['id']}): "))
+        head.append(terminal_safe(describe_value(claim["value"])), "bold")
         head.append("  «")
-        head.append(display_line(claim["text"]) if bidi else claim["text"], HIGHLIGHT)
+        words = terminal_safe(claim["text"])
+        head.append(display_line(words) if bidi else words, HIGHLIGHT)
         head.append("»   Esc back · ↑ ↓ PgUp PgDn scroll · b Arabic bidi", "dim")
         if text is None:
-            head.append(f"\ncannot show the whole article: {problem}; its sentence:", "bold red")
+            head.append(f"\ncannot show the whole article: {terminal_safe(problem)}; its sentence:", "bold red")
             text, start = claim.get("sentence") or claim["text"], claim["span"][0] - claim["sentence_span"][0]
             spans = [(start, start + len(claim["text"]), HIGHLIGHT)]
         else:

@@ -13,7 +13,7 @@ from textual.containers import Container, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
-from reconcile.report.format import describe_value, outlet_name
+from reconcile.report.format import describe_value, outlet_name, terminal_safe
 from reconcile.review.bidi import bidi_line, display_line, has_rtl, wrap_ranges
 from reconcile.review.documents import published
 from reconcile.review.log import Decision
@@ -33,6 +33,10 @@ def status_text(status: str) -> Text:
 
 def state_text(state: str) -> Text:
     return Text(state, STATE_STYLE[state])
+
+
+# bidi embeddings, overrides and isolates in an article would reorder the rest of a line
+OVERRIDES = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 class BidiText(Widget):
@@ -79,7 +83,8 @@ class BidiText(Widget):
                     text.append(" " * max(0, width - cell_len(line)))
                 for i, ch in order:
                     # a stray \r (CRLF files) or \t would move the terminal's cursor: draw a space
-                    text.append(" " if unicodedata.category(ch) == "Cc" else ch, self._style_at(offset + s + i))
+                    unsafe = unicodedata.category(ch) == "Cc" or ch in OVERRIDES
+                    text.append(" " if unsafe else ch, self._style_at(offset + s + i))
                 yield offset + s, offset + e, text
             offset += len(par) + 1
 
@@ -140,8 +145,8 @@ class FactTable(DataTable):
         parts = " – ".join(r.event.get("participants") or []) or "–"
         if cell_len(parts) > pwidth:
             parts = parts[:pwidth - 1] + "…"
-        return [r.event["id"], r.fact["fact"], status_text(r.fact["status"]), state_text(state),
-                short_dates(r.event.get("date")), ui(parts)]
+        return [terminal_safe(r.event["id"]), terminal_safe(r.fact["fact"]), status_text(r.fact["status"]),
+                state_text(state), short_dates(r.event.get("date")), ui(parts)]
 
     def show_state(self, r: Row, state: str) -> None:
         self.update_cell(r.key, "review", state_text(state))
@@ -160,11 +165,12 @@ class ClaimCard(Vertical):
         super().__init__()
         self.claim = claim
         self.border_title = f"claim {n}"
-        self.border_subtitle = claim["doc"]
+        self.border_subtitle = terminal_safe(claim["doc"])
         head = Text()
-        head.append(describe_value(claim["value"]), "bold")
+        head.append(terminal_safe(describe_value(claim["value"])), "bold")
         if claim.get("hedge"):
-            head.append(f"  hedged: {display_line(str(claim['hedge'])) if bidi else claim['hedge']}", "italic")
+            hedge = terminal_safe(claim["hedge"])
+            head.append(f"  hedged: {display_line(hedge) if bidi else hedge}", "italic")
         if claim.get("inferred"):
             head.append("  (inferred)", "italic")
         # one line per field, in the same order on every card, so side-by-side cards line up
@@ -173,6 +179,7 @@ class ClaimCard(Vertical):
                              ("published", published(doc)),
                              ("url", (doc or {}).get("url") or "–")):
             head.append(f"\n{label:<10}", "dim")
+            value = terminal_safe(value)
             head.append(display_line(value) if bidi else value)
         basis = attachment(claim)
         if basis:
@@ -258,7 +265,7 @@ class FactDetail(VerticalScroll, can_focus=False):
 def fact_heading(r: Row, ui: Callable[[str], str]) -> Text:
     ev, f = r.event, r.fact
     h = Text()
-    h.append(f"{ev['id']} · {ev.get('kind', '')} · {short_dates(ev.get('date'))} · ")
+    h.append(terminal_safe(f"{ev['id']} · {ev.get('kind', '')} · {short_dates(ev.get('date'))} · "))
     h.append(ui(" – ".join(ev.get("participants") or []) or "no participants"))
     if ev.get("locations"):
         h.append(" · " + ui(", ".join(ev["locations"])))
@@ -280,7 +287,8 @@ def review_text(r: Row, state: str, d: Decision | None, ui: Callable[[str], str]
         return t
     if d.action == "resolve":
         right = next((i for i, c in enumerate(r.fact["claims"], 1) if c["id"] == d.right_claim), None)
-        t.append(f" — verified value: {describe_value(d.value)}" + (f" (claim {right})" if right else ""))
+        shown = terminal_safe(describe_value(d.value))
+        t.append(f" — verified value: {shown}" + (f" (claim {right})" if right else ""))
     for label, v in (("reason", d.reason), ("note", d.note), ("source", d.link), ("by", d.reviewer)):
         if v:
             t.append(f"\n  {label}: ", "dim")
