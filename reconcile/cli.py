@@ -116,7 +116,7 @@ def run(paths: list[Path] = typer.Argument(...,
         _fail(f"cannot write the report to {out}: {exc.strerror or exc}", 1)
     s = report["summary"]["facts"]
     typer.echo(f"{out / (name + '.json')}: {len(report['documents'])} documents, {len(report['events'])} events, "
-               f"{s['conflict']} conflicts, {s['corroborated']} corroborated, {s['single_source']} single-source")
+               f"{s['conflict']} conflicts, {s['corroborated']} corroborated, {s['single_source']} single source")
 
 
 class Status(str, Enum):

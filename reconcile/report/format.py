@@ -17,6 +17,8 @@ from babel.dates import get_timezone_name
 NO_OUTLET = "outlet not named"
 NO_SPEAKER = "not attributed"
 NO_ZONE = "zone not given"
+# How each verdict is written for a person (the JSON keeps the machine names).
+STATUS_LABEL = {"conflict": "conflict", "corroborated": "corroborated", "single_source": "single source"}
 
 
 def describe_value(v: Any, name: Callable[[str], str] = str) -> str:

@@ -39,7 +39,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         ("a  or  Enter", "open the article of the chosen claim (Esc returns)"),
     ]),
     ("Filters", [
-        ("1  2  3", "only conflicts / single-source / corroborated facts"),
+        ("1  2  3", "only conflicts / single source / corroborated facts"),
         ("0", "all statuses"),
         ("e", "only one event (e.g. E3)"),
         ("o", "only facts with a claim from an outlet"),

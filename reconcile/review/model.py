@@ -12,10 +12,9 @@ from pathlib import Path
 
 from reconcile.engine.normalise import fold
 from reconcile.records import REVIEW_ORDER
-from reconcile.report.format import NO_OUTLET
+from reconcile.report.format import NO_OUTLET, STATUS_LABEL
 from reconcile.review.log import DECISION_STATE, Decision, ReviewError, ReviewLog, best_facts, iter_facts
 
-STATUS_LABEL = {"conflict": "conflict", "single_source": "single source", "corroborated": "corroborated"}
 # Decisions that change events or entities: they take effect at the next `reconcile run`.
 STRUCTURAL = ("move_claim", "merge_events", "split_entity")
 

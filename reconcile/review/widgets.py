@@ -303,7 +303,8 @@ def progress_text(name: str, model: ReviewModel, pending: int) -> Text:
     t = Text()
     t.append(f"{name}  ", "bold")
     t.append(f"{len(model.rows)} facts: ")
-    for k, label in (("conflict", "conflict{}"), ("single_source", "single-source"), ("corroborated", "corroborated")):
+    for k, label in (("conflict", "conflict{}"), ("single_source", STATUS_LABEL["single_source"]),
+                     ("corroborated", "corroborated")):
         n = counts.get(k, 0)
         t.append(f"{n} {label.format('' if n == 1 else 's')}", STATUS_STYLE[k])
         t.append("  ")
