@@ -321,3 +321,10 @@ def test_sigterm_during_a_run_leaves_no_temp_files(tmp_path):
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 143, proc.stderr
     assert os.listdir(out) == []
+
+
+def test_a_file_name_with_a_newline_cannot_forge_a_line(tmp_path):
+    folder = corpus(tmp_path, {"a.txt": EN, "b\nerror: forged.txt": b""})
+    code, _, err = run("run", folder, "--out", tmp_path / "out")
+    assert code == 3
+    assert err.splitlines() == [f"error: {folder}/b\\x0aerror: forged.txt: empty file, skipped"]
