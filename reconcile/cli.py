@@ -11,6 +11,8 @@ from typing import NoReturn
 import typer
 from tabulate import tabulate
 
+from reconcile.ingest.files import shown
+
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Line up the factual claims news articles make and show where they agree or conflict.")
 rules_app = typer.Typer(add_completion=False, no_args_is_help=True, help="Work with the rule files.")
@@ -36,6 +38,10 @@ def _use_rules(folder: Path) -> None:
     os.environ["RECONCILE_RULES"] = str(folder)
 
 
+# Exit codes of `reconcile run` (README: "Exit codes"); 70 (internal error) is reconcile.guard's.
+EXIT_NOTHING_READ, EXIT_USAGE, EXIT_WITH_PROBLEMS, EXIT_NOT_WRITTEN = 1, 2, 3, 4
+
+
 def _fail(msg: str, code: int = 2) -> NoReturn:
     _err(f"reconcile: {msg}")
     raise typer.Exit(code)
@@ -55,7 +61,7 @@ def _table(rows: list, headers: list[str], fmt: str = "simple") -> str:
                     disable_numparse=True)
 
 
-def _analyse(paths: list[Path], review_file: Path | None = None):
+def _analyse(paths: list[Path], review_file: Path | None = None, follow_symlinks: bool = False):
     from reconcile.engine.rules import RuleError
     from reconcile.ingest.corpus import load_corpus
     from reconcile.pipeline import analyse
@@ -67,11 +73,11 @@ def _analyse(paths: list[Path], review_file: Path | None = None):
             _err(f"warning: {warning}")
         decisions = log.effective()
     try:
-        corpus = load_corpus([str(p) for p in paths])
+        corpus = load_corpus([str(p) for p in paths], follow_symlinks=follow_symlinks)
         for problem in corpus.problems:
             _err(problem.line())
         if not corpus.documents:
-            _fail("no readable documents in " + ", ".join(map(str, paths)), 1)
+            _fail("no readable documents in " + ", ".join(shown(str(p)) for p in paths), EXIT_NOTHING_READ)
         a = analyse(corpus, decisions)
     except RuleError as exc:
         _fail(f"broken rule file: {exc}", 2)
@@ -80,11 +86,15 @@ def _analyse(paths: list[Path], review_file: Path | None = None):
     return a, corpus
 
 
-def _corpus_name(paths: list[Path]) -> str:
-    if len(paths) == 1:
-        p = paths[0].resolve()
-        return p.name if p.is_dir() else p.stem
-    return "corpus"
+def _report_name(name: str | None, paths: list[Path]) -> str:
+    """The report's file name stem: a plain name, so NAME.json stays inside --out."""
+    from reconcile.guard import corpus_name, name_problem
+    if name is None:
+        return corpus_name(paths)
+    problem = name_problem(name)
+    if problem:
+        _fail(problem, EXIT_USAGE)
+    return name
 
 
 @app.command()
@@ -93,16 +103,24 @@ def run(paths: list[Path] = typer.Argument(...,
         out: Path = typer.Option(Path("reports"), "--out", "-o", help="Folder for NAME.json and NAME.md."),
         name: str | None = typer.Option(None, help="Report name (default: the folder's name)."),
         review: Path | None = typer.Option(
-            None, help="Review decisions to apply (default: OUT/NAME.review.jsonl if present).")):
+            None, help="Review decisions to apply (default: OUT/NAME.review.jsonl if present)."),
+        follow_symlinks: bool = typer.Option(
+            False, "--follow-symlinks",
+            help="Read symbolic links in a folder that point outside it (default: skipped, named).")):
     """Write the discrepancy report (JSON + Markdown), applying any review decisions.
 
     Example: reconcile run seeds/ --out reports/
+
+    Exit codes: 0 report written, every input read; 1 nothing readable, no report; 2 usage error
+    (bad option, --name, broken rule file); 3 report written, some inputs skipped (listed on
+    stderr and in the report's problems); 4 the report could not be written.
     """
     from reconcile.pipeline import without_cyclic_gc
-    from reconcile.report.writer import build_report, dumps, render_markdown, write_atomic
-    name = name or _corpus_name(paths)
+    from reconcile.report.atomic import write_set
+    from reconcile.report.writer import build_report, dumps, render_markdown
+    name = _report_name(name, paths)
     review = review or out / f"{name}.review.jsonl"
-    a, _ = _analyse(paths, review)
+    a, _ = _analyse(paths, review, follow_symlinks)
     if a.reviews or a.unmatched or a.unmatched_splits:
         _err(f"{review}: {len(a.reviews)} fact decisions applied; "
              f"{len(a.unmatched) + len(a.unmatched_splits)} match nothing now (listed in the report)")
@@ -110,13 +128,15 @@ def run(paths: list[Path] = typer.Argument(...,
         report = build_report(a, name)
         json_text, md_text = dumps(report), render_markdown(report)
     try:
-        write_atomic(out / f"{name}.json", json_text)
-        write_atomic(out / f"{name}.md", md_text)
+        write_set({out / f"{name}.json": json_text, out / f"{name}.md": md_text})
     except OSError as exc:
-        _fail(f"cannot write the report to {out}: {exc.strerror or exc}", 1)
+        _fail(f"cannot write the report to {shown(str(out))}: {exc.strerror or exc}", EXIT_NOT_WRITTEN)
     s = report["summary"]["facts"]
-    typer.echo(f"{out / (name + '.json')}: {len(report['documents'])} documents, {len(report['events'])} events, "
-               f"{s['conflict']} conflicts, {s['corroborated']} corroborated, {s['single_source']} single source")
+    typer.echo(f"{shown(str(out / (name + '.json')))}: {len(report['documents'])} documents, "
+               f"{len(report['events'])} events, {s['conflict']} conflicts, {s['corroborated']} corroborated, "
+               f"{s['single_source']} single source")
+    if any(p.severity == "error" for p in a.problems):   # an input was skipped: named above and in the report
+        raise typer.Exit(EXIT_WITH_PROBLEMS)
 
 
 class Status(str, Enum):
@@ -286,7 +306,7 @@ def graph(paths: list[Path] = typer.Argument(..., help="Articles to read."),
     Example: reconcile graph seeds/ --format graphml -o seeds.graphml
     """
     from reconcile.graph import build_graph, export
-    from reconcile.report.writer import write_atomic
+    from reconcile.report.atomic import write_atomic
     a, _ = _analyse(paths)
     text = export(build_graph(a), format.value)
     if out:
@@ -491,7 +511,8 @@ def rules_check(verbose: bool = typer.Option(False, "--verbose", "-v", help="Lis
 
 
 def main() -> None:
-    app()
+    from reconcile.guard import guarded
+    guarded(app)
 
 
 if __name__ == "__main__":

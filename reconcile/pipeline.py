@@ -124,9 +124,13 @@ def _extract(corpus: Corpus, registry: EntityRegistry, overrides: dict[tuple[str
         for lang in _languages_to_read(doc, available, problems):   # a document mixing scripts is read in each
             if lang not in contexts:
                 contexts[lang] = language_context(lang)
-            if doc.outlet is None or doc.published is None:
-                doc = _with_inferred_metadata(corpus, doc, lang)
-            exs.append(extract_document(doc, contexts[lang], registry, overrides))
+            try:   # the boundary of one document: whatever fails in it costs only it
+                if doc.outlet is None or doc.published is None:
+                    doc = _with_inferred_metadata(corpus, doc, lang)
+                exs.append(extract_document(doc, contexts[lang], registry, overrides))
+            except Exception as exc:  # noqa: BLE001
+                problems.append(Problem(doc.path or doc.id, f"could not be analysed in '{lang}' "
+                                        f"({type(exc).__name__}: {str(exc)[:200]}), skipped"))
     return exs, list(contexts)
 
 

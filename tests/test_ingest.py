@@ -164,15 +164,28 @@ def test_utf16_without_bom_is_recognised_by_its_nuls(tmp_path):
         ("warning", "decoded as UTF-16 (no BOM, guessed little-endian)")]
 
 
-def test_bytes_that_are_no_supported_encoding_are_an_error(tmp_path):
+def test_latin1_text_is_detected_and_read_with_a_warning(tmp_path):
     latin1 = "Café crème brûlée, naïve façade résumé.\n".encode("latin-1")
     path = write(tmp_path / "french.txt", latin1)
 
     corpus = load_corpus([path])
 
+    (doc,) = corpus.documents
+    assert doc.text == "Café crème brûlée, naïve façade résumé.\n"
+    assert latin1.decode(doc.encoding) == doc.text
+    assert corpus.problems == [Problem(str(path), f"decoded as {doc.encoding}", "warning")]
+
+
+def test_bytes_that_are_no_supported_encoding_are_an_error(tmp_path):
+    cyrillic = "Переговоры продолжались около часа, сообщил представитель.\n".encode("cp1251") * 3
+    path = write(tmp_path / "russian.txt", cyrillic)
+
+    corpus = load_corpus([path])
+
     assert corpus.documents == []
-    assert corpus.problems == [
-        Problem(str(path), "not valid UTF-8, UTF-16 or Windows-1256 text, skipped", "error")]
+    assert corpus.problems == [Problem(
+        str(path), "not valid UTF-8, UTF-16 or windows-1256, iso-8859-6, windows-1252, latin-1 text, skipped",
+        "error")]
 
 
 def test_huge_file_is_refused_without_reading_it(tmp_path, monkeypatch):
@@ -201,14 +214,15 @@ def test_file_at_the_limit_is_read(tmp_path):
 def test_unreadable_file_is_an_error(tmp_path, monkeypatch):
     path = write(tmp_path / "locked.txt", ENGLISH)
     write(tmp_path / "open.txt", ENGLISH)
-    real_open = Path.open
+    import reconcile.ingest.files as files
+    real_open = files.os.open
 
-    def deny(self, *args, **kwargs):
-        if self.name == "locked.txt":
+    def deny(name, *args, **kwargs):
+        if Path(name).name == "locked.txt":
             raise PermissionError(13, "Permission denied")
-        return real_open(self, *args, **kwargs)
+        return real_open(name, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "open", deny)
+    monkeypatch.setattr(files.os, "open", deny)
     corpus = load_corpus([tmp_path])
 
     assert [doc.id for doc in corpus.documents] == ["open"]

@@ -203,14 +203,27 @@ def _weekday(w: _DateWords, ref: dt.date | None, tense: str | None) -> dict:
     return _span(d, d)
 
 
+# Dates outside these years are not dates (a typo, a year 0000, a reference near the calendar's
+# ends): refused where a date is built and where one is read, so no later arithmetic overflows.
+YEAR_MIN, YEAR_MAX = 1900, 2100
+
+
+def in_bounds(day: dt.date) -> bool:
+    return YEAR_MIN <= day.year <= YEAR_MAX
+
+
 def build(tokens: list, rs: RuleSet, ctx: dict) -> dict | None:
     refers = (ctx.get("rule") or {}).get("refers")
     if refers:
         return {"refers": refers}      # "the same day": the grouping gives it the day it refers to
     order = (ctx.get("rule") or {}).get("order")
-    if order:
-        return parse_figures(tokens, order)
-    return parse_date(tokens, ctx.get("ref"), ctx.get("tense"))
+    try:
+        v = parse_figures(tokens, order) if order else parse_date(tokens, ctx.get("ref"), ctx.get("tense"))
+    except (ValueError, OverflowError):   # a year the calendar cannot hold
+        return None
+    if v and "start" in v and not all(parse_iso_day(v[k]) for k in ("start", "end")):
+        return None
+    return v
 
 
 def parse_figures(tokens: list, order: str) -> dict | None:
@@ -230,6 +243,7 @@ def parse_iso_day(s: str | None) -> dt.date | None:
     if not s:
         return None
     try:
-        return dt.date.fromisoformat(str(s)[:10])
+        day = dt.date.fromisoformat(str(s)[:10])
     except ValueError:
         return None
+    return day if in_bounds(day) else None

@@ -1,12 +1,13 @@
-"""Decoding a .txt article: UTF-8, UTF-16 (with or without BOM) or legacy Windows-1256,
-refusing what looks binary."""
+"""Decoding a .txt article, refusing what looks binary: strict UTF-8 first (UTF-16 when a BOM or
+the NULs say so); UTF-8 with a few bad bytes is read as UTF-8 with replacement and flagged; only
+text that is not UTF-8 at all goes to charset detection (charset-normalizer), limited to the
+legacy charsets Arabic and English newsrooms use."""
 from __future__ import annotations
 
 import codecs
 import unicodedata
 
 from reconcile.ingest.defects import Skip
-from reconcile.ingest.language import is_arabic, is_latin_letter
 
 
 def decode_text(raw: bytes) -> tuple[str, str, str | None]:
@@ -26,7 +27,10 @@ def decode_text(raw: bytes) -> tuple[str, str, str | None]:
 
 def _pick_encoding(raw: bytes) -> tuple[str, str, str | None]:
     if raw.startswith(codecs.BOM_UTF8):
-        return _strict(raw, "utf-8-sig"), "utf-8-sig", None
+        try:
+            return raw.decode("utf-8-sig"), "utf-8-sig", None
+        except UnicodeDecodeError:
+            return _damaged_utf8(raw, "utf-8-sig", always=True)  # type: ignore[return-value]
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _strict(raw, "utf-16"), "utf-16", "decoded as UTF-16"
     if b"\0" in raw:
@@ -40,21 +44,50 @@ def _pick_encoding(raw: bytes) -> tuple[str, str, str | None]:
         return raw.decode("utf-8"), "utf-8", None
     except UnicodeDecodeError:
         pass
-    # Arabic newsrooms still export legacy Windows-1256; every byte decodes in it,
-    # so only accept the result when it actually reads as Arabic.
-    legacy = raw.decode("cp1256")
-    if _reads_as_arabic(legacy):
-        return legacy, "windows-1256", "decoded as windows-1256"
-    if _control_share(legacy) > 0.3:
+    damaged = _damaged_utf8(raw, "utf-8")
+    if damaged is not None:
+        return damaged
+    return _detected(raw)
+
+
+def _damaged_utf8(raw: bytes, codec: str, always: bool = False) -> tuple[str, str, str] | None:
+    """UTF-8 with a few invalid bytes (a torn copy, a stray byte): read as UTF-8 with U+FFFD for
+    each bad sequence, rather than re-read in a legacy charset that would garble the rest.
+
+    UTF-8 it is when the valid multi-byte characters outnumber the invalid sequences (a legacy
+    charset's text almost never forms valid UTF-8 sequences), or when the bad ones are a tiny share
+    (or ``always``: a UTF-8 BOM says so).  Then ``raw.decode(codec, "replace") == text``."""
+    text = raw.decode(codec, "replace")
+    bad = text.count("\ufffd") - raw.count("\ufffd".encode())
+    multibyte = sum(1 for ch in text if ch > "\x7f") - text.count("\ufffd")
+    if always or multibyte >= bad or bad * 1000 <= len(raw):
+        return text, codec, f"{bad} invalid UTF-8 sequence{'s' * (bad > 1)} replaced by U+FFFD, read as UTF-8"
+    return None
+
+
+# Legacy charsets an Arabic or English newsroom's files come in; detection is limited to them, as a
+# short text fits many charsets about as well (a French é read as Baltic ą).
+_LEGACY = {"cp1256": "windows-1256", "iso8859_6": "iso-8859-6", "cp1252": "windows-1252", "latin_1": "latin-1"}
+
+
+def _detected(raw: bytes) -> tuple[str, str, str]:
+    """Text in a legacy charset, found by charset-normalizer; raises Skip when none fits."""
+    from charset_normalizer import from_bytes
+    best = from_bytes(raw, cp_isolation=list(_LEGACY)).best()
+    if best is None or best.encoding not in _LEGACY:
+        raise Skip("not valid UTF-8, UTF-16 or " + ", ".join(_LEGACY.values()) + " text")
+    name = _LEGACY[best.encoding]
+    text = raw.decode(name)    # the codec name recorded must decode the bytes to this very text
+    if _control_share(text) > 0.3:
         raise Skip("looks binary")
-    raise Skip("not valid UTF-8, UTF-16 or Windows-1256 text")
+    return text, name, f"decoded as {name}"
 
 
 def _strict(raw: bytes, encoding: str) -> str:
     try:
         return raw.decode(encoding)
     except UnicodeDecodeError:
-        raise Skip("not valid UTF-8, UTF-16 or Windows-1256 text") from None
+        raise Skip(f"not valid {encoding.upper()} text") from None
 
 
 def _utf16_without_bom(raw: bytes) -> str | None:
@@ -79,11 +112,3 @@ def _control_share(text: str) -> float:
     bad = sum(1 for ch in text
               if ch == "\ufffd" or (unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v"))
     return bad / len(text) if text else 0.0
-
-
-def _reads_as_arabic(text: str) -> bool:
-    """Mostly Arabic script, whitespace, digits and punctuation, Arabic outweighing Latin."""
-    arabic = sum(1 for ch in text if is_arabic(ch))
-    latin = sum(1 for ch in text if is_latin_letter(ch))
-    plain = sum(1 for ch in text if ch.isspace() or unicodedata.category(ch)[0] in "PN")
-    return arabic > latin and (arabic + plain) >= 0.8 * len(text)

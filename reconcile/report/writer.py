@@ -3,8 +3,6 @@ Markdown summary a fact-checker can paste into a story file.  Same input, same b
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from reconcile import __version__
@@ -296,22 +294,6 @@ def dumps(report: dict) -> str:
         else:
             parts.append(f"{enc.encode(k)}: {enc.encode(v)}")
     return "{\n " + ",\n ".join(parts) + "\n}\n"
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write to a temporary file beside ``path`` and rename: a crash never leaves half a report."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def validate(report: dict) -> list[str]:
