@@ -104,7 +104,7 @@ def test_a_file_name_with_a_newline_cannot_forge_an_error_line(tmp_path):
     import contextlib
     import io
 
-    from reconcile.cli import _err
+    from reconcile.cli import err as _err
     buf = io.StringIO()
     with contextlib.redirect_stderr(buf):
         _err("warning: bad\nerror: forged \x1b]8;;x\x07")

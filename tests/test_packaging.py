@@ -50,3 +50,11 @@ def test_installed_package_runs_without_the_checkout(wheel, tmp_path):
     assert (tmp_path / "out" / "seeds.json").stat().st_size > 1000
     check = subprocess.run([*cli, "rules", "check"], env=env, cwd=tmp_path, capture_output=True, text=True)
     assert check.returncode == 0, check.stdout[-2000:] + check.stderr[-2000:]
+
+
+def test_wheel_carries_every_module_and_schema_of_the_package(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    package = ROOT / "reconcile"
+    wanted = [p for p in package.rglob("*") if p.suffix in (".py", ".json") and "__pycache__" not in p.parts]
+    missing = sorted(str(p.relative_to(ROOT)) for p in wanted if p.relative_to(ROOT).as_posix() not in names)
+    assert not missing, f"not in the wheel (pyproject's packages / package-data): {missing}"

@@ -1,0 +1,4 @@
+"""``python -m reconcile.cli``."""
+from reconcile.cli import main
+
+main()
