@@ -208,7 +208,7 @@ def _subject_before(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry
     for es, ee, eid, how in reversed(ex.entities_in(sent_start, h.start)):
         between = t[ee:end]
         prep = t[max(sent_start, es - 12):es].split()[-1:]
-        if gaz.entities[eid].type == "city" and prep and prep[0] in ctx.not_subject and not between.strip():
+        if gaz.entities[eid].type in ("city", "place") and prep and prep[0] in ctx.not_subject and not between.strip():
             end = t.rfind(prep[0], sent_start, es)    # "Macron's office in Paris confirmed": the office speaks
             continue
         words = between.replace('"', " ").split()
@@ -227,10 +227,11 @@ def _subject_before(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry
 def speaker_ref(gaz: EntityRegistry, eid: str, how: str) -> str | None:
     """Who an entity mention can speak as: an adjective names nobody; a capital speaks for its
     state ("أكدت موسكو"); an outlet named as the source ("CNN reported", "according to TASS")
-    is the claimant (one that relays a named source is passed over by the relay cue)."""
+    is the claimant (one that relays a named source is passed over by the relay cue); any other
+    place speaks for nobody."""
     ent = gaz.entities[eid]
-    if how == "adjective":
-        return None
+    if how == "adjective" or ent.type == "place":
+        return None          # a place that is no capital speaks for nobody
     if ent.type == "city":
         return ent.affiliation
     return eid
