@@ -113,7 +113,23 @@ def _named_speaker(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry,
         if speaker is not None:
             return speaker, sspan
     if "after" in ctx.subject_sides:
-        return _subject_after(ex, ctx, gaz, h, sentence[1], cue)
+        speaker, sspan = _subject_after(ex, ctx, gaz, h, sentence[1], cue)
+        if speaker is None and cue == "verb" and "before" not in ctx.subject_sides:
+            return _fronted_subject(ex, gaz, h, sentence[0])
+        return speaker, sspan
+    return None, None
+
+
+def _fronted_subject(ex: DocExtraction, gaz: EntityRegistry, h: Hit, sent_start: int) -> tuple[str | None, Span | None]:
+    """A subject put first where the verb usually leads ("لكن وكالة X أفادت بأن"): a name
+    ending right where the verb starts, with nothing between, speaks."""
+    before = ex.entities_in(sent_start, h.start)
+    if before:
+        es, ee, eid, how = before[-1]
+        if ee <= h.start and not ex.nt.text[ee:h.start].strip():
+            speaker = speaker_ref(gaz, eid, how)
+            if speaker is not None:
+                return speaker, (es, ee)
     return None, None
 
 
