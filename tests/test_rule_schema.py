@@ -115,7 +115,8 @@ def test_a_bad_regex_in_language_yaml_names_its_line(tmp_path):
 def test_an_unknown_key_in_the_gazetteer_names_the_entity(tmp_path):
     rules = copy_rules(tmp_path)
     path = rules / "entities.yaml"
-    line = replace_in(path, "type: city, aliases: {ar: [جنيف]", "type: city, contry: switzerland, aliases: {ar: [جنيف]")
+    line = replace_in(path, "type: place, affiliation: switzerland, aliases: {ar: [جنيف]",
+                      "type: place, contry: switzerland, aliases: {ar: [جنيف]")
     with pytest.raises(RuleError, match=rf"entities\.yaml:{line}: unknown key 'contry' in entity 'geneva'"):
         Gazetteer.load(path)
 

@@ -249,12 +249,19 @@ def _add_cldr_countries(entities: dict[str, Entity], surfaces: dict[str, Surface
 
 # "الحكومة الألمانية", "German government", "حكومة اليابان": each state's government and presidency
 # are institutions of their own, which speak for the state but are not the state.
+# A country's media, named together ("Chinese state media reported", "وسائل الإعلام الروسية"), are
+# one collective source of their own, like an outlet.
 _INSTITUTIONS = (
     ("government", "Government of {name}", "{adj} government",
      {"en": ["{name} government", "government of {name}", "{name}'s government", "{adj} government"],
-      "ar": ["حكومة {name}", "الحكومة {adj_f}"]}),
+      "ar": ["حكومة {name}", "الحكومة {adj_f}"]}, "org"),
     ("presidency", "Presidency of {name}", "{adj} presidency",
-     {"en": ["{adj} presidency", "presidency of {name}"], "ar": ["الرئاسة {adj_f}"]}),
+     {"en": ["{adj} presidency", "presidency of {name}"], "ar": ["الرئاسة {adj_f}"]}, "org"),
+    ("media", "Media of {name}", "{adj} media",
+     {"en": ["{adj} media", "{adj} state media", "{adj} state-run media", "{adj} state-owned media",
+             "{adj} official media", "{adj} government media", "{name}'s state media"],
+      "ar": ["وسائل الإعلام {adj_f}", "وسائل الإعلام الرسمية {adj_f}", "وسائل إعلام {adj}",
+             "الإعلام {adj}", "الإعلام الرسمي {adj}", "وسائل الإعلام الحكومية {adj_f}"]}, "media"),
 )
 
 
@@ -264,7 +271,7 @@ def _add_institutions(entities: dict[str, Entity], surfaces: dict[str, SurfaceTa
     adjectives; a spelling already taken ("الرئاسة الروسية": the Kremlin) stays with its owner."""
     for country in [e for e in entities.values() if e.type == "country"]:
         adjectives = _country_adjectives(adjectives_of.get(country.id) or {})
-        for kind, plain, with_adj, patterns in _INSTITUTIONS:
+        for kind, plain, with_adj, patterns, etype in _INSTITUTIONS:
             eid = f"{country.id}-{kind}"
             if eid in entities:
                 continue
@@ -286,7 +293,7 @@ def _add_institutions(entities: dict[str, Entity], surfaces: dict[str, SurfaceTa
                 continue
             en_adj = adjectives.get(("en", "any"))
             name = with_adj.format(adj=en_adj[0]) if en_adj else plain.format(name=country.name)
-            ent = Entity(id=eid, name=name, type="org", labels={"en": name},
+            ent = Entity(id=eid, name=name, type=etype, labels={"en": name},
                          aliases={k: v for k, v in free.items() if v}, affiliation=country.id)
             entities[eid] = ent
             for lang, names in ent.aliases.items():

@@ -47,6 +47,17 @@ class EntityRegistry:
                                          aliases={lang: [folded_name]})
         return eid
 
+    def discover_place(self, name: str, lang: str, inside: str) -> str:
+        """A venue or island the gazetteer does not know, named as written ("Élysée Palace"),
+        lying in the known place ``inside``: verdicts lift it there, so "in Paris" agrees with it."""
+        folded = " ".join(name.split()).lower()
+        eid = "place-" + "-".join(folded.split())
+        if eid not in self._entities:
+            self._entities[eid] = Entity(id=eid, name=" ".join(name.split()), type="place",
+                                         labels={lang: " ".join(name.split())}, aliases={lang: [folded]},
+                                         affiliation=inside)
+        return eid
+
     def split_off(self, entity_id: str, folded_surfaces: list[str], name: str) -> str:
         """The entity a reviewer says these spellings of ``entity_id`` name instead (``name``
         is used when it is new); its id is stable for the same spellings."""

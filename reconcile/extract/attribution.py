@@ -113,7 +113,23 @@ def _named_speaker(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry,
         if speaker is not None:
             return speaker, sspan
     if "after" in ctx.subject_sides:
-        return _subject_after(ex, ctx, gaz, h, sentence[1], cue)
+        speaker, sspan = _subject_after(ex, ctx, gaz, h, sentence[1], cue)
+        if speaker is None and cue == "verb" and "before" not in ctx.subject_sides:
+            return _fronted_subject(ex, gaz, h, sentence[0])
+        return speaker, sspan
+    return None, None
+
+
+def _fronted_subject(ex: DocExtraction, gaz: EntityRegistry, h: Hit, sent_start: int) -> tuple[str | None, Span | None]:
+    """A subject put first where the verb usually leads ("لكن وكالة X أفادت بأن"): a name
+    ending right where the verb starts, with nothing between, speaks."""
+    before = ex.entities_in(sent_start, h.start)
+    if before:
+        es, ee, eid, how = before[-1]
+        if ee <= h.start and not ex.nt.text[ee:h.start].strip():
+            speaker = speaker_ref(gaz, eid, how)
+            if speaker is not None:
+                return speaker, (es, ee)
     return None, None
 
 
@@ -208,7 +224,7 @@ def _subject_before(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry
     for es, ee, eid, how in reversed(ex.entities_in(sent_start, h.start)):
         between = t[ee:end]
         prep = t[max(sent_start, es - 12):es].split()[-1:]
-        if gaz.entities[eid].type == "city" and prep and prep[0] in ctx.not_subject and not between.strip():
+        if gaz.entities[eid].type in ("city", "place") and prep and prep[0] in ctx.not_subject and not between.strip():
             end = t.rfind(prep[0], sent_start, es)    # "Macron's office in Paris confirmed": the office speaks
             continue
         words = between.replace('"', " ").split()
@@ -227,10 +243,11 @@ def _subject_before(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry
 def speaker_ref(gaz: EntityRegistry, eid: str, how: str) -> str | None:
     """Who an entity mention can speak as: an adjective names nobody; a capital speaks for its
     state ("أكدت موسكو"); an outlet named as the source ("CNN reported", "according to TASS")
-    is the claimant (one that relays a named source is passed over by the relay cue)."""
+    is the claimant (one that relays a named source is passed over by the relay cue); any other
+    place speaks for nobody."""
     ent = gaz.entities[eid]
-    if how == "adjective":
-        return None
+    if how == "adjective" or ent.type == "place":
+        return None          # a place that is no capital speaks for nobody
     if ent.type == "city":
         return ent.affiliation
     return eid

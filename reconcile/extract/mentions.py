@@ -10,6 +10,7 @@ from reconcile.entities.registry import EntityRegistry
 from reconcile.extract.attribution import COLLECTIVE, Speakers
 from reconcile.extract.context import LanguageContext
 from reconcile.extract.hits import medium_value, trigger_value
+from reconcile.extract.locations import locations
 from reconcile.extract.positions import Starts, hit_start
 from reconcile.records import DocExtraction, EventMentions, Hit, Marker, RawMention, Segment, Span
 
@@ -136,7 +137,7 @@ def _mention(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, idx: 
     first = min(trigs, key=hit_start)
     # participants: named in the trigger's own clause (and a list that runs on past a
     # comma: "بين الرئيسين الروسي X، والأميركي Y"), minus speakers, places and zones
-    locs = locations(ex, ctx, gaz, scope, trigs)
+    locs = locations(ex, ctx, gaz, scope, trigs, kind != "call" and medium not in ("phone", "video"))
     excluded = idx.speaker_spans.between(scope[0] - ctx.entity_window, scope[1]) + [(a, b) for _, a, b in locs] + \
         [(h.start, h.end) for h in idx.clock_times.between(*scope)]
     part_ranges = _party_ranges(ex, ctx, idx, sg, scope_segs)
@@ -284,34 +285,6 @@ def _retense(mentions: list[RawMention], ex: DocExtraction, idx: _Index) -> None
 
 # a line that is only a year, heading the list of dates below it ("2022:")
 _YEAR_HEADING = re.compile(r"^[ \t]*((?:19|20)\d\d)[ \t]*:?[ \t]*$", re.MULTILINE)
-
-
-def locations(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, scope: Span,
-              trigs: list[Hit]) -> list[tuple[str, int, int]]:
-    """Cities after "في" (or right after an event noun: "قمة جنيف") within the scope."""
-    out = []
-    qualifier = ctx.location_qualifier
-    heads = [h.end for h in ex.hits["location"] if scope[0] <= h.start < scope[1]] + \
-            [h.end for h in trigs if h.dim == "event"]
-    for es, ee, eid, _how in ex.entities_in(*scope):
-        if gaz.entities[eid].type != "city":
-            continue
-        for end in heads:
-            gap = ex.nt.text[end:es].strip() if es >= end else None
-            if gap is not None and es - end <= ctx.windows.location_after_head and \
-                    (not gap or (qualifier and qualifier.fullmatch(gap))):
-                out.append((eid, es, ee))
-                break
-    return _not_viewpoints(ex, out)
-
-
-def _not_viewpoints(ex: DocExtraction, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """"Monday evening in Washington, Tuesday morning in Beijing": a day named for each of two
-    cities tells the time where each one is, not where the event was."""
-    t = ex.nt.text
-    dated = {eid for eid, es, _ee in found
-             if any(0 <= es - d.end <= 8 and len(t[d.end:es].split()) <= 1 for d in ex.hits["date"])}
-    return [x for x in found if x[0] not in dated] if len(dated) >= 2 else found
 
 
 def _dedupe(xs: list[str]) -> list[str]:
