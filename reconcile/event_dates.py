@@ -59,14 +59,21 @@ def _fits(c: EventCluster, de: DocEvent) -> bool | None:
     # a day and month written says more than a weekday elsewhere in the article (which may
     # be the day a statement was made)
     full = [h for _, h in de.constraints if "month" in h.value]
-    return all(any(partial_fits(h.value, d) for d in days) for h in full or [h for _, h in de.constraints])
+    # the day a statement was made ("the Kremlin said on Thursday") need not be the event's
+    # when the article names the event's own day too
+    own = [h for _, h in de.constraints if all(h is not x for x in de.silent)]
+    return all(any(partial_fits(h.value, d) for d in days)
+               for h in full or own or [h for _, h in de.constraints])
 
 
 def narrow(de: DocEvent, cands: list[EventCluster]) -> list[EventCluster]:
     """The events an imprecisely dated document event may still be: same medium, not a
     recalled one when it is the article's own event, and fitting its weekday or day-month;
     a dated event that fits beats an undated one."""
-    cands = [c for c in cands if not media_clash(de.mediums, c.mediums)]
+    # an event the article itself dates or recalls apart from this one ("the last call was on
+    # 3 May") is another event, whatever the other outlets add to it
+    cands = [c for c in cands if not media_clash(de.mediums, c.mediums)
+             and not (de.date is None and c.holds(de.doc))]
     if not de.recalled:
         cands = [c for c in cands if not all(m.recalled for m in c.members)]
     if de.persons and de.date is None:
@@ -75,11 +82,26 @@ def narrow(de: DocEvent, cands: list[EventCluster]) -> list[EventCluster]:
     if not de.constraints:
         return cands
     checked = [(c, _fits(c, de)) for c in cands]
-    fitting = [c for c, ok in checked if ok]
+    fitting = [c for c, ok in checked if ok] or _fit_most(de, cands)
     # a weekday fits some day of any month: an event dated to the day (or two, across time
     # zones) that fits says more than a month-long span that does
     exact = [c for c in fitting if c.date and _width(c.date) <= 1]
     return exact or fitting or [c for c, ok in checked if ok is None]
+
+
+def _fit_most(de: DocEvent, cands: list[EventCluster]) -> list[EventCluster]:
+    """Two weekdays for one event ("said on Thursday", "spoke on Wednesday") cannot both be
+    its day: one is a statement's.  The events dated to the day that fit the most of them."""
+    weekdays = {h.value["weekday"] for _, h in de.constraints if set(h.value) == {"weekday"}}
+    if len(weekdays) < 2:
+        return []
+    scored = []
+    for c in cands:
+        if c.date and _width(c.date) <= 1:
+            days = _days(c.date, 1)
+            scored.append((sum(any(partial_fits({"weekday": w}, d) for d in days) for w in weekdays), c))
+    best = max((n for n, _ in scored), default=0)
+    return [c for n, c in scored if n == best] if best else []
 
 
 def resolve_constraints(c: EventCluster) -> None:

@@ -74,6 +74,9 @@ class EventCluster:
             self._inferred: Counter[Day] = Counter()
             self._mediums: set[str] = set()
             self._locations: set[str] = set()
+            self._docs: set[str] = set()
+        if de.explicit_dates or de.recalled:
+            self._docs.add(de.doc)
         for d in de.explicit_dates:
             if d[0] == d[1]:
                 self._singles[d] += 1
@@ -92,6 +95,10 @@ class EventCluster:
     @property
     def locations(self) -> set[str]:
         return getattr(self, "_locations", set())
+
+    def holds(self, doc: str) -> bool:
+        """Whether one of its members is an event that article dates or recalls."""
+        return doc in getattr(self, "_docs", ())
 
     @property
     def date(self) -> Day | None:
@@ -266,8 +273,8 @@ class EventGrouper:
             # an event placed on the article's day only by guess (a headline, "the call")
             # takes the day the article then writes for it
             same = [e for e in cands if e.date == date or (e.date_inferred and (
-                _overlap(e.date, date) or (not e.explicit_dates and not m.future and not m.previous and e.kind == m.kind
-                                           and self._same_sides(e, said))))]
+                _overlap(e.date, date) or (not e.explicit_dates and not m.future and not m.previous
+                                           and _kind_fits(e.kind, m.kind) and self._same_sides(e, said))))]
             return same[-1] if same else None
         if date:
             inside = [e for e in cands if _overlap(e.date, date)]
@@ -390,6 +397,11 @@ def _one_day(clusters: list[EventCluster]) -> bool:
     return day is not None and day[0] == day[1]
 
 
+def _kind_fits(a: str, b: str) -> bool:
+    """"spoke" (talks) may be the call an article named before; a meeting is not a call."""
+    return a == b or "talks" in (a, b)
+
+
 def _merge_kind(a: str, b: str) -> str:
     if a == b:
         return a
@@ -438,8 +450,16 @@ def _add_mention(target: DocEvent, mi: int, m: RawMention, said: _MentionSays) -
 def _attach_claims(ex: DocExtraction, by_mention: dict[int, DocEvent],
                    current_at: list[tuple[int, DocEvent]]) -> None:
     """Each claim goes to its mention's event, else to the event current at its sentence."""
+    # "the first call since X phoned Y ...": a claim inside the clause that tells a recalled
+    # contact is that contact's
+    recalled = [(ex.mentions[mi].scope, e) for mi, e in by_mention.items()
+                if ex.mentions[mi].previous and ex.mentions[mi].scope[1] - ex.mentions[mi].scope[0] > 0]
     for c in ex.claims:
-        if c.mention is not None:
+        inside = next((e for (a, b), e in recalled if a <= c.hit.start < b), None)
+        if c.mention is not None and inside is not None and not ex.mentions[c.mention].previous:
+            e = inside
+            c.attached_by = c.attached_by or "clause"
+        elif c.mention is not None:
             e = by_mention.get(c.mention)
             c.attached_by = c.attached_by or "clause"
         else:
