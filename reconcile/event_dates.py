@@ -47,8 +47,12 @@ def _speaker_in(claims: list[RawClaim], sentence: int) -> str | None:
 
 
 def media_clash(a: set[str], b: set[str]) -> bool:
-    """A phone call is not a video call (either may also be called a conversation)."""
-    return bool({"phone", "video"} & a and {"phone", "video"} & b and not a & b & {"phone", "video"})
+    """A phone call is not a video call, and a summit held by video is not one held face to
+    face (either may also be called a conversation or a meeting)."""
+    return bool(_MEDIA & a and _MEDIA & b and not a & b & _MEDIA)
+
+
+_MEDIA = frozenset({"phone", "video", "in_person"})
 
 
 def _fits(c: EventCluster, de: DocEvent) -> bool | None:

@@ -229,6 +229,9 @@ class EventGrouper:
         _attach_claims(ex, by_mention, current_at)
         drop_statement_days(ex, events)
         date_from_story(ex, events)
+        for e in events:
+            # "met in person", "held by video": how it was held, however the article says it
+            e.mediums |= {str(c.value["medium"]) for c in e.claims if c.fact == "medium" and c.value.get("medium")}
         return events
 
     def _what_mention_says(self, m: RawMention, pair: set[str] | None,
@@ -302,7 +305,9 @@ class EventGrouper:
                 # zones is made one before the imprecisely dated pick among the events
                 self._merge_zones(index)
                 merged = True
-            pick = self._best_cluster(de, index.pool(de, self._party_index))
+            # an event named by states alone may be one others name by its people
+            keys = de.persons or self._keys(de.collectives)
+            pick = self._best_cluster(de, index.pool(de, self._party_index, keys | de.collectives))
             if pick is None:
                 pick = index.new_cluster(EventCluster(de.kind))
             old_date = pick.date
@@ -310,9 +315,9 @@ class EventGrouper:
             pick.persons |= de.persons
             pick.collectives |= de.collectives
             pick.add(de)
-            for p in de.persons | de.collectives:
+            for p in self._keys(de.persons | de.collectives):
                 self._party_index.setdefault(p, []).append(pick)
-            index.reindex(pick, old_date)
+            index.reindex(pick, old_date, self._keys(pick.persons | pick.collectives))
         if not merged:
             self._merge_zones(index)
         clusters = index.clusters
@@ -347,6 +352,11 @@ class EventGrouper:
                                             -len((c.persons | c.collectives) - parties), -c.seq))
         return fits[0] if len(fits) == 1 else None
 
+    def _keys(self, parties: set[str]) -> set[str]:
+        """Where an event is filed: its parties and the states they stand for ("the presidents
+        of Russia and the United States" finds the event of Putin and Trump)."""
+        return parties | {self.lift(p) for p in parties}
+
     def _merge_zones(self, index: ClusterIndex) -> None:
         for keep, gone in zone_pairs(self, index.clusters):
             old_date = keep.date
@@ -356,7 +366,7 @@ class EventGrouper:
             for p, lst in self._party_index.items():
                 if gone in lst:
                     self._party_index[p] = [c for c in lst if c is not gone]
-            index.reindex(keep, old_date)
+            index.reindex(keep, old_date, self._keys(keep.persons | keep.collectives))
 
     def merge(self, keep: EventCluster, gone: EventCluster) -> None:
         """A reviewer says two events are one."""
