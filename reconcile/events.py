@@ -462,10 +462,11 @@ def _attach_claims(ex: DocExtraction, by_mention: dict[int, DocEvent],
     """Each claim goes to its mention's event, else to the event current at its sentence."""
     # "the first call since X phoned Y ...": a claim inside the clause that tells a recalled
     # contact is that contact's
-    recalled = [(ex.mentions[mi].scope, e) for mi, e in by_mention.items()
+    recalled = [(ex.mentions[mi].scope, ev) for mi, ev in by_mention.items()
                 if ex.mentions[mi].previous and ex.mentions[mi].scope[1] - ex.mentions[mi].scope[0] > 0]
     for c in ex.claims:
-        inside = next((e for (a, b), e in recalled if a <= c.hit.start < b), None)
+        inside = next((ev for (a, b), ev in recalled if a <= c.hit.start < b), None)
+        e: DocEvent | None
         if c.mention is not None and inside is not None and not ex.mentions[c.mention].previous:
             e = inside
             c.attached_by = c.attached_by or "clause"
