@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reconcile.dimensions.dates import partial_fits, resolve_partial
@@ -108,6 +109,42 @@ def _fit_most(de: DocEvent, cands: list[EventCluster]) -> list[EventCluster]:
     return [c for n, c in scored if n == best] if best else []
 
 
+# the facts whose values tell two events of the same people apart (every call is by phone;
+# clock readings get their day, hence their value, only once the event is known)
+_TELLING_FACTS = ("duration", "initiator")
+
+
+def by_claims(de: DocEvent, cands: list[EventCluster],
+              compatible: Callable[[dict, dict], bool]) -> EventCluster | None:
+    """The one event among several an imprecisely dated article's event agrees with: what it
+    says of the length or who called matches what others say of that event (within the
+    tolerances of a verdict) and clashes with none of it, on more facts than for any other.
+    None when that does not single one out."""
+    mine = {f: [c.value for c in de.claims if c.fact == f and c.value] for f in _TELLING_FACTS}
+    mine = {f: vs for f, vs in mine.items() if vs}
+    if not mine:
+        return None
+    agreeing = []
+    for c in cands:
+        theirs: dict[str, list[dict]] = {}
+        for m in c.members:
+            for rc in m.claims:
+                if rc.fact in mine and rc.value:
+                    theirs.setdefault(rc.fact, []).append(rc.value)
+        agree = clash = 0
+        for f, vs in mine.items():
+            if f not in theirs:
+                continue
+            pairs = [compatible(v, w) for v in vs for w in theirs[f]]
+            agree += any(pairs)
+            clash += not all(pairs)
+        if agree and not clash:
+            agreeing.append((agree, c))
+    best = max((n for n, _ in agreeing), default=0)
+    top = [c for n, c in agreeing if n == best]
+    return top[0] if len(top) == 1 else None
+
+
 def resolve_constraints(c: EventCluster) -> None:
     """Once grouped, a member's partial date names its day within the event's date: a claim."""
     if c.date is None:
@@ -148,3 +185,18 @@ def date_from_story(ex: DocExtraction, events: list[DocEvent]) -> None:
 
 def _sentence_of(ex: DocExtraction, pos: int) -> int:
     return next((i for i, (s, e) in enumerate(ex.sentences) if s <= pos < e), 0)
+
+
+def story_date(ex: DocExtraction) -> tuple[Day | None, Hit | None]:
+    """The day the article reports on: its first dated day near publication, else the
+    publication date itself."""
+    ref = ex.ref
+    if ref is None:
+        return None, None
+    for h in sorted(ex.hits["date"], key=lambda h: h.start):
+        v = h.value or {}
+        if v.get("start") and v["start"] == v.get("end") and not v.get("bound"):
+            d = dt.date.fromisoformat(v["start"])
+            if ref - dt.timedelta(days=7) <= d <= ref + dt.timedelta(days=1):
+                return (v["start"], v["end"]), h
+    return (ref.isoformat(), ref.isoformat()), None

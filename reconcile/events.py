@@ -7,17 +7,21 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from reconcile.dimensions.dates import is_partial, parse_iso_day, year_for
+from reconcile.event_claims import attach_claims
 from reconcile.event_dates import (
     article_years,
+    by_claims,
     claim_resolved,
     date_from_story,
     drop_statement_days,
     narrow,
     resolve_constraints,
+    story_date,
 )
 from reconcile.event_index import ClusterIndex
 from reconcile.event_zones import zone_pairs
@@ -139,11 +143,19 @@ def _overlap(a: Day | None, b: Day | None) -> bool:
     return bool(a and b and a[0] <= b[1] and b[0] <= a[1])
 
 
+def kinds_ok(ak: str, amed: set, bk: str, bmed: set) -> bool:
+    if "talks" in (ak, bk) or ak == bk:
+        return True
+    meds = amed | bmed
+    return "video" in meds and "in_person" not in meds      # a summit held by video
+
+
 class EventGrouper:
     def __init__(self, entities: Mapping[str, Entity]):
         self.entities = entities
         self._lifted: dict[str, str] = {}
         self._party_index: dict[str, list[EventCluster]] = {}
+        self._reconciler: Any = None
 
     # ------------------------------------------------------------------ compatibility
     def lift(self, eid: str) -> str:
@@ -172,30 +184,11 @@ class EventGrouper:
         lb = {self.lift(x) for x in bp | bc}
         return bool(la & lb) and (la <= lb or lb <= la or relaxed)
 
-    @staticmethod
-    def kinds_ok(ak: str, amed: set, bk: str, bmed: set) -> bool:
-        if "talks" in (ak, bk) or ak == bk:
-            return True
-        meds = amed | bmed
-        return "video" in meds and "in_person" not in meds      # a summit held by video
+    kinds_ok = staticmethod(kinds_ok)
 
     # ------------------------------------------------------------------ one document
-    def story_date(self, ex: DocExtraction) -> tuple[Day | None, Hit | None]:
-        """The day the article reports on: its first dated day near publication, else the
-        publication date itself."""
-        ref = ex.ref
-        if ref is None:
-            return None, None
-        for h in sorted(ex.hits["date"], key=lambda h: h.start):
-            v = h.value or {}
-            if v.get("start") and v["start"] == v.get("end") and not v.get("bound"):
-                d = dt.date.fromisoformat(v["start"])
-                if ref - dt.timedelta(days=7) <= d <= ref + dt.timedelta(days=1):
-                    return (v["start"], v["end"]), h
-        return (ref.isoformat(), ref.isoformat()), None
-
     def in_document(self, ex: DocExtraction) -> list[DocEvent]:
-        story, story_hit = self.story_date(ex)
+        story, story_hit = story_date(ex)
         years = article_years(ex) if ex.ref is None else []
         events: list[DocEvent] = []
         current: DocEvent | None = None
@@ -226,7 +219,7 @@ class EventGrouper:
             current_at.append((m.sentence, target))
             if len(target.persons) == 2:
                 pair = set(target.persons)
-        _attach_claims(ex, by_mention, current_at)
+        attach_claims(ex, by_mention, current_at)
         drop_statement_days(ex, events)
         date_from_story(ex, events)
         for e in events:
@@ -350,11 +343,18 @@ class EventGrouper:
             parties = de.persons | de.collectives
             return max(fits, key=lambda c: (len((c.persons | c.collectives) & parties),
                                             -len((c.persons | c.collectives) - parties), -c.seq))
-        return fits[0] if len(fits) == 1 else None
+        # several events fit its day: what it says of the event may tell which
+        return by_claims(de, fits, self._compatible()) if len(fits) > 1 else (fits[0] if fits else None)
+
+    def _compatible(self) -> Callable[[dict, dict], bool]:
+        """Whether two values of a fact agree, as a verdict would judge them."""
+        if self._reconciler is None:
+            from reconcile.verdicts import Reconciler
+            self._reconciler = Reconciler(self.entities, self.lift)
+        return self._reconciler.compatible
 
     def _keys(self, parties: set[str]) -> set[str]:
-        """Where an event is filed: its parties and the states they stand for ("the presidents
-        of Russia and the United States" finds the event of Putin and Trump)."""
+        """Its parties and the states they stand for ("the presidents of A and B" finds A's and B's leaders)."""
         return parties | {self.lift(p) for p in parties}
 
     def _merge_zones(self, index: ClusterIndex) -> None:
@@ -455,30 +455,6 @@ def _add_mention(target: DocEvent, mi: int, m: RawMention, said: _MentionSays) -
         target.constraints.append((m.sentence, said.partial))
         if any(h is said.partial for h in m.reported):
             target.silent.append(said.partial)     # picks the event, claims no day
-
-
-def _attach_claims(ex: DocExtraction, by_mention: dict[int, DocEvent],
-                   current_at: list[tuple[int, DocEvent]]) -> None:
-    """Each claim goes to its mention's event, else to the event current at its sentence."""
-    # "the first call since X phoned Y ...": a claim inside the clause that tells a recalled
-    # contact is that contact's
-    recalled = [(ex.mentions[mi].scope, ev) for mi, ev in by_mention.items()
-                if ex.mentions[mi].previous and ex.mentions[mi].scope[1] - ex.mentions[mi].scope[0] > 0]
-    for c in ex.claims:
-        inside = next((ev for (a, b), ev in recalled if a <= c.hit.start < b), None)
-        e: DocEvent | None
-        if c.mention is not None and inside is not None and not ex.mentions[c.mention].previous:
-            e = inside
-            c.attached_by = c.attached_by or "clause"
-        elif c.mention is not None:
-            e = by_mention.get(c.mention)
-            c.attached_by = c.attached_by or "clause"
-        else:
-            before = [ev for si, ev in current_at if si <= c.sentence]
-            e = before[-1] if before else None
-            c.attached_by = "main_event"
-        if e is not None:
-            e.claims.append(c)
 
 
 def _placing_order(d: DocEvent) -> tuple[int, int, str, str]:

@@ -92,3 +92,21 @@ def test_a_clause_after_first_since_tells_the_earlier_contact(tmp_path):
     assert ev, [(e["id"], e["date"], e["documents"]) for e in rep["events"]]
     assert not any("2024-03" in v for v in _values(ev[0], "date", "page"))
     assert _values(ev[0], "initiator", "page") == []       # Meloni phoned for the earlier contact
+
+
+def test_what_an_undated_page_says_of_the_call_picks_among_the_calls(tmp_path):
+    # nothing dates the page; its length matches one call's and clashes with the other's
+    page = """Modi and Meloni spoke by phone. The call lasted about 40 minutes, Rome said.
+"""
+    rep = _corpus(tmp_path, {"tue": (TUESDAY_CALL, "2024-06-04"), "fri": (FRIDAY_CALL, "2024-06-07"),
+                             "page": (page, None)})
+    ev = _event_with(rep, "page", "tue")
+    assert ev and _values(ev[0], "duration", "page"), [(e["id"], e["date"], e["documents"]) for e in rep["events"]]
+
+
+def test_a_length_that_fits_no_call_joins_none(tmp_path):
+    page = """Modi and Meloni spoke by phone. The call lasted three hours, Rome said.
+"""
+    rep = _corpus(tmp_path, {"tue": (TUESDAY_CALL, "2024-06-04"), "fri": (FRIDAY_CALL, "2024-06-07"),
+                             "page": (page, None)})
+    assert not _event_with(rep, "page", "tue") and not _event_with(rep, "page", "fri")
