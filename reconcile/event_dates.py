@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reconcile.dimensions.dates import partial_fits, resolve_partial
@@ -47,8 +48,12 @@ def _speaker_in(claims: list[RawClaim], sentence: int) -> str | None:
 
 
 def media_clash(a: set[str], b: set[str]) -> bool:
-    """A phone call is not a video call (either may also be called a conversation)."""
-    return bool({"phone", "video"} & a and {"phone", "video"} & b and not a & b & {"phone", "video"})
+    """A phone call is not a video call, and a summit held by video is not one held face to
+    face (either may also be called a conversation or a meeting)."""
+    return bool(_MEDIA & a and _MEDIA & b and not a & b & _MEDIA)
+
+
+_MEDIA = frozenset({"phone", "video", "in_person"})
 
 
 def _fits(c: EventCluster, de: DocEvent) -> bool | None:
@@ -59,14 +64,21 @@ def _fits(c: EventCluster, de: DocEvent) -> bool | None:
     # a day and month written says more than a weekday elsewhere in the article (which may
     # be the day a statement was made)
     full = [h for _, h in de.constraints if "month" in h.value]
-    return all(any(partial_fits(h.value, d) for d in days) for h in full or [h for _, h in de.constraints])
+    # the day a statement was made ("the Kremlin said on Thursday") need not be the event's
+    # when the article names the event's own day too
+    own = [h for _, h in de.constraints if all(h is not x for x in de.silent)]
+    return all(any(partial_fits(h.value, d) for d in days)
+               for h in full or own or [h for _, h in de.constraints])
 
 
 def narrow(de: DocEvent, cands: list[EventCluster]) -> list[EventCluster]:
     """The events an imprecisely dated document event may still be: same medium, not a
     recalled one when it is the article's own event, and fitting its weekday or day-month;
     a dated event that fits beats an undated one."""
-    cands = [c for c in cands if not media_clash(de.mediums, c.mediums)]
+    # an event the article itself dates or recalls apart from this one ("the last call was on
+    # 3 May") is another event, whatever the other outlets add to it
+    cands = [c for c in cands if not media_clash(de.mediums, c.mediums)
+             and not (de.date is None and c.holds(de.doc))]
     if not de.recalled:
         cands = [c for c in cands if not all(m.recalled for m in c.members)]
     if de.persons and de.date is None:
@@ -75,11 +87,62 @@ def narrow(de: DocEvent, cands: list[EventCluster]) -> list[EventCluster]:
     if not de.constraints:
         return cands
     checked = [(c, _fits(c, de)) for c in cands]
-    fitting = [c for c, ok in checked if ok]
+    fitting = [c for c, ok in checked if ok] or _fit_most(de, cands)
     # a weekday fits some day of any month: an event dated to the day (or two, across time
     # zones) that fits says more than a month-long span that does
     exact = [c for c in fitting if c.date and _width(c.date) <= 1]
     return exact or fitting or [c for c, ok in checked if ok is None]
+
+
+def _fit_most(de: DocEvent, cands: list[EventCluster]) -> list[EventCluster]:
+    """Two weekdays for one event ("said on Thursday", "spoke on Wednesday") cannot both be
+    its day: one is a statement's.  The events dated to the day that fit the most of them."""
+    weekdays = {h.value["weekday"] for _, h in de.constraints if set(h.value) == {"weekday"}}
+    if len(weekdays) < 2:
+        return []
+    scored = []
+    for c in cands:
+        if c.date and _width(c.date) <= 1:
+            days = _days(c.date, 1)
+            scored.append((sum(any(partial_fits({"weekday": w}, d) for d in days) for w in weekdays), c))
+    best = max((n for n, _ in scored), default=0)
+    return [c for n, c in scored if n == best] if best else []
+
+
+# the facts whose values tell two events of the same people apart (every call is by phone;
+# clock readings get their day, hence their value, only once the event is known)
+_TELLING_FACTS = ("duration", "initiator")
+
+
+def by_claims(de: DocEvent, cands: list[EventCluster],
+              compatible: Callable[[dict, dict], bool]) -> EventCluster | None:
+    """The one event among several an imprecisely dated article's event agrees with: what it
+    says of the length or who called matches what others say of that event (within the
+    tolerances of a verdict) and clashes with none of it, on more facts than for any other.
+    None when that does not single one out."""
+    mine = {f: [c.value for c in de.claims if c.fact == f and c.value] for f in _TELLING_FACTS}
+    mine = {f: vs for f, vs in mine.items() if vs}
+    if not mine:
+        return None
+    agreeing = []
+    for c in cands:
+        theirs: dict[str, list[dict]] = {}
+        for m in c.members:
+            for rc in m.claims:
+                if rc.fact in mine and rc.value:
+                    theirs.setdefault(rc.fact, []).append(rc.value)
+        agree = clash = 0
+        for f, vs in mine.items():
+            if f not in theirs:
+                continue
+            pairs = [compatible(v, w) for v in vs for w in theirs[f]]
+            agree += any(pairs)
+            clash += not all(pairs)
+        if agree and not clash:
+            agreeing.append((agree, c))
+    best = max((n for n, _ in agreeing), default=0)
+    top = [c for n, c in agreeing if n == best]
+    return top[0] if len(top) == 1 else None
 
 
 def resolve_constraints(c: EventCluster) -> None:
@@ -122,3 +185,18 @@ def date_from_story(ex: DocExtraction, events: list[DocEvent]) -> None:
 
 def _sentence_of(ex: DocExtraction, pos: int) -> int:
     return next((i for i, (s, e) in enumerate(ex.sentences) if s <= pos < e), 0)
+
+
+def story_date(ex: DocExtraction) -> tuple[Day | None, Hit | None]:
+    """The day the article reports on: its first dated day near publication, else the
+    publication date itself."""
+    ref = ex.ref
+    if ref is None:
+        return None, None
+    for h in sorted(ex.hits["date"], key=lambda h: h.start):
+        v = h.value or {}
+        if v.get("start") and v["start"] == v.get("end") and not v.get("bound"):
+            d = dt.date.fromisoformat(v["start"])
+            if ref - dt.timedelta(days=7) <= d <= ref + dt.timedelta(days=1):
+                return (v["start"], v["end"]), h
+    return (ref.isoformat(), ref.isoformat()), None

@@ -30,9 +30,10 @@ class ClusterIndex:
         self.clusters.append(c)
         return c
 
-    def pool(self, de: DocEvent, party_index: dict[str, list[EventCluster]]) -> list[EventCluster]:
-        """The events a document's event may join, in the order they were made."""
-        parties = de.persons | de.collectives
+    def pool(self, de: DocEvent, party_index: dict[str, list[EventCluster]],
+             parties: set[str]) -> list[EventCluster]:
+        """The events a document's event may join, in the order they were made; ``parties``
+        are its parties and the states they stand for (the events are filed under both)."""
         undated_pool = {id(c): c for p in parties for c in self.by_party.get(p, [])}
         if not parties:
             undated_pool.update((id(c), c) for c in self.undated_all)
@@ -53,7 +54,7 @@ class ClusterIndex:
                     table[key] = [c for c in lst if c is not gone]
         self.undated_all = [c for c in self.undated_all if c is not gone]
 
-    def reindex(self, pick: EventCluster, old_date: Day | None) -> None:
+    def reindex(self, pick: EventCluster, old_date: Day | None, parties: set[str]) -> None:
         """File an event that just took a document's event under its (possibly new) date."""
         if pick.date != old_date or len(pick.members) == 1:
             if old_date:
@@ -65,7 +66,7 @@ class ClusterIndex:
                 for day in _days(pick.date):
                     self.by_day.setdefault(day, []).append(pick)
         if pick.date is None:
-            for p in pick.persons | pick.collectives:
+            for p in parties:
                 if pick not in self.by_party.setdefault(p, []):
                     self.by_party[p].append(pick)
             if not (pick.persons or pick.collectives) and pick not in self.undated_all:

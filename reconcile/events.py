@@ -7,17 +7,21 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from reconcile.dimensions.dates import is_partial, parse_iso_day, year_for
+from reconcile.event_claims import attach_claims
 from reconcile.event_dates import (
     article_years,
+    by_claims,
     claim_resolved,
     date_from_story,
     drop_statement_days,
     narrow,
     resolve_constraints,
+    story_date,
 )
 from reconcile.event_index import ClusterIndex
 from reconcile.event_zones import zone_pairs
@@ -74,6 +78,9 @@ class EventCluster:
             self._inferred: Counter[Day] = Counter()
             self._mediums: set[str] = set()
             self._locations: set[str] = set()
+            self._docs: set[str] = set()
+        if de.explicit_dates or de.recalled:
+            self._docs.add(de.doc)
         for d in de.explicit_dates:
             if d[0] == d[1]:
                 self._singles[d] += 1
@@ -92,6 +99,10 @@ class EventCluster:
     @property
     def locations(self) -> set[str]:
         return getattr(self, "_locations", set())
+
+    def holds(self, doc: str) -> bool:
+        """Whether one of its members is an event that article dates or recalls."""
+        return doc in getattr(self, "_docs", ())
 
     @property
     def date(self) -> Day | None:
@@ -132,11 +143,19 @@ def _overlap(a: Day | None, b: Day | None) -> bool:
     return bool(a and b and a[0] <= b[1] and b[0] <= a[1])
 
 
+def kinds_ok(ak: str, amed: set, bk: str, bmed: set) -> bool:
+    if "talks" in (ak, bk) or ak == bk:
+        return True
+    meds = amed | bmed
+    return "video" in meds and "in_person" not in meds      # a summit held by video
+
+
 class EventGrouper:
     def __init__(self, entities: Mapping[str, Entity]):
         self.entities = entities
         self._lifted: dict[str, str] = {}
         self._party_index: dict[str, list[EventCluster]] = {}
+        self._reconciler: Any = None
 
     # ------------------------------------------------------------------ compatibility
     def lift(self, eid: str) -> str:
@@ -165,30 +184,11 @@ class EventGrouper:
         lb = {self.lift(x) for x in bp | bc}
         return bool(la & lb) and (la <= lb or lb <= la or relaxed)
 
-    @staticmethod
-    def kinds_ok(ak: str, amed: set, bk: str, bmed: set) -> bool:
-        if "talks" in (ak, bk) or ak == bk:
-            return True
-        meds = amed | bmed
-        return "video" in meds and "in_person" not in meds      # a summit held by video
+    kinds_ok = staticmethod(kinds_ok)
 
     # ------------------------------------------------------------------ one document
-    def story_date(self, ex: DocExtraction) -> tuple[Day | None, Hit | None]:
-        """The day the article reports on: its first dated day near publication, else the
-        publication date itself."""
-        ref = ex.ref
-        if ref is None:
-            return None, None
-        for h in sorted(ex.hits["date"], key=lambda h: h.start):
-            v = h.value or {}
-            if v.get("start") and v["start"] == v.get("end") and not v.get("bound"):
-                d = dt.date.fromisoformat(v["start"])
-                if ref - dt.timedelta(days=7) <= d <= ref + dt.timedelta(days=1):
-                    return (v["start"], v["end"]), h
-        return (ref.isoformat(), ref.isoformat()), None
-
     def in_document(self, ex: DocExtraction) -> list[DocEvent]:
-        story, story_hit = self.story_date(ex)
+        story, story_hit = story_date(ex)
         years = article_years(ex) if ex.ref is None else []
         events: list[DocEvent] = []
         current: DocEvent | None = None
@@ -219,9 +219,12 @@ class EventGrouper:
             current_at.append((m.sentence, target))
             if len(target.persons) == 2:
                 pair = set(target.persons)
-        _attach_claims(ex, by_mention, current_at)
+        attach_claims(ex, by_mention, current_at)
         drop_statement_days(ex, events)
         date_from_story(ex, events)
+        for e in events:
+            # "met in person", "held by video": how it was held, however the article says it
+            e.mediums |= {str(c.value["medium"]) for c in e.claims if c.fact == "medium" and c.value.get("medium")}
         return events
 
     def _what_mention_says(self, m: RawMention, pair: set[str] | None,
@@ -266,8 +269,8 @@ class EventGrouper:
             # an event placed on the article's day only by guess (a headline, "the call")
             # takes the day the article then writes for it
             same = [e for e in cands if e.date == date or (e.date_inferred and (
-                _overlap(e.date, date) or (not e.explicit_dates and not m.future and not m.previous and e.kind == m.kind
-                                           and self._same_sides(e, said))))]
+                _overlap(e.date, date) or (not e.explicit_dates and not m.future and not m.previous
+                                           and _kind_fits(e.kind, m.kind) and self._same_sides(e, said))))]
             return same[-1] if same else None
         if date:
             inside = [e for e in cands if _overlap(e.date, date)]
@@ -295,7 +298,9 @@ class EventGrouper:
                 # zones is made one before the imprecisely dated pick among the events
                 self._merge_zones(index)
                 merged = True
-            pick = self._best_cluster(de, index.pool(de, self._party_index))
+            # an event named by states alone may be one others name by its people
+            keys = de.persons or self._keys(de.collectives)
+            pick = self._best_cluster(de, index.pool(de, self._party_index, keys | de.collectives))
             if pick is None:
                 pick = index.new_cluster(EventCluster(de.kind))
             old_date = pick.date
@@ -303,9 +308,9 @@ class EventGrouper:
             pick.persons |= de.persons
             pick.collectives |= de.collectives
             pick.add(de)
-            for p in de.persons | de.collectives:
+            for p in self._keys(de.persons | de.collectives):
                 self._party_index.setdefault(p, []).append(pick)
-            index.reindex(pick, old_date)
+            index.reindex(pick, old_date, self._keys(pick.persons | pick.collectives))
         if not merged:
             self._merge_zones(index)
         clusters = index.clusters
@@ -338,7 +343,19 @@ class EventGrouper:
             parties = de.persons | de.collectives
             return max(fits, key=lambda c: (len((c.persons | c.collectives) & parties),
                                             -len((c.persons | c.collectives) - parties), -c.seq))
-        return fits[0] if len(fits) == 1 else None
+        # several events fit its day: what it says of the event may tell which
+        return by_claims(de, fits, self._compatible()) if len(fits) > 1 else (fits[0] if fits else None)
+
+    def _compatible(self) -> Callable[[dict, dict], bool]:
+        """Whether two values of a fact agree, as a verdict would judge them."""
+        if self._reconciler is None:
+            from reconcile.verdicts import Reconciler
+            self._reconciler = Reconciler(self.entities, self.lift)
+        return self._reconciler.compatible
+
+    def _keys(self, parties: set[str]) -> set[str]:
+        """Its parties and the states they stand for ("the presidents of A and B" finds A's and B's leaders)."""
+        return parties | {self.lift(p) for p in parties}
 
     def _merge_zones(self, index: ClusterIndex) -> None:
         for keep, gone in zone_pairs(self, index.clusters):
@@ -349,7 +366,7 @@ class EventGrouper:
             for p, lst in self._party_index.items():
                 if gone in lst:
                     self._party_index[p] = [c for c in lst if c is not gone]
-            index.reindex(keep, old_date)
+            index.reindex(keep, old_date, self._keys(keep.persons | keep.collectives))
 
     def merge(self, keep: EventCluster, gone: EventCluster) -> None:
         """A reviewer says two events are one."""
@@ -388,6 +405,11 @@ def _one_day(clusters: list[EventCluster]) -> bool:
     days = {c.date for c in clusters}
     day = days.pop() if len(days) == 1 else None
     return day is not None and day[0] == day[1]
+
+
+def _kind_fits(a: str, b: str) -> bool:
+    """"spoke" (talks) may be the call an article named before; a meeting is not a call."""
+    return a == b or "talks" in (a, b)
 
 
 def _merge_kind(a: str, b: str) -> str:
@@ -433,21 +455,6 @@ def _add_mention(target: DocEvent, mi: int, m: RawMention, said: _MentionSays) -
         target.constraints.append((m.sentence, said.partial))
         if any(h is said.partial for h in m.reported):
             target.silent.append(said.partial)     # picks the event, claims no day
-
-
-def _attach_claims(ex: DocExtraction, by_mention: dict[int, DocEvent],
-                   current_at: list[tuple[int, DocEvent]]) -> None:
-    """Each claim goes to its mention's event, else to the event current at its sentence."""
-    for c in ex.claims:
-        if c.mention is not None:
-            e = by_mention.get(c.mention)
-            c.attached_by = c.attached_by or "clause"
-        else:
-            before = [ev for si, ev in current_at if si <= c.sentence]
-            e = before[-1] if before else None
-            c.attached_by = "main_event"
-        if e is not None:
-            e.claims.append(c)
 
 
 def _placing_order(d: DocEvent) -> tuple[int, int, str, str]:

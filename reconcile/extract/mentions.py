@@ -64,7 +64,7 @@ def event_mentions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry,
             mentions.append(m)
             mentions.extend(_previous_since(ex, ctx, idx, m))
     _retense(mentions, ex, idx)
-    for h in _since_dates(ex, ctx, ex.hits["date"]):
+    for h in _since_dates(ex, ctx, ex.hits["date"]) + _since_clause_dates(ex, ctx, ex.hits["date"]):
         if h.value and "start" in h.value:
             h.value["bound"] = "after"      # a lower bound: completes no year, dates no story
     _same_day(mentions)
@@ -91,6 +91,29 @@ def _since_dates(ex: DocExtraction, ctx: LanguageContext, dts: list[Hit], reach:
             since.match(t[h.start:h.end])]
 
 
+def _since_clause_dates(ex: DocExtraction, ctx: LanguageContext, dts: list[Hit]) -> list[Hit]:
+    return [h for h, _ in _since_clauses(ex, ctx, dts)]
+
+
+def _since_clauses(ex: DocExtraction, ctx: LanguageContext, dts: list[Hit]) -> list[tuple[Hit, int]]:
+    """"the first call between them since Putin phoned Biden shortly before the invasion in
+    February 2022": a "since" that opens a clause (no date right after it) behind a "first"
+    word tells the earlier contact; every date from it to the end of the sentence is that
+    contact's, never this one's.  Each such date, with where its "since" opens."""
+    _since_end, first, _reach, since_word = _marker_regexes(ctx)
+    t = ex.nt.text
+    out = []
+    for h in dts:
+        lo = next((s for s, e in ex.sentences if s <= h.start < e), None)
+        if lo is None:
+            continue
+        opening = [ms for ms in since_word.finditer(t, lo, h.start) if first.search(t, lo, ms.start())]
+        if opening and not any(_since_dates(ex, ctx, [d], reach=2) for d in dts
+                               if opening[-1].start() <= d.start <= opening[-1].end() + 24):
+            out.append((h, opening[-1].start()))
+    return out
+
+
 def _previous_since(ex: DocExtraction, ctx: LanguageContext, idx: _Index, m: RawMention) -> list[RawMention]:
     """"the first call between them since September 2022": the date after "since" is the day
     of the previous contact of the same people, a recalled event of its own."""
@@ -100,28 +123,35 @@ def _previous_since(ex: DocExtraction, ctx: LanguageContext, idx: _Index, m: Raw
     first = _marker_regexes(ctx)[1]
     sentence = ex.sentences[m.sentence]
     out = []
-    for h in _since_dates(ex, ctx, idx.dates.between(*m.scope)):
+    in_scope = idx.dates.between(*m.scope)
+    # a clause after "since" is the earlier contact's: the claims in it are that contact's
+    clause = {id(h): at for h, at in _since_clauses(ex, ctx, in_scope)}
+    for h in _since_dates(ex, ctx, in_scope) + [h for h in in_scope if id(h) in clause]:
         lo = max(sentence[0], h.start - 100)
-        if any(not any(d.start <= f.start() < d.end for d in idx.dates.between(lo, h.start))
-               for f in first.finditer(t, lo, h.start)):
-            out.append(RawMention(m.doc, m.sentence, (h.start, h.end), m.trigger, m.kind, list(m.participants),
+        if id(h) in clause or \
+                any(not any(d.start <= f.start() < d.end for d in idx.dates.between(lo, h.start))
+                    for f in first.finditer(t, lo, h.start)):
+            out.append(RawMention(m.doc, m.sentence, (clause.get(id(h), h.start), h.end), m.trigger, m.kind,
+                                  list(m.participants),
                                   m.dual, [h], m.medium, True, False, False, []))
     return out
 
 
-_MARKER_RES: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
+_MARKER_RES: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
 
 
-def _marker_regexes(ctx: LanguageContext) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """"since" at the end of a stretch of text (or opening a date), a "first" word, and
-    "since" with up to two words after it (no punctuation)."""
+def _marker_regexes(ctx: LanguageContext) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str],
+                                                   re.Pattern[str]]:
+    """"since" at the end of a stretch of text (or opening a date), a "first" word, "since"
+    with up to two words after it (no punctuation), and "since" anywhere."""
     if ctx.lang not in _MARKER_RES:
         pre = f"(?:{re.escape(ctx.conjunction)})?" if ctx.conjunction and len(ctx.conjunction) == 1 else ""
         since, first = ctx.rs.lex("since_marker").alternation, ctx.rs.lex("first_marker").alternation
         word = r"[^\s,.;:!?،؛]+"
         _MARKER_RES[ctx.lang] = (re.compile(rf"(?<!\w){pre}{since}\s+$|^{since}\s"),
                                  re.compile(rf"(?<!\w){pre}{first}(?!\w)"),
-                                 re.compile(rf"(?<!\w){pre}{since}(?:\s+{word}){{0,2}}\s+$|^{since}\s"))
+                                 re.compile(rf"(?<!\w){pre}{since}(?:\s+{word}){{0,2}}\s+$|^{since}\s"),
+                                 re.compile(rf"(?<!\w){pre}{since}(?!\w)"))
     return _MARKER_RES[ctx.lang]
 
 
@@ -149,7 +179,7 @@ def _mention(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, idx: 
         kind = "call"             # "spoke by phone": the medium says what the verb was
     dual = any(idx.dual.any_between(a, b) for a, b in part_ranges)
     dts = idx.dates.between(sg.start, sg.end) or idx.dates.between(*scope)
-    since = _since_dates(ex, ctx, dts, reach=2)
+    since = _since_dates(ex, ctx, dts, reach=2) + _since_clause_dates(ex, ctx, dts)
     reported = [h for h in dts if _speech_date(ex, idx, h)]
     own = [h for h in dts if all(h is not x for x in since + reported)]
     # the day of the statement only when nothing else dates the event (a guess, see events)

@@ -1,0 +1,35 @@
+"""Which of an article's events each claim is about: its mention's, else the one the article
+is telling at its sentence; a claim inside a clause that recalls an earlier contact is that
+contact's."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reconcile.records import DocExtraction
+
+if TYPE_CHECKING:
+    from reconcile.events import DocEvent
+
+
+def attach_claims(ex: DocExtraction, by_mention: dict[int, DocEvent],
+                   current_at: list[tuple[int, DocEvent]]) -> None:
+    """Each claim goes to its mention's event, else to the event current at its sentence."""
+    # "the first call since X phoned Y ...": a claim inside the clause that tells a recalled
+    # contact is that contact's
+    recalled = [(ex.mentions[mi].scope, ev) for mi, ev in by_mention.items()
+                if ex.mentions[mi].previous and ex.mentions[mi].scope[1] - ex.mentions[mi].scope[0] > 0]
+    for c in ex.claims:
+        inside = next((ev for (a, b), ev in recalled if a <= c.hit.start < b), None)
+        e: DocEvent | None
+        if c.mention is not None and inside is not None and not ex.mentions[c.mention].previous:
+            e = inside
+            c.attached_by = c.attached_by or "clause"
+        elif c.mention is not None:
+            e = by_mention.get(c.mention)
+            c.attached_by = c.attached_by or "clause"
+        else:
+            before = [ev for si, ev in current_at if si <= c.sentence]
+            e = before[-1] if before else None
+            c.attached_by = "main_event"
+        if e is not None:
+            e.claims.append(c)
