@@ -16,8 +16,8 @@ from reconcile.engine.normalise import fold
 from reconcile.engine.rules import RULES_DIR, ruleset
 from reconcile.entities.gazetteer import gazetteer
 from reconcile.entities.registry import EntityRegistry
-from reconcile.event_zones import zone_tolerance
 from reconcile.events import DocEvent, EventCluster, EventGrouper, event_day
+from reconcile.events.zones import zone_tolerance
 from reconcile.extract import LanguageContext, claim_id, extract_document, language_context
 from reconcile.ingest import metadata
 from reconcile.ingest.corpus import load_corpus

@@ -7,7 +7,7 @@ import datetime as dt
 
 import yaml
 
-from reconcile.event_zones import hours_apart
+from reconcile.events.zones import hours_apart
 from reconcile.ingest.corpus import load_corpus
 from reconcile.pipeline import analyse
 from reconcile.report.writer import build_report

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from reconcile.records import DocExtraction
 
 if TYPE_CHECKING:
-    from reconcile.events import DocEvent
+    from reconcile.events.grouper import DocEvent
 
 
 def attach_claims(ex: DocExtraction, by_mention: dict[int, DocEvent],

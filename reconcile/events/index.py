@@ -6,7 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from reconcile.events import Day, DocEvent, EventCluster
+    from reconcile.events.grouper import Day, DocEvent, EventCluster
 
 
 def _days(d: Day, cap: int = 400) -> list[str]:

@@ -13,7 +13,7 @@ from reconcile.dimensions.dates import partial_fits, resolve_partial
 from reconcile.records import DocExtraction, Hit, RawClaim
 
 if TYPE_CHECKING:
-    from reconcile.events import Day, DocEvent, EventCluster
+    from reconcile.events.grouper import Day, DocEvent, EventCluster
 
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 

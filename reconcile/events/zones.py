@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from reconcile.engine.rules import RULES_DIR, load_yaml, strip_lines
-from reconcile.event_dates import media_clash
+from reconcile.events.dates import media_clash
 
 if TYPE_CHECKING:
-    from reconcile.events import EventCluster, EventGrouper
+    from reconcile.events.grouper import EventCluster, EventGrouper
 
 
 @cache

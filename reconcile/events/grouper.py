@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reconcile.dimensions.dates import is_partial, parse_iso_day, year_for
-from reconcile.event_claims import attach_claims
-from reconcile.event_dates import (
+from reconcile.events.claims import attach_claims
+from reconcile.events.dates import (
     article_years,
     by_claims,
     claim_resolved,
@@ -23,8 +23,8 @@ from reconcile.event_dates import (
     resolve_constraints,
     story_date,
 )
-from reconcile.event_index import ClusterIndex
-from reconcile.event_zones import zone_pairs
+from reconcile.events.index import ClusterIndex
+from reconcile.events.zones import zone_pairs
 from reconcile.records import DocExtraction, Entity, Hit, RawClaim, RawMention
 
 Day = tuple[str, str]
