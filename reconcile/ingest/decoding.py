@@ -112,3 +112,12 @@ def _control_share(text: str) -> float:
     bad = sum(1 for ch in text
               if ch == "\ufffd" or (unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v"))
     return bad / len(text) if text else 0.0
+
+
+def utf8_encodable(s: str) -> bool:
+    """Whether a string can be written as UTF-8 (no lone surrogates from a bad byte or argv)."""
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

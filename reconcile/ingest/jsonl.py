@@ -5,6 +5,7 @@ import json
 import math
 from typing import Any
 
+from reconcile.ingest.decoding import utf8_encodable
 from reconcile.ingest.defects import Skip, kind_name
 
 
@@ -21,7 +22,7 @@ def parse_jsonl_line(line: str) -> tuple[str, str, dict[str, Any]]:
     doc_id, text = record.get("id"), record.get("text")
     if not isinstance(doc_id, str) or not doc_id.strip():
         raise Skip("missing or empty \"id\"")
-    if not _encodable(doc_id):
+    if not utf8_encodable(doc_id):
         raise Skip("\"id\" contains an invalid \\u escape (lone surrogate)")
     if text is None:
         raise Skip("missing \"text\"")
@@ -29,7 +30,7 @@ def parse_jsonl_line(line: str) -> tuple[str, str, dict[str, Any]]:
         raise Skip(f"\"text\" should be a string, got a {kind_name(text)}")
     if not text.strip():
         raise Skip("empty \"text\"")
-    if not _encodable(text):  # a lone surrogate written as a \ud8xx escape
+    if not utf8_encodable(text):  # a lone surrogate written as a \ud8xx escape
         raise Skip("\"text\" contains an invalid \\u escape (lone surrogate)")
     return doc_id, text, record
 
@@ -52,11 +53,3 @@ def _float(digits: str) -> float:
 
 def _no_constant(name: str) -> None:
     raise Skip(f"invalid JSON: {name} is not a JSON value")
-
-
-def _encodable(s: str) -> bool:
-    try:
-        s.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True

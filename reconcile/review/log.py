@@ -27,6 +27,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from reconcile.ingest.decoding import utf8_encodable
+
 ACTIONS = ("confirm", "dismiss", "resolve", "move_claim", "merge_events", "split_entity", "undo")
 FACT_ACTIONS = ("confirm", "dismiss", "resolve")
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "decision.schema.json"
@@ -99,21 +101,13 @@ class Decision:
             self.id = "d-" + secrets.token_hex(5)
         for k, v in asdict(self).items():
             for text in (v if isinstance(v, list) else [v]):
-                if isinstance(text, str) and not _encodable(text):
+                if isinstance(text, str) and not utf8_encodable(text):
                     raise ReviewError(f"the {k.replace('_', ' ')} given is not valid UTF-8 text "
                                       "(check the terminal's encoding)")
 
     def to_json(self) -> str:
         data = {k: v for k, v in asdict(self).items() if v not in (None, [], "")}
         return json.dumps(data, ensure_ascii=False, sort_keys=True)
-
-
-def _encodable(s: str) -> bool:
-    try:
-        s.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def review_path(report_path: Path) -> Path:
