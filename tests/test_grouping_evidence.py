@@ -153,3 +153,19 @@ Brazilian President Luiz Inacio Lula da Silva said he would speak with South Afr
     ev = _events_of(rep, "page")
     assert ev and ev[0]["date"]["start"] == "2024-05-07", [(e["id"], e["date"]) for e in rep["events"]]
     assert _values(ev[0], "scheduled_time", "page") and not _values(ev[0], "start_time", "page")
+
+
+def test_an_event_word_right_after_since_is_an_earlier_event(tmp_path):
+    # "since the talks they held in Rome", "منذ القمة التي عقداها في روما": an earlier contact
+    # (triggers are compared in folded text, hence "القمه")
+    from reconcile.ingest.corpus import load_corpus
+    from reconcile.pipeline import analyse
+    en = "Modi and Meloni spoke by phone on Friday. It was their second conversation since the talks they held in Rome, and ran for 25 minutes.\n"
+    ar = "تحدث مودي وميلوني هاتفيا يوم الجمعة، في ثاني اتصال بينهما منذ القمة التي عقداها في روما.\n"
+    (tmp_path / "en.txt").write_text(en, encoding="utf-8")
+    (tmp_path / "ar.txt").write_text(ar, encoding="utf-8")
+    for ex in analyse(load_corpus([tmp_path])).extractions:
+        t = ex.nt.text
+        recalled = {t[m.trigger[0]:m.trigger[1]] for m in ex.mentions if m.previous}
+        assert recalled & {"talks", "القمه"}, (ex.doc.id, [(t[m.trigger[0]:m.trigger[1]], m.previous) for m in ex.mentions])
+        assert not any(m.previous for m in ex.mentions if t[m.trigger[0]:m.trigger[1]] in ("phone", "هاتفيا", "spoke", "تحدث"))
