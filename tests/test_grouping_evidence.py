@@ -110,3 +110,62 @@ def test_a_length_that_fits_no_call_joins_none(tmp_path):
     rep = _corpus(tmp_path, {"tue": (TUESDAY_CALL, "2024-06-04"), "fri": (FRIDAY_CALL, "2024-06-07"),
                              "page": (page, None)})
     assert not _event_with(rep, "page", "tue") and not _event_with(rep, "page", "fri")
+
+
+# Two Scholz–Sanchez calls a month apart; only the first says when it began.
+APRIL_CALL = """Scholz and Sanchez talk energy
+
+German Chancellor Olaf Scholz and Spanish Prime Minister Pedro Sanchez spoke by phone on Wednesday, April 10, 2024. The call began at 11:30 a.m. Berlin time.
+"""
+MAY_CALL = """Scholz, Sanchez speak again
+
+Olaf Scholz held a phone call with Pedro Sanchez on Thursday, May 16, 2024.
+"""
+
+
+def test_an_undated_page_joins_the_call_its_start_time_matches(tmp_path):
+    # a live page: no date anywhere, but "since 5:30 a.m. ET" is 11:30 in Berlin on 10 April
+    page = """Scholz and Sanchez have been speaking since 5:30 a.m. ET, an aide said. The phone call is still under way.
+"""
+    rep = _corpus(tmp_path, {"apr": (APRIL_CALL, "2024-04-10"), "may": (MAY_CALL, "2024-05-16"),
+                             "page": (page, None)})
+    ev = _event_with(rep, "page", "apr")
+    assert ev and "09:30" in str(_values(ev[0], "start_time", "page")), \
+        [(e["id"], e["date"], e["documents"]) for e in rep["events"]]
+
+
+def test_an_undated_start_time_in_no_zone_picks_no_call(tmp_path):
+    # "at 11:30" with no zone could be any moment of the day: it tells the calls nothing
+    page = """Scholz and Sanchez began a phone call at 11:30, an aide said.
+"""
+    rep = _corpus(tmp_path, {"apr": (APRIL_CALL, "2024-04-10"), "may": (MAY_CALL, "2024-05-16"),
+                             "page": (page, None)})
+    assert not _event_with(rep, "page", "apr") and not _event_with(rep, "page", "may")
+
+
+def test_reported_future_dates_the_weekday_ahead(tmp_path):
+    # written on Friday 3 May 2024: "said he would speak ... on Tuesday" is 7 May, not 30 April
+    page = """Lula to call Ramaphosa
+
+Brazilian President Luiz Inacio Lula da Silva said he would speak with South African President Cyril Ramaphosa on Tuesday at 9:00 (12:00 GMT).
+"""
+    rep = _corpus(tmp_path, {"page": (page, "2024-05-03")})
+    ev = _events_of(rep, "page")
+    assert ev and ev[0]["date"]["start"] == "2024-05-07", [(e["id"], e["date"]) for e in rep["events"]]
+    assert _values(ev[0], "scheduled_time", "page") and not _values(ev[0], "start_time", "page")
+
+
+def test_an_event_word_right_after_since_is_an_earlier_event(tmp_path):
+    # "since the talks they held in Rome", "منذ القمة التي عقداها في روما": an earlier contact
+    # (triggers are compared in folded text, hence "القمه")
+    from reconcile.ingest.corpus import load_corpus
+    from reconcile.pipeline import analyse
+    en = "Modi and Meloni spoke by phone on Friday. It was their second conversation since the talks they held in Rome, and ran for 25 minutes.\n"
+    ar = "تحدث مودي وميلوني هاتفيا يوم الجمعة، في ثاني اتصال بينهما منذ القمة التي عقداها في روما.\n"
+    (tmp_path / "en.txt").write_text(en, encoding="utf-8")
+    (tmp_path / "ar.txt").write_text(ar, encoding="utf-8")
+    for ex in analyse(load_corpus([tmp_path])).extractions:
+        t = ex.nt.text
+        recalled = {t[m.trigger[0]:m.trigger[1]] for m in ex.mentions if m.previous}
+        assert recalled & {"talks", "القمه"}, (ex.doc.id, [(t[m.trigger[0]:m.trigger[1]], m.previous) for m in ex.mentions])
+        assert not any(m.previous for m in ex.mentions if t[m.trigger[0]:m.trigger[1]] in ("phone", "هاتفيا", "spoke", "تحدث"))

@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from reconcile.dimensions.clock_time import to_utc
 from reconcile.dimensions.dates import partial_fits, resolve_partial
 from reconcile.records import DocExtraction, Hit, RawClaim
 
@@ -109,30 +110,33 @@ def _fit_most(de: DocEvent, cands: list[EventCluster]) -> list[EventCluster]:
     return [c for n, c in scored if n == best] if best else []
 
 
-# the facts whose values tell two events of the same people apart (every call is by phone;
-# clock readings get their day, hence their value, only once the event is known)
+# the facts whose values tell two events of the same people apart (every call is by phone)
 _TELLING_FACTS = ("duration", "initiator")
+# clock readings tell them apart too, once read on a candidate event's day: "began at 10 a.m.
+# ET" is one moment on that day, which the event's own start either is or is not
+_CLOCK_FACTS = ("start_time", "scheduled_time", "end_time")
 
 
 def by_claims(de: DocEvent, cands: list[EventCluster],
               compatible: Callable[[dict, dict], bool]) -> EventCluster | None:
     """The one event among several an imprecisely dated article's event agrees with: what it
-    says of the length or who called matches what others say of that event (within the
-    tolerances of a verdict) and clashes with none of it, on more facts than for any other.
-    None when that does not single one out."""
-    mine = {f: [c.value for c in de.claims if c.fact == f and c.value] for f in _TELLING_FACTS}
-    mine = {f: vs for f, vs in mine.items() if vs}
-    if not mine:
+    says of the length, who called or when it began matches what others say of that event
+    (within the tolerances of a verdict) and clashes with none of it, on more facts than for
+    any other.  None when that does not single one out."""
+    mine = _values(de.claims, _TELLING_FACTS)
+    clocks = [rc for rc in de.claims if rc.fact in _CLOCK_FACTS and _zoned(rc)]
+    if not mine and not clocks:
         return None
     agreeing = []
     for c in cands:
-        theirs: dict[str, list[dict]] = {}
-        for m in c.members:
-            for rc in m.claims:
-                if rc.fact in mine and rc.value:
-                    theirs.setdefault(rc.fact, []).append(rc.value)
+        claims = [rc for m in c.members for rc in m.claims]
+        ours, theirs = dict(mine), _values(claims, tuple(mine))
+        day = _single_day(c.date)
+        if clocks and day is not None:
+            ours.update(_clock_values(clocks, day))
+            theirs.update(_clock_values([rc for rc in claims if rc.fact in ours and _zoned(rc)], day))
         agree = clash = 0
-        for f, vs in mine.items():
+        for f, vs in ours.items():
             if f not in theirs:
                 continue
             pairs = [compatible(v, w) for v in vs for w in theirs[f]]
@@ -143,6 +147,32 @@ def by_claims(de: DocEvent, cands: list[EventCluster],
     best = max((n for n, _ in agreeing), default=0)
     top = [c for n, c in agreeing if n == best]
     return top[0] if len(top) == 1 else None
+
+
+def _values(claims: list[RawClaim], facts: tuple[str, ...]) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for rc in claims:
+        if rc.fact in facts and rc.value and rc.local_time is None:
+            out.setdefault(rc.fact, []).append(rc.value)
+    return out
+
+
+def _zoned(rc: RawClaim) -> bool:
+    """A clock reading whose zone is known: one without spans every offset and agrees with
+    anything, so it tells nothing."""
+    return bool(rc.local_time and rc.local_time.get("zone"))
+
+
+def _clock_values(claims: list[RawClaim], day: dt.date) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for rc in claims:
+        if rc.local_time is not None:
+            out.setdefault(rc.fact, []).append({"utc": to_utc(rc.local_time, day)})
+    return out
+
+
+def _single_day(d: Day | None) -> dt.date | None:
+    return dt.date.fromisoformat(d[0]) if d and d[0] == d[1] else None
 
 
 def resolve_constraints(c: EventCluster) -> None:

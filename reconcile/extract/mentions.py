@@ -218,6 +218,8 @@ def _previous_before(t: str, ctx: LanguageContext, idx: _Index, sg: Segment, fir
     """A "previous" marker in the words just before the event word ("their last call", "the
     previous conversation"), unless it belongs to a date ("last week's call")."""
     lo = max(sg.start, first.start - ctx.windows.previous_marker)
+    if _marker_regexes(ctx)[2].search(t, lo, first.start):
+        return True           # "since the Geneva talks", "منذ المحادثة الأولى": an earlier event
     for ms, me, _v in idx.previous.between(lo, first.start):
         if me > first.start or len(t[me:first.start].split()) > 2:
             continue
