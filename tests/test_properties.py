@@ -93,7 +93,6 @@ def test_whole_pipeline_gives_a_valid_safe_report(texts, entries):
     assert run_case(texts, manifest) == []
 
 
-@pytest.mark.xfail(reason="dates outside 1900-2100 are bounded by the ingest half of issue 10", strict=False)
 @given(TEXT, WILD_DATES)
 def test_out_of_range_publication_dates_give_a_valid_report(text, published):
     assert run_case([text], {"0.txt": {"published": published, "language": "en"}}) == []
