@@ -254,7 +254,8 @@ def _add_cldr_countries(entities: dict[str, Entity], surfaces: dict[str, Surface
 _INSTITUTIONS = (
     ("government", "Government of {name}", "{adj} government",
      {"en": ["{name} government", "government of {name}", "{name}'s government", "{adj} government"],
-      "ar": ["حكومة {name}", "الحكومة {adj_f}"]}, "org"),
+      # "مصدر حكومي ألماني", "مصادر حكومية فرنسية": a source of that government
+      "ar": ["حكومة {name}", "الحكومة {adj_f}", "حكومي {adj_i}", "حكومية {adj_i}"]}, "org"),
     ("presidency", "Presidency of {name}", "{adj} presidency",
      {"en": ["{adj} presidency", "presidency of {name}"], "ar": ["الرئاسة {adj_f}"]}, "org"),
     ("media", "Media of {name}", "{adj} media",
@@ -275,9 +276,9 @@ def _add_institutions(entities: dict[str, Entity], surfaces: dict[str, SurfaceTa
             eid = f"{country.id}-{kind}"
             if eid in entities:
                 continue
-            spellings = {lang: [p.format(name=n, adj=a, adj_f=a)
+            spellings = {lang: [p.format(name=n, adj=a, adj_f=a, adj_i=a)
                                 for p in pats for n in country.aliases.get(lang, [])[:4]
-                                for a in (adjectives.get((lang, "f" if "adj_f" in p else "any")) or [""])
+                                for a in (adjectives.get((lang, _adjective_form(p))) or [""])
                                 if ("{adj" not in p or a)]
                          for lang, pats in patterns.items()}
             free = {lang: [x for x in dict.fromkeys(v) if fold(x) not in surfaces.get(lang, {})]
@@ -309,8 +310,13 @@ def _owner_of_taken(entities: dict[str, Entity], surfaces: dict[str, SurfaceTabl
     return owners.pop() if len(owners) == 1 else None
 
 
+def _adjective_form(pattern: str) -> str:
+    return "f" if "{adj_f}" in pattern else ("i" if "{adj_i}" in pattern else "any")
+
+
 def _country_adjectives(adj: dict) -> dict[tuple[str, str], list[str]]:
-    """(language, "any" | "f") -> adjectives; "f": the Arabic feminine definite form ("الألمانية")."""
+    """(language, "any" | "f" | "i") -> adjectives; "f": the Arabic feminine definite form
+    ("الألمانية"); "i": the indefinite forms ("ألماني", "ألمانية"), which follow an indefinite noun."""
     out: dict[tuple[str, str], list[str]] = {}
     for lang, words in adj.items():
         if not isinstance(words, list):
@@ -318,6 +324,7 @@ def _country_adjectives(adj: dict) -> dict[tuple[str, str], list[str]]:
         words = [str(w) for w in words]
         out[(lang, "any")] = [w for w in words if not (w.isupper() and len(w) <= 3)]
         out[(lang, "f")] = [w for w in words if w.startswith("ال") and w.endswith("ة")]
+        out[(lang, "i")] = [w for w in words if not w.startswith("ال") and lang == "ar"]
     return out
 
 

@@ -144,7 +144,7 @@ def _subject_after(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry,
         between = t[h.end:es]
         if ctx.sentence_end.search(between):
             break
-        words = between.replace('"', " ").split()
+        words = _past_opener(ctx, between.replace('"', " ").split())
         if _names_nobody(ctx, words, gaz.entities[eid].type):
             return _relaying_outlet(ex, gaz, h) if cue == "relay" else (None, None)
         if cue == "verb" and (len(words) > ctx.subject_max_words or any(w in ctx.not_subject for w in words)
@@ -161,6 +161,15 @@ def _subject_after(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry,
     return None, None
 
 
+def _past_opener(ctx: LanguageContext, words: list[str]) -> list[str]:
+    """"وصف كل من الكرملين والإليزيه": words that open a subject of several ("both") are part of it."""
+    lex = ctx.rs.lexicons.get("subject_opener")
+    for n in (2, 1):
+        if lex is not None and len(words) >= n and " ".join(words[:n]) in lex.entries:
+            return words[n:]
+    return words
+
+
 def _names_nobody(ctx: LanguageContext, words: list[str], etype: str) -> bool:
     """An unnamed source stands before the next name ("citing informed sources, Putin..."):
     that name is talked about, it does not speak, unless the source is placed in it
@@ -170,7 +179,8 @@ def _names_nobody(ctx: LanguageContext, words: list[str], etype: str) -> bool:
         return False
     within = ctx.rs.lexicons.get("source_within")
     last = max(i for i, w in enumerate(words) if w in lex.entries)
-    placed = within is not None and any(w in within.entries for w in words[last + 1:])
+    # "مصدر حكومي ألماني", "مصادر الكرملين": the institution names the source itself
+    placed = last == len(words) - 1 or (within is not None and any(w in within.entries for w in words[last + 1:]))
     return not (placed and etype != "person")
 
 
