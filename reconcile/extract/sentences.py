@@ -60,13 +60,22 @@ def _cuts(ctx: LanguageContext, t: str, s: int, e: int, preps: Starts[Span], tri
 
 def _anchor(mine: list[Segment], has: list[bool], first: int) -> None:
     """Point each clause of one sentence at the clause whose event it belongs to."""
+    # the nearest clause with an event word after each clause, then one pass forward keeping
+    # the nearest one before: linear in the clauses however many a sentence has
+    nxt: list[int | None] = [None] * len(mine)
+    following: int | None = None
+    for i in range(len(mine) - 1, -1, -1):
+        nxt[i] = following
+        if has[i]:
+            following = i
+    last: int | None = None
     for i, sg in enumerate(mine):
         if has[i]:
+            last = i
             sg.anchor = first + i
             continue
-        before = [j for j in range(i - 1, -1, -1) if has[j]]
-        after = [j for j in range(i + 1, len(mine)) if has[j]]
-        sg.anchor = first + (before[0] if before else after[0]) if (before or after) else None
+        j = last if last is not None else nxt[i]
+        sg.anchor = first + j if j is not None else None
 
 
 # How much of a claim's sentence the report quotes: the claim's words and some context, never a
