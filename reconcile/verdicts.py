@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -23,6 +24,12 @@ from reconcile.report.format import describe_value
 # A quotation is compared with at most this many others sharing its rarest words; beyond that
 # its words are boilerplate and comparing would make the run quadratic.
 _MAX_QUOTE_CANDIDATES = 200
+
+# A document saying the same thing (same value, speaker, hedge) about one fact more often than
+# this lists only its first so many claims, with the count of the rest: the restatements add no
+# evidence, and listing (and pairing) them all would make one repetitive article's report
+# unbounded.  No article of the dev corpora says one thing more than 5 times.
+MAX_RESTATEMENTS = 10
 
 FACT_ORDER = ["date", "start_time", "end_time", "scheduled_time", "duration", "initiator",
               "medium", "location", "participants"]
@@ -104,7 +111,9 @@ class Reconciler:
         relays (the original of its copy group, the agency it credits)."""
         claims = sorted(claims, key=lambda c: (c.doc, c.span))
         relays = relays or {}
-        conflicting, self_contra = self._conflicts(claims)
+        listed, restatements = _restatements(claims)
+        # a restatement's verdict is its listed twin's: the pairs are read among listed claims
+        conflicting, self_contra = self._conflicts(listed)
         sources = sources_of(claims, docs, relays, self.entities) or \
             sources_of([replace(c, inferred=False) for c in claims], docs, relays, self.entities)
         by_id = {c.id: c for c in claims}
@@ -121,8 +130,11 @@ class Reconciler:
         else:
             status = "single_source"
             expl = self._single(claims, sources[0], by_id)
-        return FactVerdict(event_id, fact, status, len(sources), expl, claims, conflicting, sorted(self_contra),
-                           sources)
+        if restatements:
+            keep = {c.id for c in listed}
+            sources = [replace(s, claims=[i for i in s.claims if i in keep]) for s in sources]
+        return FactVerdict(event_id, fact, status, len(sources), expl, listed, conflicting, sorted(self_contra),
+                           sources, restatements)
 
     def _conflicts(self, claims: list[Claim]) -> tuple[list[tuple[str, str]], set[str]]:
         conflicting, self_contra = [], set()
@@ -286,6 +298,25 @@ def _similar_wordings(distinct: list[str]) -> list[tuple[int, int, float]]:
             if score >= 90:
                 out.append((n, m, score))
     return out
+
+
+def _restatements(claims: list[Claim], limit: int = MAX_RESTATEMENTS) -> tuple[list[Claim], dict[str, int]]:
+    """The claims to list (at most ``limit`` per document saying the same thing, first ones
+    first, order kept) and, for the first listed claim of each group cut short, how many were
+    left out."""
+    listed: list[Claim] = []
+    first: dict[tuple, Claim] = {}
+    seen: dict[tuple, int] = {}
+    for c in claims:
+        k = (c.doc, json.dumps(c.value, sort_keys=True, default=str), c.speaker, c.hedge, c.inferred)
+        n = seen.get(k, 0)
+        seen[k] = n + 1
+        if n == 0:
+            first[k] = c
+        if n < limit:
+            listed.append(c)
+    left_out = {first[k].id: n - limit for k, n in seen.items() if n > limit}
+    return listed, left_out
 
 
 def _moment(s: str) -> dt.datetime:
