@@ -30,6 +30,9 @@ _MAX_QUOTE_CANDIDATES = 200
 # evidence, and listing (and pairing) them all would make one repetitive article's report
 # unbounded.  No article of the dev corpora says one thing more than 5 times.
 MAX_RESTATEMENTS = 10
+# At most this many conflicting pairs are listed (the first ones, in claim order); the dev corpora
+# have at most 6.  Every pair with a different value is one comparison of two distinct values.
+MAX_CONFLICT_PAIRS = 100
 
 FACT_ORDER = ["date", "start_time", "end_time", "scheduled_time", "duration", "initiator",
               "medium", "location", "participants"]
@@ -136,16 +139,31 @@ class Reconciler:
         return FactVerdict(event_id, fact, status, len(sources), expl, listed, conflicting, sorted(self_contra),
                            sources, restatements)
 
-    def _conflicts(self, claims: list[Claim]) -> tuple[list[tuple[str, str]], set[str]]:
-        conflicting, self_contra = [], set()
-        for a, b in itertools.combinations(claims, 2):
-            if a.inferred or b.inferred:
-                continue             # a date read from the article's lead is context, not a claim to contest
-            if not self.compatible(a.value, b.value):
-                conflicting.append((a.id, b.id))
-                if a.doc == b.doc:
-                    self_contra.add(a.doc)
-        return conflicting, self_contra
+    def _conflicts(self, claims: list[Claim],
+                   limit: int = MAX_CONFLICT_PAIRS) -> tuple[list[tuple[str, str]], set[str]]:
+        """The first ``limit`` incompatible pairs in claim order, and the documents with one of
+        their own.  Claims saying the same value are one class: values are compared once per
+        pair of distinct values, not once per pair of claims."""
+        classes: dict[str, list[int]] = {}
+        for i, c in enumerate(claims):
+            if not c.inferred:       # a date read from the article's lead is context, not a claim to contest
+                classes.setdefault(json.dumps(c.value, sort_keys=True, default=str), []).append(i)
+        members = list(classes.values())
+        docs = [{claims[i].doc for i in xs} for xs in members]
+        pairs: list[tuple[int, int]] = []
+        self_contra: set[str] = set()
+        for x, y in itertools.combinations(range(len(members)), 2):
+            xs, ys = members[x], members[y]
+            if self.compatible(claims[xs[0]].value, claims[ys[0]].value):
+                continue
+            self_contra |= docs[x] & docs[y]
+            # classes come in order of their first claim: (xs[0], ys[0]) is this class pair's
+            # first claim pair; past the last one kept, it has none to add
+            if len(pairs) >= limit and (xs[0], ys[0]) > pairs[-1]:
+                continue
+            found = sorted((min(i, j), max(i, j)) for i in xs for j in ys)
+            pairs = sorted(pairs + found[:limit])[:limit]
+        return [(claims[i].id, claims[j].id) for i, j in pairs], self_contra
 
     def _said(self, c: Claim, docs: Mapping[str, Document], relays: Mapping[str, Relay]) -> str:
         return f"{self.describe(c.value)} ({claimant_of(c, docs, relays, self.entities).label}, {c.doc})"
