@@ -62,8 +62,25 @@ def repeated_claims_ar(size: int) -> str:
     return _fill(CLAIM_AR.strip() + ". ", size) + "\n"
 
 
+def dots_en(size: int) -> str:
+    """One claim, then a run of full stops never followed by a space (a regex corner)."""
+    return CLAIM_EN + "." * size + "x\n"
+
+
+def varied_values_en(size: int) -> str:
+    """The same claim with a different duration each time: every pair of values disagrees."""
+    out, i, n = [], 0, 0
+    while n < size:
+        s = f"Putin and Biden spoke by phone for {i % 600 + 1} minutes on Tuesday the Kremlin spokesman Peskov said. "
+        out.append(s)
+        n += len(s)
+        i += 1
+    return "".join(out) + "\n"
+
+
 CASES: dict[str, Callable[[int], str]] = {f.__name__: f for f in (
-    no_punct_en, no_punct_ar, commas_ar, clauses_ar, repeated_claims_en, repeated_claims_ar)}
+    no_punct_en, no_punct_ar, commas_ar, clauses_ar, repeated_claims_en, repeated_claims_ar,
+    dots_en, varied_values_en)}
 
 
 def run_case(name: str, kb: int, timeout: float, keep: bool = False) -> dict:

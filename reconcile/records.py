@@ -130,6 +130,9 @@ class FactVerdict:
     conflicting: list[tuple[str, str]] = field(default_factory=list)  # claim id pairs
     self_contradictions: list[str] = field(default_factory=list)      # doc ids
     sources: list[Source] = field(default_factory=list)               # the independent claimants
+    # a listed claim's id -> how many more claims of its document say the same (same value,
+    # speaker, hedge) and are not listed (verdicts.MAX_RESTATEMENTS)
+    restatements: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -23,6 +24,15 @@ from reconcile.report.format import describe_value
 # A quotation is compared with at most this many others sharing its rarest words; beyond that
 # its words are boilerplate and comparing would make the run quadratic.
 _MAX_QUOTE_CANDIDATES = 200
+
+# A document saying the same thing (same value, speaker, hedge) about one fact more often than
+# this lists only its first so many claims, with the count of the rest: the restatements add no
+# evidence, and listing (and pairing) them all would make one repetitive article's report
+# unbounded.  No article of the dev corpora says one thing more than 5 times.
+MAX_RESTATEMENTS = 10
+# At most this many conflicting pairs are listed (the first ones, in claim order); the dev corpora
+# have at most 6.  Every pair with a different value is one comparison of two distinct values.
+MAX_CONFLICT_PAIRS = 100
 
 FACT_ORDER = ["date", "start_time", "end_time", "scheduled_time", "duration", "initiator",
               "medium", "location", "participants"]
@@ -104,7 +114,9 @@ class Reconciler:
         relays (the original of its copy group, the agency it credits)."""
         claims = sorted(claims, key=lambda c: (c.doc, c.span))
         relays = relays or {}
-        conflicting, self_contra = self._conflicts(claims)
+        listed, restatements = _restatements(claims)
+        # a restatement's verdict is its listed twin's: the pairs are read among listed claims
+        conflicting, self_contra = self._conflicts(listed)
         sources = sources_of(claims, docs, relays, self.entities) or \
             sources_of([replace(c, inferred=False) for c in claims], docs, relays, self.entities)
         by_id = {c.id: c for c in claims}
@@ -121,19 +133,37 @@ class Reconciler:
         else:
             status = "single_source"
             expl = self._single(claims, sources[0], by_id)
-        return FactVerdict(event_id, fact, status, len(sources), expl, claims, conflicting, sorted(self_contra),
-                           sources)
+        if restatements:
+            keep = {c.id for c in listed}
+            sources = [replace(s, claims=[i for i in s.claims if i in keep]) for s in sources]
+        return FactVerdict(event_id, fact, status, len(sources), expl, listed, conflicting, sorted(self_contra),
+                           sources, restatements)
 
-    def _conflicts(self, claims: list[Claim]) -> tuple[list[tuple[str, str]], set[str]]:
-        conflicting, self_contra = [], set()
-        for a, b in itertools.combinations(claims, 2):
-            if a.inferred or b.inferred:
-                continue             # a date read from the article's lead is context, not a claim to contest
-            if not self.compatible(a.value, b.value):
-                conflicting.append((a.id, b.id))
-                if a.doc == b.doc:
-                    self_contra.add(a.doc)
-        return conflicting, self_contra
+    def _conflicts(self, claims: list[Claim],
+                   limit: int = MAX_CONFLICT_PAIRS) -> tuple[list[tuple[str, str]], set[str]]:
+        """The first ``limit`` incompatible pairs in claim order, and the documents with one of
+        their own.  Claims saying the same value are one class: values are compared once per
+        pair of distinct values, not once per pair of claims."""
+        classes: dict[str, list[int]] = {}
+        for i, c in enumerate(claims):
+            if not c.inferred:       # a date read from the article's lead is context, not a claim to contest
+                classes.setdefault(json.dumps(c.value, sort_keys=True, default=str), []).append(i)
+        members = list(classes.values())
+        docs = [{claims[i].doc for i in xs} for xs in members]
+        pairs: list[tuple[int, int]] = []
+        self_contra: set[str] = set()
+        for x, y in itertools.combinations(range(len(members)), 2):
+            xs, ys = members[x], members[y]
+            if self.compatible(claims[xs[0]].value, claims[ys[0]].value):
+                continue
+            self_contra |= docs[x] & docs[y]
+            # classes come in order of their first claim: (xs[0], ys[0]) is this class pair's
+            # first claim pair; past the last one kept, it has none to add
+            if len(pairs) >= limit and (xs[0], ys[0]) > pairs[-1]:
+                continue
+            found = sorted((min(i, j), max(i, j)) for i in xs for j in ys)
+            pairs = sorted(pairs + found[:limit])[:limit]
+        return [(claims[i].id, claims[j].id) for i, j in pairs], self_contra
 
     def _said(self, c: Claim, docs: Mapping[str, Document], relays: Mapping[str, Relay]) -> str:
         return f"{self.describe(c.value)} ({claimant_of(c, docs, relays, self.entities).label}, {c.doc})"
@@ -286,6 +316,25 @@ def _similar_wordings(distinct: list[str]) -> list[tuple[int, int, float]]:
             if score >= 90:
                 out.append((n, m, score))
     return out
+
+
+def _restatements(claims: list[Claim], limit: int = MAX_RESTATEMENTS) -> tuple[list[Claim], dict[str, int]]:
+    """The claims to list (at most ``limit`` per document saying the same thing, first ones
+    first, order kept) and, for the first listed claim of each group cut short, how many were
+    left out."""
+    listed: list[Claim] = []
+    first: dict[tuple, Claim] = {}
+    seen: dict[tuple, int] = {}
+    for c in claims:
+        k = (c.doc, json.dumps(c.value, sort_keys=True, default=str), c.speaker, c.hedge, c.inferred)
+        n = seen.get(k, 0)
+        seen[k] = n + 1
+        if n == 0:
+            first[k] = c
+        if n < limit:
+            listed.append(c)
+    left_out = {first[k].id: n - limit for k, n in seen.items() if n > limit}
+    return listed, left_out
 
 
 def _moment(s: str) -> dt.datetime:

@@ -59,7 +59,9 @@ def absorb_media(hits: dict[str, list[Hit]], t: str, gap: int) -> None:
     ends = {h.end for h in hits["event"]}
     for h in hits["medium"]:
         h.value = dict(h.value or {})
-        h.value["qualifies"] = any(0 < h.start - e <= gap and not t[e:h.start].strip() for e in ends)
+        # the event words ending at most ``gap`` characters before it, by their end (a set)
+        h.value["qualifies"] = any(h.start - d in ends and not t[h.start - d:h.start].strip()
+                                   for d in range(1, gap + 1))
 
 
 def medium_value(rs: RuleSet, t: str, h: Hit) -> str | None:

@@ -12,6 +12,7 @@ from reconcile.extract.context import LanguageContext
 from reconcile.extract.hits import medium_value, trigger_value
 from reconcile.extract.locations import locations
 from reconcile.extract.positions import Starts, hit_start
+from reconcile.extract.sentences import sentence_at
 from reconcile.records import DocExtraction, EventMentions, Hit, Marker, RawMention, Segment, Span
 
 
@@ -29,6 +30,7 @@ class _Index:
     speaker_spans: Starts[Span]
     speech: Starts[Hit]                     # speech verbs ("said", "أعلن")
     by_anchor: dict[int, list[Segment]]     # anchoring segment -> the segments its event covers
+    sentence_starts: list[int]              # where each sentence starts (sentences.sentence_at)
 
 
 def _index(ex: DocExtraction, segments: list[Segment], markers: dict[str, list[Marker]],
@@ -46,7 +48,7 @@ def _index(ex: DocExtraction, segments: list[Segment], markers: dict[str, list[M
                   Starts(a.span for per in speakers for a in per if a.span),
                   Starts([h for h in hits["attribution"] if (h.value or {}).get("cue", "verb") == "verb"],
                          key=hit_start),
-                  by_anchor)
+                  by_anchor, [s for s, _ in ex.sentences])
 
 
 def event_mentions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, segments: list[Segment],
@@ -64,7 +66,7 @@ def event_mentions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry,
             mentions.append(m)
             mentions.extend(_previous_since(ex, ctx, idx, m))
     _retense(mentions, ex, idx)
-    for h in _since_dates(ex, ctx, ex.hits["date"]) + _since_clause_dates(ex, ctx, ex.hits["date"]):
+    for h in _since_dates(ex, ctx, ex.hits["date"]) + _since_clause_dates(ex, ctx, idx, ex.hits["date"]):
         if h.value and "start" in h.value:
             h.value["bound"] = "after"      # a lower bound: completes no year, dates no story
     _same_day(mentions)
@@ -91,11 +93,11 @@ def _since_dates(ex: DocExtraction, ctx: LanguageContext, dts: list[Hit], reach:
             since.match(t[h.start:h.end])]
 
 
-def _since_clause_dates(ex: DocExtraction, ctx: LanguageContext, dts: list[Hit]) -> list[Hit]:
-    return [h for h, _ in _since_clauses(ex, ctx, dts)]
+def _since_clause_dates(ex: DocExtraction, ctx: LanguageContext, idx: _Index, dts: list[Hit]) -> list[Hit]:
+    return [h for h, _ in _since_clauses(ex, ctx, idx, dts)]
 
 
-def _since_clauses(ex: DocExtraction, ctx: LanguageContext, dts: list[Hit]) -> list[tuple[Hit, int]]:
+def _since_clauses(ex: DocExtraction, ctx: LanguageContext, idx: _Index, dts: list[Hit]) -> list[tuple[Hit, int]]:
     """"the first call between them since Putin phoned Biden shortly before the invasion in
     February 2022": a "since" that opens a clause (no date right after it) behind a "first"
     word tells the earlier contact; every date from it to the end of the sentence is that
@@ -104,9 +106,10 @@ def _since_clauses(ex: DocExtraction, ctx: LanguageContext, dts: list[Hit]) -> l
     t = ex.nt.text
     out = []
     for h in dts:
-        lo = next((s for s, e in ex.sentences if s <= h.start < e), None)
-        if lo is None:
+        si = sentence_at(ex.sentences, idx.sentence_starts, h.start)
+        if si is None:
             continue
+        lo = ex.sentences[si][0]
         opening = [ms for ms in since_word.finditer(t, lo, h.start) if first.search(t, lo, ms.start())]
         if opening and not any(_since_dates(ex, ctx, [d], reach=2) for d in dts
                                if opening[-1].start() <= d.start <= opening[-1].end() + 24):
@@ -125,7 +128,7 @@ def _previous_since(ex: DocExtraction, ctx: LanguageContext, idx: _Index, m: Raw
     out = []
     in_scope = idx.dates.between(*m.scope)
     # a clause after "since" is the earlier contact's: the claims in it are that contact's
-    clause = {id(h): at for h, at in _since_clauses(ex, ctx, in_scope)}
+    clause = {id(h): at for h, at in _since_clauses(ex, ctx, idx, in_scope)}
     for h in _since_dates(ex, ctx, in_scope) + [h for h in in_scope if id(h) in clause]:
         lo = max(sentence[0], h.start - 100)
         if id(h) in clause or \
@@ -179,7 +182,7 @@ def _mention(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, idx: 
         kind = "call"             # "spoke by phone": the medium says what the verb was
     dual = any(idx.dual.any_between(a, b) for a, b in part_ranges)
     dts = idx.dates.between(sg.start, sg.end) or idx.dates.between(*scope)
-    since = _since_dates(ex, ctx, dts, reach=2) + _since_clause_dates(ex, ctx, dts)
+    since = _since_dates(ex, ctx, dts, reach=2) + _since_clause_dates(ex, ctx, idx, dts)
     reported = [h for h in dts if _speech_date(ex, idx, h)]
     own = [h for h in dts if all(h is not x for x in since + reported)]
     # the day of the statement only when nothing else dates the event (a guess, see events)

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from reconcile.extract.attribution import Speakers, quoted_spans, speaker_at
 from reconcile.extract.context import LanguageContext
+from reconcile.extract.sentences import sentence_at
 from reconcile.records import DocExtraction, Quote
 
 
 def quotes(ex: DocExtraction, ctx: LanguageContext, speakers: Speakers) -> list[Quote]:
     t = ex.nt.text
     out = []
+    starts = [s for s, _ in ex.sentences]
     for qs, qe in quoted_spans(t):
         inner = t[qs:qe].strip()
         if len(inner.split()) < ctx.quote_min_words:
@@ -16,7 +18,7 @@ def quotes(ex: DocExtraction, ctx: LanguageContext, speakers: Speakers) -> list[
         # a quoted name is a name, not a quotation
         if any(es <= qs + 1 and ee >= qe - 1 for es, ee, _, _ in ex.entities_in(qs - 1, qs + 2)):
             continue
-        si = next((i for i, (s, e) in enumerate(ex.sentences) if s <= qs < e), None)
+        si = sentence_at(ex.sentences, starts, qs)
         if si is None:
             continue
         speaker = speaker_at(ctx, speakers, si, qs)

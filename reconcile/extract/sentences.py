@@ -1,6 +1,7 @@
 """Sentences, and the clauses (segments) of each sentence that an event's claims are read in."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from itertools import pairwise
 
 from reconcile.extract.context import LanguageContext
@@ -23,8 +24,48 @@ def sentence_spans(ctx: LanguageContext, t: str) -> list[Span]:
         while e > s and t[e - 1].isspace():
             e -= 1
         if e > s:
-            res.append((s, e))
+            res.extend(_bounded(ctx, t, s, e))
     return res
+
+
+# The longest stretch read as one sentence.  An article without sentence punctuation would
+# otherwise be one "sentence", and every window that reaches back to a sentence's start (and
+# every claim's evidence) would span the whole article.  Far longer than any sentence written
+# for a reader (the longest in the dev corpora is 500 characters).
+MAX_SENTENCE_CHARS = 1500
+
+
+def _bounded(ctx: LanguageContext, t: str, s: int, e: int, limit: int = MAX_SENTENCE_CHARS) -> list[Span]:
+    """A sentence as stretches of at most ``limit`` characters, each cut at the last clause
+    mark in the second half of its window, else at the last space there, else hard; offsets
+    stay those of ``t``."""
+    out: list[Span] = []
+    while e - s > limit:
+        lo, hi = s + limit // 2, s + limit
+        cut = None
+        for m in ctx.clause_sep.finditer(t, lo, hi):
+            cut = m.end()
+        if cut is None:
+            sp = max(t.rfind(" ", lo, hi), t.rfind("\n", lo, hi), t.rfind("\t", lo, hi))
+            cut = sp + 1 if sp > lo else hi
+        a, b = s, cut
+        while b > a and t[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+        s = cut
+        while s < e and t[s].isspace():
+            s += 1
+    if e > s:
+        out.append((s, e))
+    return out
+
+
+def sentence_at(sentences: list[Span], starts: list[int], pos: int) -> int | None:
+    """The index of the sentence holding ``pos`` (``starts``: each sentence's start), by
+    bisection: sentences are sorted and do not overlap."""
+    i = bisect_right(starts, pos) - 1
+    return i if i >= 0 and pos < sentences[i][1] else None
 
 
 def segments(ctx: LanguageContext, t: str, sentences: list[Span], hits: dict[str, list[Hit]],
@@ -60,13 +101,22 @@ def _cuts(ctx: LanguageContext, t: str, s: int, e: int, preps: Starts[Span], tri
 
 def _anchor(mine: list[Segment], has: list[bool], first: int) -> None:
     """Point each clause of one sentence at the clause whose event it belongs to."""
+    # the nearest clause with an event word after each clause, then one pass forward keeping
+    # the nearest one before: linear in the clauses however many a sentence has
+    nxt: list[int | None] = [None] * len(mine)
+    following: int | None = None
+    for i in range(len(mine) - 1, -1, -1):
+        nxt[i] = following
+        if has[i]:
+            following = i
+    last: int | None = None
     for i, sg in enumerate(mine):
         if has[i]:
+            last = i
             sg.anchor = first + i
             continue
-        before = [j for j in range(i - 1, -1, -1) if has[j]]
-        after = [j for j in range(i + 1, len(mine)) if has[j]]
-        sg.anchor = first + (before[0] if before else after[0]) if (before or after) else None
+        j = last if last is not None else nxt[i]
+        sg.anchor = first + j if j is not None else None
 
 
 # How much of a claim's sentence the report quotes: the claim's words and some context, never a

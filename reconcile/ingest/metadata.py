@@ -51,6 +51,19 @@ def signed_outlet(rs: RuleSet, text: str) -> str | None:
     return text[s:e].strip() or None
 
 
+_WORD = re.compile(r"\S+")
+
+
+def _words(t: str, a: int, b: int, most: int) -> int:
+    """How many words ``t[a:b]`` has (as ``str.split`` cuts them), counting no further than ``most``."""
+    n = 0
+    for _ in _WORD.finditer(t, a, b):
+        n += 1
+        if n >= most:
+            break
+    return n
+
+
 def dateline(rs: RuleSet, text: str) -> str | None:
     """"الأربعاء 3 مايو 2023 09:40 ص" near the top -> "2023-05-03T09:40"."""
     head_lines = int(rs.setting("metadata", "head_lines", 6))
@@ -61,8 +74,9 @@ def dateline(rs: RuleSet, text: str) -> str | None:
         # a dateline is a line of its own, not a date inside a caption or a sentence
         line_start = nt.text.rfind("\n", 0, d.start) + 1
         line_end = nt.text.find("\n", d.end)
-        line = nt.text[line_start: line_end if line_end >= 0 else len(nt.text)]
-        if len(nt.text[line_start:d.start].split()) > 1 or len(line.split()) > 8:
+        line_end = line_end if line_end >= 0 else len(nt.text)
+        # words counted only as far as the test needs: a line may be the whole article
+        if _words(nt.text, line_start, d.start, 2) > 1 or _words(nt.text, line_start, line_end, 9) > 8:
             continue
         v = dates.build(rs.tokens(nt.text, d.start, d.end), rs, {"ref": None, "rule": d.rule.value})
         if not v or "start" not in v or v["start"] != v["end"]:

@@ -38,16 +38,19 @@ def _value_out(a: Analysis, v: dict) -> dict:
     return v
 
 
-def claim_json(a: Analysis, c: Claim, docs: dict) -> dict:
+def claim_json(a: Analysis, c: Claim, docs: dict, restatements: int = 0) -> dict:
     doc = docs[c.doc]
     es, ee = excerpt_span(doc.text, c.sentence, c.span)
-    return {
+    out = {
         "id": c.id, "doc": c.doc, "outlet": doc.outlet, "language": c.language,
         "value": _value_out(a, c.value), "text": c.text, "span": list(c.span),
         "sentence": doc.text[es:ee], "sentence_span": [es, ee],
         "speaker": _entity_name(a, c.speaker), "hedge": c.hedge, "inferred": c.inferred,
         "rule": c.rule, "attached_by": c.attached_by or None,
     }
+    if restatements:      # only when the document said it more often than is listed
+        out["restatements"] = restatements
+    return out
 
 
 def _document_json(a: Analysis, d: Document, read_as: list[str]) -> dict:
@@ -86,7 +89,7 @@ def build_report(a: Analysis, name: str) -> dict:
                           "conflicting_pairs": [list(p) for p in v.conflicting],
                           "self_contradictions": v.self_contradictions,
                           "review": review_summary(review) if review else None,
-                          "claims": [claim_json(a, c, docs) for c in v.claims]})
+                          "claims": [claim_json(a, c, docs, v.restatements.get(c.id, 0)) for c in v.claims]})
         events.append({"id": ev.id, "key": cl.key, "kind": ev.kind,
                        "participants": [_entity_name(a, p) for p in ev.participants],
                        "date": {"start": ev.date[0], "end": ev.date[1]} if ev.date else None,
@@ -181,6 +184,8 @@ def _fact_section(report: dict, docs: dict, status: str, title: str) -> list[str
             out += [_review_line(f["review"]), ""]
         for c in f["claims"]:
             note = " _(read from the article's lead)_" if c["inferred"] else ""
+            if c.get("restatements"):
+                note += f" _(said {c['restatements']} more times in this document, not listed)_"
             out.append(f"- **{md_text(describe_value(c['value']))}** — {_source(c, docs)}{note}")
             out.append(f"  > {_quote_sentence(c)}")
         out.append("")
