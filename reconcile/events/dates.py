@@ -67,7 +67,7 @@ def _fits(c: EventCluster, de: DocEvent) -> bool | None:
     full = [h for _, h in de.constraints if "month" in h.value]
     # the day a statement was made ("the Kremlin said on Thursday") need not be the event's
     # when the article names the event's own day too
-    own = [h for _, h in de.constraints if all(h is not x for x in de.silent)]
+    own = [h for _, h in de.constraints if id(h) not in de.silent_ids]
     return all(any(partial_fits(h.value, d) for d in days)
                for h in full or own or [h for _, h in de.constraints])
 
@@ -186,7 +186,7 @@ def resolve_constraints(c: EventCluster) -> None:
             if day is None or any(rc.hit is h for rc in de.claims):
                 continue
             de.day_hint = de.day_hint or day
-            if "month" not in h.value or any(h is x for x in de.silent):
+            if "month" not in h.value or id(h) in de.silent_ids:
                 continue          # a weekday alone, or the day of a statement, claims no date
             de.claims.append(RawClaim("date", h, {"date": {"start": day.isoformat(), "end": day.isoformat()}},
                                       sentence, None, _speaker_in(de.claims, sentence), attached_by="event_date"))

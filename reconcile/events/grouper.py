@@ -51,6 +51,10 @@ class DocEvent:
     constraints: list[tuple[int, Hit]] = field(default_factory=list)
     # partial dates that pick its event but claim no day: the day a statement about it was made
     silent: list[Hit] = field(default_factory=list)
+    # ids of the hits in ``constraints`` and ``silent``: membership in constant time (an article
+    # repeating one date hundreds of times stays linear)
+    constraint_ids: set[int] = field(default_factory=set, repr=False)
+    silent_ids: set[int] = field(default_factory=set, repr=False)
     recalled: bool = True          # every mention of it recalls an earlier one ("the last call")
     day_hint: dt.date | None = None  # its own day once a partial date is resolved
 
@@ -451,10 +455,12 @@ def _add_mention(target: DocEvent, mi: int, m: RawMention, said: _MentionSays) -
     target.mentions.append(mi)
     if not m.previous:
         target.recalled = False
-    if said.partial is not None and all(h is not said.partial for _, h in target.constraints):
+    if said.partial is not None and id(said.partial) not in target.constraint_ids:
         target.constraints.append((m.sentence, said.partial))
+        target.constraint_ids.add(id(said.partial))
         if any(h is said.partial for h in m.reported):
             target.silent.append(said.partial)     # picks the event, claims no day
+            target.silent_ids.add(id(said.partial))
 
 
 def _placing_order(d: DocEvent) -> tuple[int, int, str, str]:
