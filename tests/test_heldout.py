@@ -23,11 +23,13 @@ GOLD = HELDOUT / "gold.yaml"
 
 # the scores of the day the test was written, rounded down a little:
 # events 5/5 | claims R=0.87 P=1.00 | facts 0.71 | speakers 0.62 | entities 0.94 | conflicts 1/1 | false 0
+# raised after "الأخير"/"the latter", "her office", a leader's own office and dated roles for many
+# more leaders: R=0.90 | facts 0.81 | speakers 0.94
 FLOORS: dict[str, str] = {
-    "--min-claim-recall": "0.84",
+    "--min-claim-recall": "0.88",
     "--min-claim-precision": "0.97",
-    "--min-fact-accuracy": "0.66",
-    "--min-speaker-accuracy": "0.58",
+    "--min-fact-accuracy": "0.78",
+    "--min-speaker-accuracy": "0.90",
     "--min-entity-accuracy": "0.90",
     "--min-conflict-recall": "1.0",
     "--max-false-conflicts": "0",

@@ -44,6 +44,10 @@ class Gazetteer:
     contraction: Mapping[str, tuple[str, ...]]
     proclitic: Mapping[str, str]
     clitic_letters: Mapping[str, str]
+    offices: Mapping[str, str]                       # person id -> the id of their office
+    anaphora: Mapping[str, Mapping[str, tuple[str, ...]]]   # kind -> lang -> folded phrases
+    anaphor_not_after: Mapping[str, frozenset[str]]
+    anaphor_followers: Mapping[str, re.Pattern]
     # Built from the fields above on first use per language and never changed after: memoised
     # derivations, not state.
     _regex: dict[str, re.Pattern] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -63,7 +67,7 @@ class Gazetteer:
             _read_entity(raw, path, entities, surfaces, isos)
         _add_cldr_countries(entities, surfaces, isos)
         _add_institutions(entities, surfaces, {raw["id"]: raw.get("adjectives") or {} for raw in data["entities"]})
-        _add_offices(data["entities"], entities, surfaces)
+        offices = _add_offices(data["entities"], entities, surfaces)
         _add_spelling_variants(entities, surfaces)
         for ent in entities.values():
             if ent.affiliation and ent.affiliation not in entities:
@@ -81,7 +85,11 @@ class Gazetteer:
             article=_setting(data, "article_prefix", fold),
             contraction=_setting(data, "article_contraction", lambda v: tuple(fold(x) for x in v)),
             proclitic=_setting(data, "proclitic_pattern", str),
-            clitic_letters=_setting(data, "clitic_letters", lambda v: fold(str(v))))
+            clitic_letters=_setting(data, "clitic_letters", lambda v: fold(str(v))),
+            offices=MappingProxyType(offices),
+            anaphora=_anaphora(data),
+            anaphor_not_after=lists.sets("anaphor_not_after"),
+            anaphor_followers=_setting(data, "anaphor_followers", lambda v: re.compile(str(v))))
 
     # ------------------------------------------------------------------ surfaces
     def contracted_article(self, lang: str) -> tuple[str, str] | None:
@@ -328,21 +336,65 @@ def _country_adjectives(adj: dict) -> dict[tuple[str, str], list[str]]:
     return out
 
 
-def _add_offices(raw_entities: list, entities: dict[str, Entity], surfaces: dict[str, SurfaceTable]) -> None:
+_OFFICE_PATTERNS = {"en": ["{n}'s office", "office of {n}", "office of the {n}"], "ar": ["مكتب {n}", "ديوان {n}"]}
+
+
+def _add_offices(raw_entities: list, entities: dict[str, Entity], surfaces: dict[str, SurfaceTable]) -> dict[str, str]:
     """"Macron's office", "مكتب نتنياهو": a leader's office is the institution the gazetteer
-    names as that person's ``office`` (the Élysée, the Kremlin), not the person."""
-    patterns = {"en": ["{n}'s office", "office of {n}"], "ar": ["مكتب {n}", "ديوان {n}"]}
+    names as that person's ``office`` (the Élysée, the Kremlin), not the person.  The office of
+    a title ("مكتب رئيس الوزراء الهندي", "the Italian Prime Minister's office") is that office too
+    when every holder of the title shares it.  Returns person id -> office id."""
+    offices: dict[str, str] = {}
+    by_title: dict[tuple[str, str], set[str]] = {}
     for raw in raw_entities:
-        office = isinstance(raw, dict) and raw.get("office")
+        office = isinstance(raw, dict) and (raw.get("office") or _default_office(raw, entities))
         if not office or office not in entities or raw.get("id") not in entities:
             continue
         person = entities[raw["id"]]
-        for lang, pats in patterns.items():
+        offices[person.id] = office
+        for lang in _OFFICE_PATTERNS:
             for n in person.aliases.get(lang, []):
-                for p in pats:
-                    key = fold(p.format(n=n))
-                    if key not in surfaces.get(lang, {}):
-                        surfaces.setdefault(lang, {})[key] = [Surface(office, "name")]
+                _add_office_surface(surfaces, lang, n, office)
+            for role in person.roles:
+                for n in role.get(lang) or []:
+                    by_title.setdefault((lang, str(n)), set()).add(office)
+    # a title several offices share ("the President") names none of them
+    for (lang, title), owners in by_title.items():
+        if len(owners) == 1:
+            _add_office_surface(surfaces, lang, title, next(iter(owners)))
+    return offices
+
+
+# the institution a head of state or government speaks through when the gazetteer names none
+_DEFAULT_OFFICES = (("President", "presidency"), ("Prime Minister", "government"), ("Chancellor", "government"))
+
+
+def _default_office(raw: dict, entities: dict[str, Entity]) -> str | None:
+    """A president's office is the presidency of their state, a prime minister's its government."""
+    if raw.get("type") != "person" or not raw.get("affiliation"):
+        return None
+    for role in raw.get("roles") or []:
+        titles = " ".join(str(t) for t in role.get("en") or [])
+        for word, kind in _DEFAULT_OFFICES:
+            office = f"{raw['affiliation']}-{kind}"
+            if word in titles and "Vice" not in titles and office in entities:
+                return office
+    return None
+
+
+def _add_office_surface(surfaces: dict[str, SurfaceTable], lang: str, name: str, office: str) -> None:
+    for p in _OFFICE_PATTERNS[lang]:
+        key = fold(p.format(n=name))
+        if key not in surfaces.get(lang, {}):
+            surfaces.setdefault(lang, {})[key] = [Surface(office, "name")]
+
+
+def _anaphora(data: dict) -> Mapping[str, Mapping[str, tuple[str, ...]]]:
+    """kind (latter | former | office) -> language -> folded phrases."""
+    out = {}
+    for kind, by_lang in strip_lines(data.get("anaphora") or {}).items():
+        out[kind] = MappingProxyType({lang: tuple(fold(str(w)) for w in words) for lang, words in by_lang.items()})
+    return MappingProxyType(out)
 
 
 def _add_spelling_variants(entities: dict[str, Entity], surfaces: dict[str, SurfaceTable]) -> None:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from rapidfuzz import fuzz, process
 
 from reconcile.engine.normalise import NormalText
+from reconcile.entities.anaphora import anaphor_refs
 from reconcile.entities.gazetteer import Gazetteer, Surface
 
 # (start, end, entity id, how) in folded offsets; how: gazetteer | adjective | role | fuzzy | title
@@ -34,9 +35,14 @@ def find_folded(gaz: Gazetteer, nt: NormalText, lang: str, ref: dt.date | None,
     """Entity mentions in one document, sorted; ``discover`` registers a person the gazetteer
     does not know and names its entity."""
     refs, unresolved = _gazetteer_refs(gaz, nt, lang, ref)
-    refs = _drop_roles_before_names(gaz, refs, nt.text)
-    scan = _Scan(gaz, nt, lang, refs, unresolved)
-    return sorted(scan.variants(refs, known_words, discover))
+    kept = _drop_roles_before_names(gaz, refs, nt.text)
+    # a title dropped for the name after it still is no name ("رئيس جنوب أفريقيا سيريل رامافوزا")
+    unresolved += [(s, e) for s, e, _, _ in set(refs) - set(kept)]
+    scan = _Scan(gaz, nt, lang, kept, unresolved)
+    found = sorted(scan.variants(kept, known_words, discover))
+    taken = {p for s, e, _, _ in found for p in range(s, e)}
+    found += [a for a in anaphor_refs(gaz, nt.text, lang, found) if not taken.intersection(range(a[0], a[1]))]
+    return sorted(found)
 
 
 def _gazetteer_refs(gaz: Gazetteer, nt: NormalText, lang: str,

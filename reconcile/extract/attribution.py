@@ -195,12 +195,16 @@ def _relaying_outlet(ex: DocExtraction, gaz: EntityRegistry, h: Hit) -> tuple[st
 
 def _office_holder(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, k: int,
                    office: tuple[str, int, int]) -> tuple[str, int, int]:
-    """The person named right after the office ("المتحدثة باسم وزارة الخارجية فلانة الفلانية")."""
+    """The person named right after the office ("المتحدثة باسم وزارة الخارجية فلانة الفلانية"),
+    unless the office is that person's own ("مكتب رئيسة الوزراء الإيطالية جورجيا ميلوني": the office
+    speaks, about her)."""
     t = ex.nt.text
     ee = office[2]
     for es2, ee2, eid2, how2 in ex.entities[k + 1:k + 1 + ctx.windows.office_holder_names]:
         gap = t[ee:es2]
         if gaz.entities[eid2].type == "person" and how2 != "adjective" and not gap.replace('"', " ").strip():
+            if gaz.gazetteer.offices.get(eid2) == office[0]:
+                return office
             return eid2, es2, ee2
     return office
 

@@ -36,6 +36,10 @@ def extract_document(doc: Document, ctx: LanguageContext, gaz: EntityRegistry,
     sentences = sentence_spans(ctx, t)
     hits = {d: rule_hits(ctx.rs, d, t, ref) for d in DIMENSIONS}
     markers = marker_hits(ctx, t)
+    # "إن الأخير أجرى اتصالا": a word that names someone already named is no "last" marker
+    naming = {p for s, e, _, how in ents if how == "anaphor" for p in range(s, e)}
+    if naming:
+        markers = {k: [m for m in v if m[1] - 1 not in naming] for k, v in markers.items()}
     ex = DocExtraction(doc, nt, ctx.lang, ref, sentences, ents, [], [], [], hits)
     absorb_media(hits, t, ctx.windows.medium_after_event)
     segs = segments(ctx, t, sentences, hits, markers)

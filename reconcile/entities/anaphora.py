@@ -1,0 +1,110 @@
+"""Words that name someone already named: "the latter" / "الأخير" (the last one named before),
+"the former" (the one named before that), "her office" / "مكتبه" (the office of the person the
+sentence is about).  Each becomes a mention of that entity, so "قال مكتب ألبانيز إن الأخير أجرى
+اتصالا مع مودي" has both leaders and "..., her office said" has a speaker.
+
+Matching is on folded text; the phrases and their guards are in rules/entities.yaml.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from reconcile.entities.gazetteer import Gazetteer
+
+FoldedRef = tuple[int, int, str, str]
+
+# how far back (characters) the one an anaphor names may be: the sentence or the one before
+REACH = 400
+_SENTENCE_END = re.compile(r"[.!?؟\n]\s")
+_NAMED = ("person", "org", "country", "media")
+
+
+def anaphor_refs(gaz: Gazetteer, text: str, lang: str, refs: Sequence[FoldedRef]) -> list[FoldedRef]:
+    """A mention for each anaphor in ``text`` whose antecedent is found; ``refs`` sorted."""
+    named = [r for r in refs if r[3] != "adjective" and _type(gaz, r[2]) in _NAMED]
+    out: list[FoldedRef] = []
+    for kind, by_lang in gaz.anaphora.items():
+        for phrase in by_lang.get(lang, ()):
+            for m in _phrase_regex(gaz, lang, phrase).finditer(text):
+                s, e = m.start("a"), m.end("a")
+                if not _stands_alone(gaz, text, lang, s, e):
+                    continue
+                eid = _antecedent(gaz, kind, text, named, s)
+                if eid:
+                    out.append((s, e, eid, "anaphor"))
+    return out
+
+
+def _type(gaz: Gazetteer, eid: str) -> str:
+    """An entity's type; one the run discovered after a title is a person."""
+    ent = gaz.entities.get(eid)
+    return ent.type if ent else "person"
+
+
+_REGEX: dict[tuple[str, str, str], re.Pattern] = {}
+
+
+def _phrase_regex(gaz: Gazetteer, lang: str, phrase: str) -> re.Pattern:
+    """The phrase as a word, with what may be glued before it ("وأكد الأخير", "للأخير")."""
+    key = (str(gaz.path), lang, phrase)
+    if key not in _REGEX:
+        alts = [re.escape(phrase)]
+        contraction = gaz.contracted_article(lang)
+        if contraction and phrase.startswith(contraction[0]):
+            alts.append(re.escape(contraction[1] + phrase[len(contraction[0]):]))
+        pre = gaz.proclitic.get(lang, "")
+        flags = re.IGNORECASE if lang == "en" else 0
+        _REGEX[key] = re.compile(rf"(?<!\w){pre}(?P<a>{'|'.join(alts)})(?!\w)", flags)
+    return _REGEX[key]
+
+
+def _stands_alone(gaz: Gazetteer, text: str, lang: str, s: int, e: int) -> bool:
+    """Not an adjective ("الأسبوع الأخير", "زيارته الأخيرة", "the former president") nor an
+    idiom ("في الأخير")."""
+    before = text[max(0, s - 40):s].split()
+    prev = before[-1] if before else ""
+    if prev in gaz.anaphor_not_after.get(lang, frozenset()):
+        return False
+    article = gaz.article.get(lang)
+    if article and prev:
+        clitics = gaz.clitic_letters.get(lang, "")
+        bare = prev[1:] if prev[:1] in clitics and not prev.startswith(article) else prev
+        contraction = gaz.contracted_article(lang)
+        if bare.startswith(article) or (contraction and bare.startswith(contraction[1])):
+            return False
+        # a noun with a possessive ending ("زيارته", "لقاؤهما") takes it as an adjective
+        if prev not in gaz.stopwords.get(lang, frozenset()) and re.search(r"(?:ه|ها|هما|هم)$", prev):
+            return False
+    follow = gaz.anaphor_followers.get(lang)
+    if follow is not None:
+        after = re.match(r"\s*(\w+|[^\w\s])", text[e:e + 40])
+        if not after or not follow.match(after.group(1)):
+            return False
+    return True
+
+
+def _antecedent(gaz: Gazetteer, kind: str, text: str, named: Sequence[FoldedRef], s: int) -> str | None:
+    near = [r for r in named if s - REACH <= r[0] and r[1] <= s]
+    if kind == "office":
+        return _office_of_subject(gaz, text, near, s)
+    persons_first = sorted(near, key=lambda r: r[0])
+    distinct: list[str] = []
+    for r in reversed(persons_first):
+        if not distinct or distinct[-1] != r[2]:
+            distinct.append(r[2])
+    index = 0 if kind == "latter" else 1
+    return distinct[index] if len(distinct) > index else None
+
+
+def _office_of_subject(gaz: Gazetteer, text: str, near: Sequence[FoldedRef], s: int) -> str | None:
+    """"Meloni called bin Zayed, her office said": the first person of the sentence (its
+    subject) owns the office; with nobody named in it, the subject of the sentence before."""
+    lo = max(0, s - REACH)
+    starts = [lo] + [m.end() for m in _SENTENCE_END.finditer(text, lo, s)]
+    persons = [r for r in near if _type(gaz, r[2]) == "person"]
+    for start in (starts[-1], starts[-2] if len(starts) > 1 else lo):
+        in_sentence = [r for r in persons if r[0] >= start]
+        if in_sentence:
+            return gaz.offices.get(in_sentence[0][2])
+    return None
