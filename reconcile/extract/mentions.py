@@ -183,7 +183,8 @@ def _mention(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, idx: 
     dual = any(idx.dual.any_between(a, b) for a, b in part_ranges)
     dts = idx.dates.between(sg.start, sg.end) or idx.dates.between(*scope)
     since = _since_dates(ex, ctx, dts, reach=2) + _since_clause_dates(ex, ctx, idx, dts)
-    reported = [h for h in dts if _speech_date(ex, idx, h)]
+    channel = _channel_regex(ctx)
+    reported = [h for h in dts if _speech_date(ex, idx, h, channel)]
     own = [h for h in dts if all(h is not x for x in since + reported)]
     # the day of the statement only when nothing else dates the event (a guess, see events)
     dts = own or [h for h in dts if any(h is x for x in reported)]
@@ -198,7 +199,7 @@ def _mention(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, idx: 
                       parts, dual, dts, medium, previous, future, all(generic), locs, reported)
 
 
-def _speech_date(ex: DocExtraction, idx: _Index, h: Hit) -> bool:
+def _speech_date(ex: DocExtraction, idx: _Index, h: Hit, channel: re.Pattern[str] | None) -> bool:
     """A date right after a speech verb and its speaker ("the Kremlin said on Wednesday that",
     "أعلن الكرملين، الأربعاء، أن") dates the statement, not the event it reports."""
     t = ex.nt.text
@@ -208,9 +209,22 @@ def _speech_date(ex: DocExtraction, idx: _Index, h: Hit) -> bool:
         gap = list(t[cue.end:h.start])
         for es, ee, _eid, _how in ex.entities_in(cue.end, h.start):
             gap[es - cue.end:ee - cue.end] = " " * (ee - es)
-        if len(re.findall(r"\w+", "".join(gap))) <= _SPEECH_GAP_WORDS:
+        # "said in a statement on Thursday": how it was said is no word between them
+        rest = channel.sub(" ", "".join(gap)) if channel else "".join(gap)
+        if len(re.findall(r"\w+", rest)) <= _SPEECH_GAP_WORDS:
             return True
     return False
+
+
+_CHANNEL_RES: dict[str, re.Pattern[str] | None] = {}
+
+
+def _channel_regex(ctx: LanguageContext) -> re.Pattern[str] | None:
+    """How a statement was made ("in a statement", "في بيان"), from ``statement_channel``."""
+    if ctx.lang not in _CHANNEL_RES:
+        lx = ctx.rs.lexicons.get("statement_channel")
+        _CHANNEL_RES[ctx.lang] = re.compile(rf"(?<!\w)(?:{lx.alternation})(?!\w)") if lx else None
+    return _CHANNEL_RES[ctx.lang]
 
 
 _SPEECH_REACH = 60      # characters from a speech verb to the date it says the statement was made
