@@ -27,6 +27,7 @@ class _Index:
     future: Starts[Marker]
     dual: Starts[Marker]
     previous: Starts[Marker]
+    previous_before: Starts[Marker]         # "previous" words that count only before the event word
     speaker_spans: Starts[Span]
     speech: Starts[Hit]                     # speech verbs ("said", "أعلن")
     by_anchor: dict[int, list[Segment]]     # anchoring segment -> the segments its event covers
@@ -45,6 +46,7 @@ def _index(ex: DocExtraction, segments: list[Segment], markers: dict[str, list[M
                   Starts(hits["medium"], key=hit_start), Starts(hits["clock_time"], key=hit_start),
                   Starts(markers["past_marker"]), Starts(markers["future_marker"]),
                   Starts(markers["dual_reference"]), Starts(markers["previous_marker"]),
+                  Starts(markers["previous_marker_before"]),
                   Starts(a.span for per in speakers for a in per if a.span),
                   Starts([h for h in hits["attribution"] if (h.value or {}).get("cue", "verb") == "verb"],
                          key=hit_start),
@@ -120,7 +122,9 @@ def _since_clauses(ex: DocExtraction, ctx: LanguageContext, idx: _Index, dts: li
 def _previous_since(ex: DocExtraction, ctx: LanguageContext, idx: _Index, m: RawMention) -> list[RawMention]:
     """"the first call between them since September 2022": the date after "since" is the day
     of the previous contact of the same people, a recalled event of its own."""
-    if m.previous or m.future or m.generic:
+    # (a mention that is itself the earlier contact, "آخر مكالمة ... منذ <date>", still takes
+    # the date after "since" through the mention made here)
+    if m.future or m.generic:
         return []
     t = ex.nt.text
     first = _marker_regexes(ctx)[1]
@@ -237,6 +241,8 @@ def _previous_before(t: str, ctx: LanguageContext, idx: _Index, sg: Segment, fir
     lo = max(sg.start, first.start - ctx.windows.previous_marker)
     if _marker_regexes(ctx)[2].search(t, lo, first.start):
         return True           # "since the Geneva talks", "منذ المحادثة الأولى": an earlier event
+    if _last_before(t, idx, first):
+        return True
     for ms, me, _v in idx.previous.between(lo, first.start):
         if me > first.start or len(t[me:first.start].split()) > 2:
             continue
@@ -244,6 +250,13 @@ def _previous_before(t: str, ctx: LanguageContext, idx: _Index, sg: Segment, fir
             continue
         return True
     return False
+
+
+def _last_before(t: str, idx: _Index, first: Hit) -> bool:
+    """"آخر اتصال" (the last call): a word that is "previous" only right before an indefinite
+    event noun; after it ("اتصال آخر") it means "another"."""
+    return any(not t[me:first.start].strip() and not t.startswith("ال", first.start)
+               for _ms, me, _v in idx.previous_before.between(first.start - 12, first.start))
 
 
 def _kinds(ctx: LanguageContext, t: str, trigs: list[Hit]) -> tuple[list[str], list[bool], str | None]:
