@@ -73,3 +73,16 @@ def test_the_caller_of_a_received_call(tmp_path):
         rep = _report(folder, text, "2024-05-16")
         got = [v for ev in rep["events"] for v in _values(ev, "initiator")]
         assert got and all("Macron" in str(v) for v in got), (lang, got)
+
+
+LATTER = """مودي وألبانيز يبحثان هاتفيا التجارة
+
+قال مكتب رئيس الوزراء الياباني فوميو كيشيدا إن الأخير أجرى اتصالا هاتفيا مع المستشار الألماني أولاف شولتس استمر نصف ساعة.
+"""
+
+
+def test_the_latter_before_the_event_word_is_a_person_not_an_earlier_call(tmp_path):
+    # "الأخير" before the noun is "the latter"; only after it ("الاتصال الأخير") the last call
+    rep = _report(tmp_path, LATTER, "2024-05-16")
+    got = [v for ev in rep["events"] for v in _values(ev, "duration")]
+    assert got == [{"minutes": {"min": 30, "max": 30}}], got

@@ -243,6 +243,8 @@ def _previous_before(t: str, ctx: LanguageContext, idx: _Index, sg: Segment, fir
         return True           # "since the Geneva talks", "منذ المحادثة الأولى": an earlier event
     if _last_before(t, idx, first):
         return True
+    if "before" not in ctx.rs.setting("event", "previous_marker_sides", ["before", "after"]):
+        return False
     for ms, me, _v in idx.previous.between(lo, first.start):
         if me > first.start or len(t[me:first.start].split()) > 2:
             continue
