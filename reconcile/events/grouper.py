@@ -29,6 +29,8 @@ from reconcile.records import DocExtraction, Entity, Hit, RawClaim, RawMention
 
 Day = tuple[str, str]
 _YEAR_REACH = 120      # characters: how far a written year completes a day and month
+# days a statement may come after the event it reports ("spoke on Tuesday", "said on Friday")
+_STATEMENT_LAG_DAYS = 7
 
 
 @dataclass
@@ -143,6 +145,21 @@ def _width(d: Day) -> int:
     return (dt.date.fromisoformat(d[1]) - dt.date.fromisoformat(d[0])).days
 
 
+def _reported_event(cands: list[DocEvent], current: DocEvent | None, said_on: Day | None) -> DocEvent | None:
+    """"the call ..., a spokeswoman said on Wednesday": the day of the statement is the last
+    the event can have been on; an event the article has already met on or before it is that
+    one (a statement day never opens an event of its own then)."""
+    if not said_on or said_on[0] != said_on[1]:
+        return None
+    before = [e for e in cands if e.date and not e.recalled and e.date[1] <= said_on[0]
+              and _days_between(e.date[1], said_on[0]) <= _STATEMENT_LAG_DAYS]
+    return (current if current in before else before[-1]) if before else None
+
+
+def _days_between(a: str, b: str) -> int:
+    return (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days
+
+
 def _overlap(a: Day | None, b: Day | None) -> bool:
     return bool(a and b and a[0] <= b[1] and b[0] <= a[1])
 
@@ -164,8 +181,7 @@ class EventGrouper:
     # ------------------------------------------------------------------ compatibility
     def lift(self, eid: str) -> str:
         """The state or organisation an entity stands for (Peskov -> Kremlin -> Russia)."""
-        hit = self._lifted.get(eid)
-        if hit is None:
+        if (hit := self._lifted.get(eid)) is None:
             hit = self._lifted[eid] = self._lift(eid)
         return hit
 
@@ -269,6 +285,8 @@ class EventGrouper:
         if not date and not m.previous:
             # "the call" is the article's own event, not one it recalls ("the first since ...")
             cands = [e for e in cands if not e.recalled]
+        if said.reported and (stated := _reported_event(cands, current, date)) is not None:
+            return stated
         if date and date[0] == date[1]:
             # an event placed on the article's day only by guess (a headline, "the call")
             # takes the day the article then writes for it

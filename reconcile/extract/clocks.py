@@ -31,6 +31,9 @@ class Readings:
 
 def arrange(ex: DocExtraction, ctx: LanguageContext) -> Readings:
     t = ex.nt.text
+    for h in ex.hits["clock_time"]:
+        if h.value and _zone_in_lower_case(ex, h):
+            h.value = None        # "at 9 pm cat owners": a word, not the zone it spells
     hits = sorted((h for h in ex.hits["clock_time"] if h.value), key=lambda h: h.start)
     local_zone = dateline_zone(ex, ctx)
     out = Readings(hits, set(), set(), {}, local_zone)
@@ -55,6 +58,17 @@ def arrange(ex: DocExtraction, ctx: LanguageContext) -> Readings:
             else:
                 out.skip.update((k, k + 1))     # "between 9 and 10": neither is the moment
     return out
+
+
+def _zone_in_lower_case(ex: DocExtraction, h: Hit) -> bool:
+    """A zone abbreviation that is also a word ("CAT", "ART", "EAT") is a zone only written in
+    capitals (``zone_in_capitals`` in clock_time.yaml)."""
+    for start, end, _surface, lexes in h.tokens:
+        if any(lex == "zone_in_capitals" for lex, _v in lexes):
+            os_, oe = ex.span(start, end)
+            if not ex.doc.text[os_:oe].isupper():
+                return True
+    return False
 
 
 def _note_start(t: str, h: Hit) -> int | None:

@@ -15,8 +15,10 @@ from reconcile.engine.normalise import fold
 from reconcile.engine.rules import RULES_DIR, RuleError, RuleSet, fold_pattern, ruleset, trie_regex
 
 # the lexicons read in one pass over the text (``hits.marker_hits``)
-MARKERS = ("future_marker", "past_marker", "previous_marker", "temporal_prep", "dual_reference",
-           "time_role", "duration_cue", "relative_interval", "progress_marker", "forecast_cue")
+# (``previous_marker_before``: a "previous" word only before the event word, "آخر اتصال", the
+# last call, where after it it means "another": "اتصال آخر")
+MARKERS = ("future_marker", "past_marker", "previous_marker", "previous_marker_before", "temporal_prep",
+           "dual_reference", "time_role", "duration_cue", "relative_interval", "progress_marker", "forecast_cue")
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ class _Index:
     future: Starts[Marker]
     dual: Starts[Marker]
     previous: Starts[Marker]
+    previous_before: Starts[Marker]         # "previous" words that count only before the event word
     speaker_spans: Starts[Span]
     speech: Starts[Hit]                     # speech verbs ("said", "أعلن")
     by_anchor: dict[int, list[Segment]]     # anchoring segment -> the segments its event covers
@@ -45,6 +46,7 @@ def _index(ex: DocExtraction, segments: list[Segment], markers: dict[str, list[M
                   Starts(hits["medium"], key=hit_start), Starts(hits["clock_time"], key=hit_start),
                   Starts(markers["past_marker"]), Starts(markers["future_marker"]),
                   Starts(markers["dual_reference"]), Starts(markers["previous_marker"]),
+                  Starts(markers["previous_marker_before"]),
                   Starts(a.span for per in speakers for a in per if a.span),
                   Starts([h for h in hits["attribution"] if (h.value or {}).get("cue", "verb") == "verb"],
                          key=hit_start),
@@ -120,7 +122,9 @@ def _since_clauses(ex: DocExtraction, ctx: LanguageContext, idx: _Index, dts: li
 def _previous_since(ex: DocExtraction, ctx: LanguageContext, idx: _Index, m: RawMention) -> list[RawMention]:
     """"the first call between them since September 2022": the date after "since" is the day
     of the previous contact of the same people, a recalled event of its own."""
-    if m.previous or m.future or m.generic:
+    # (a mention that is itself the earlier contact, "آخر مكالمة ... منذ <date>", still takes
+    # the date after "since" through the mention made here)
+    if m.future or m.generic:
         return []
     t = ex.nt.text
     first = _marker_regexes(ctx)[1]
@@ -183,7 +187,8 @@ def _mention(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, idx: 
     dual = any(idx.dual.any_between(a, b) for a, b in part_ranges)
     dts = idx.dates.between(sg.start, sg.end) or idx.dates.between(*scope)
     since = _since_dates(ex, ctx, dts, reach=2) + _since_clause_dates(ex, ctx, idx, dts)
-    reported = [h for h in dts if _speech_date(ex, idx, h)]
+    channel = _channel_regex(ctx)
+    reported = [h for h in dts if _speech_date(ex, idx, h, channel)]
     own = [h for h in dts if all(h is not x for x in since + reported)]
     # the day of the statement only when nothing else dates the event (a guess, see events)
     dts = own or [h for h in dts if any(h is x for x in reported)]
@@ -198,7 +203,7 @@ def _mention(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, idx: 
                       parts, dual, dts, medium, previous, future, all(generic), locs, reported)
 
 
-def _speech_date(ex: DocExtraction, idx: _Index, h: Hit) -> bool:
+def _speech_date(ex: DocExtraction, idx: _Index, h: Hit, channel: re.Pattern[str] | None) -> bool:
     """A date right after a speech verb and its speaker ("the Kremlin said on Wednesday that",
     "أعلن الكرملين، الأربعاء، أن") dates the statement, not the event it reports."""
     t = ex.nt.text
@@ -208,9 +213,22 @@ def _speech_date(ex: DocExtraction, idx: _Index, h: Hit) -> bool:
         gap = list(t[cue.end:h.start])
         for es, ee, _eid, _how in ex.entities_in(cue.end, h.start):
             gap[es - cue.end:ee - cue.end] = " " * (ee - es)
-        if len(re.findall(r"\w+", "".join(gap))) <= _SPEECH_GAP_WORDS:
+        # "said in a statement on Thursday": how it was said is no word between them
+        rest = channel.sub(" ", "".join(gap)) if channel else "".join(gap)
+        if len(re.findall(r"\w+", rest)) <= _SPEECH_GAP_WORDS:
             return True
     return False
+
+
+_CHANNEL_RES: dict[str, re.Pattern[str] | None] = {}
+
+
+def _channel_regex(ctx: LanguageContext) -> re.Pattern[str] | None:
+    """How a statement was made ("in a statement", "في بيان"), from ``statement_channel``."""
+    if ctx.lang not in _CHANNEL_RES:
+        lx = ctx.rs.lexicons.get("statement_channel")
+        _CHANNEL_RES[ctx.lang] = re.compile(rf"(?<!\w)(?:{lx.alternation})(?!\w)") if lx else None
+    return _CHANNEL_RES[ctx.lang]
 
 
 _SPEECH_REACH = 60      # characters from a speech verb to the date it says the statement was made
@@ -223,6 +241,10 @@ def _previous_before(t: str, ctx: LanguageContext, idx: _Index, sg: Segment, fir
     lo = max(sg.start, first.start - ctx.windows.previous_marker)
     if _marker_regexes(ctx)[2].search(t, lo, first.start):
         return True           # "since the Geneva talks", "منذ المحادثة الأولى": an earlier event
+    if _last_before(t, idx, first):
+        return True
+    if "before" not in ctx.rs.setting("event", "previous_marker_sides", ["before", "after"]):
+        return False
     for ms, me, _v in idx.previous.between(lo, first.start):
         if me > first.start or len(t[me:first.start].split()) > 2:
             continue
@@ -230,6 +252,13 @@ def _previous_before(t: str, ctx: LanguageContext, idx: _Index, sg: Segment, fir
             continue
         return True
     return False
+
+
+def _last_before(t: str, idx: _Index, first: Hit) -> bool:
+    """"آخر اتصال" (the last call): a word that is "previous" only right before an indefinite
+    event noun; after it ("اتصال آخر") it means "another"."""
+    return any(not t[me:first.start].strip() and not t.startswith("ال", first.start)
+               for _ms, me, _v in idx.previous_before.between(first.start - 12, first.start))
 
 
 def _kinds(ctx: LanguageContext, t: str, trigs: list[Hit]) -> tuple[list[str], list[bool], str | None]:
