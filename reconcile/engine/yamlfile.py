@@ -23,13 +23,23 @@ class _LineLoader(yaml.SafeLoader):
     pass
 
 
+# libyaml's parser builds the same nodes (with their marks) several times faster; the pure
+# Python loader is kept to word an error exactly as it always has been
+_FastLineLoader: type = getattr(yaml, "CSafeLoader", _LineLoader)
+if _FastLineLoader is not _LineLoader:
+    class _CLineLoader(_FastLineLoader):
+        pass
+    _FastLineLoader = _CLineLoader
+
+
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
     mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
     mapping["__line__"] = node.start_mark.line + 1
     return mapping
 
 
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+for _loader in {_LineLoader, _FastLineLoader}:
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 JsonPath = Sequence[str | int]
 
@@ -69,7 +79,14 @@ def read_yaml(path: Path) -> YamlFile:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(f"{path}: cannot read: {exc}") from None
-    loader = _LineLoader(text)
+    try:
+        return _parse(path, text, _FastLineLoader)
+    except RuleError:
+        return _parse(path, text, _LineLoader)
+
+
+def _parse(path: Path, text: str, loader_class: type) -> YamlFile:
+    loader = loader_class(text)
     try:
         root = loader.get_single_node()
         data = loader.construct_document(root) if root is not None else None

@@ -26,7 +26,10 @@ def anaphor_refs(gaz: Gazetteer, text: str, lang: str, refs: Sequence[FoldedRef]
     out: list[FoldedRef] = []
     for kind, by_lang in gaz.anaphora.items():
         for phrase in by_lang.get(lang, ()):
-            for m in _phrase_regex(gaz, lang, phrase).finditer(text):
+            regex, literals = _phrase_regex(gaz, lang, phrase)
+            if literals and not any(w in text for w in literals):
+                continue            # a cheap look first: the phrase is not in the text at all
+            for m in regex.finditer(text):
                 s, e = m.start("a"), m.end("a")
                 if not _stands_alone(gaz, text, lang, s, e):
                     continue
@@ -42,20 +45,23 @@ def _type(gaz: Gazetteer, eid: str) -> str:
     return ent.type if ent else "person"
 
 
-_REGEX: dict[tuple[str, str, str], re.Pattern] = {}
+_REGEX: dict[tuple[str, str, str], tuple[re.Pattern, tuple[str, ...]]] = {}
 
 
-def _phrase_regex(gaz: Gazetteer, lang: str, phrase: str) -> re.Pattern:
-    """The phrase as a word, with what may be glued before it ("وأكد الأخير", "للأخير")."""
+def _phrase_regex(gaz: Gazetteer, lang: str, phrase: str) -> tuple[re.Pattern, tuple[str, ...]]:
+    """The phrase as a word, with what may be glued before it ("وأكد الأخير", "للأخير"); and
+    the literal forms one of which any match contains (none when case is ignored)."""
     key = (str(gaz.path), lang, phrase)
     if key not in _REGEX:
-        alts = [re.escape(phrase)]
+        words = [phrase]
         contraction = gaz.contracted_article(lang)
         if contraction and phrase.startswith(contraction[0]):
-            alts.append(re.escape(contraction[1] + phrase[len(contraction[0]):]))
+            words.append(contraction[1] + phrase[len(contraction[0]):])
+        alts = [re.escape(w) for w in words]
         pre = gaz.proclitic.get(lang, "")
         flags = re.IGNORECASE if lang == "en" else 0
-        _REGEX[key] = re.compile(rf"(?<!\w){pre}(?P<a>{'|'.join(alts)})(?!\w)", flags)
+        regex = re.compile(rf"(?<!\w){pre}(?P<a>{'|'.join(alts)})(?!\w)", flags)
+        _REGEX[key] = (regex, () if flags else tuple(words))
     return _REGEX[key]
 
 

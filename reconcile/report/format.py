@@ -161,6 +161,8 @@ def md_code_link(code: object, url: object) -> str:
 
 def json_safe(v: Any) -> Any:
     """A value with every NaN or infinite float replaced by None (the JSON is standard JSON)."""
+    if v is None or isinstance(v, str | int):     # most values: nothing to look into
+        return v
     if isinstance(v, float):
         return v if math.isfinite(v) else None
     if isinstance(v, dict):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from reconcile import __version__
 from reconcile.extract.sentences import excerpt_span
-from reconcile.pipeline import Analysis
+from reconcile.pipeline import Analysis, without_cyclic_gc
 from reconcile.records import STATUS_ORDER, Claim, Document, FactVerdict
 from reconcile.report.format import (
     NO_SPEAKER,
@@ -61,6 +61,7 @@ def _document_json(a: Analysis, d: Document, read_as: list[str]) -> dict:
             "wire": _entity_name(a, relay.wire) if relay else None}
 
 
+@without_cyclic_gc()   # the report is as acyclic as the analysis it is built from
 def build_report(a: Analysis, name: str) -> dict:
     docs = {d.id: d for d in a.corpus.documents}
     read_in: dict[str, list[str]] = {}
