@@ -1,0 +1,103 @@
+"""Corpora written for the project (tests/corpora/*/): articles in the style of wire copy and
+Arabic news sites, about events and leaders outside the development corpora, each with a gold
+file. They stand in for the hidden corpora; nothing outside the checkout is read.
+
+- heldout: Modi-Albanese call, Lula-Ramaphosa talks, Mohamed bin Zayed-Meloni call and their
+  earlier video call. Its misses were fixed after reading them: a check against regressions now.
+- heldout2: Sisi-Erdogan call and their earlier meeting, Sanchez-Lula talks, King Abdullah
+  II-Starmer call; gold written before the tool was run and no rule tuned on it.
+
+Ratchet: each corpus scores at least what it scored the day its floors were set (raise them when
+accuracy improves, never lower them to pass) and raises no false conflict.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from reconcile.cli import app
+from reconcile.report.writer import dumps
+
+CORPORA = Path(__file__).resolve().parent / "corpora"
+
+
+@dataclass(frozen=True)
+class Written:
+    name: str
+    floors: dict[str, str]
+    per_language: int          # articles in Arabic, and as many in English
+    events: str                # "events N/N matched"
+
+
+WRITTEN = [
+    # first run: events 5/5 | R=0.87 P=1.00 | facts 0.71 | speakers 0.62 | entities 0.94; raised after
+    # "the latter", leaders' offices, dated roles, statement days, zones, received calls, trips:
+    # R=0.98 | facts 0.95 | speakers 1.00
+    Written("heldout", {"--min-claim-recall": "0.96", "--min-claim-precision": "0.97",
+                        "--min-fact-accuracy": "0.92", "--min-speaker-accuracy": "0.97",
+                        "--min-entity-accuracy": "0.90", "--min-conflict-recall": "1.0",
+                        "--max-false-conflicts": "0"}, 7, "events 5/5 matched"),
+    # events 4/4 | R=0.86 P=0.98 | facts 0.72 | speakers 0.53 | entities 0.83 | conflicts 1/1 | false 0
+    Written("heldout2", {"--min-claim-recall": "0.84", "--min-claim-precision": "0.96",
+                         "--min-fact-accuracy": "0.70", "--min-speaker-accuracy": "0.50",
+                         "--min-entity-accuracy": "0.80", "--min-conflict-recall": "1.0",
+                         "--max-false-conflicts": "0"}, 5, "events 4/4 matched"),
+]
+BY_NAME = {w.name: w for w in WRITTEN}
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory):
+    from reconcile.ingest.corpus import load_corpus
+    from reconcile.pipeline import analyse
+    from reconcile.report.writer import build_report
+    made: dict[str, Path] = {}
+
+    def report(name: str) -> Path:
+        if name not in made:
+            path = tmp_path_factory.mktemp(name) / f"{name}.json"
+            path.write_text(dumps(build_report(analyse(load_corpus([CORPORA / name])), name)), encoding="utf-8")
+            made[name] = path
+        return made[name]
+    return report
+
+
+def _eval(report: Path, name: str, *args: str) -> tuple[int, str]:
+    res = CliRunner().invoke(app, ["eval", str(report), str(CORPORA / name / "gold.yaml"), *args])
+    return res.exit_code, res.stdout
+
+
+@pytest.mark.parametrize("name", sorted(BY_NAME))
+def test_the_gold_names_exactly_the_corpus_files(name):
+    folder = CORPORA / name
+    gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
+    texts = sorted(p.stem for p in folder.glob("*.txt"))
+    manifest = yaml.safe_load((folder / "sources.yaml").read_text(encoding="utf-8"))
+    assert sorted(gold["documents"]) == texts
+    assert sorted(Path(k).stem for k in manifest) == texts
+    langs = [v["language"] for v in manifest.values()]
+    assert langs.count("ar") == langs.count("en") == BY_NAME[name].per_language
+
+
+@pytest.mark.parametrize("name", sorted(BY_NAME))
+def test_a_written_corpus_scores_no_worse_than_its_floors(reports, name):
+    floors = [x for option, floor in BY_NAME[name].floors.items() for x in (option, floor)]
+    code, line = _eval(reports(name), name, *floors)
+    assert code == 0, f"{name} fell below its floors: {line}"
+
+
+@pytest.mark.parametrize("name", sorted(BY_NAME))
+def test_a_written_corpus_raises_no_false_conflict_and_finds_the_real_one(reports, name):
+    code, line = _eval(reports(name), name)
+    assert code == 0
+    assert "false conflicts 0" in line
+    assert "conflicts found 1/1" in line
+    assert BY_NAME[name].events in line
+
+
+def test_every_written_corpus_is_checked():
+    assert sorted(p.name for p in CORPORA.iterdir() if (p / "gold.yaml").is_file()) == sorted(BY_NAME)
