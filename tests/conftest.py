@@ -22,6 +22,20 @@ def seed_report(seed_analysis):
     return build_report(seed_analysis, "seeds")
 
 
+def report_of_article(folder: Path, text: str, published: str | None, name: str = "article") -> dict:
+    """The report of a one-article corpus written into ``folder`` (language from its script)."""
+    import yaml
+
+    from reconcile.ingest.corpus import load_corpus
+    from reconcile.pipeline import analyse
+    from reconcile.report.writer import build_report
+    lang = "ar" if any("\u0600" <= ch <= "\u06ff" for ch in text) else "en"
+    (folder / "doc.txt").write_text(text, encoding="utf-8")
+    manifest = {"doc.txt": {"outlet": "Outlet", "language": lang, "published": published, "url": None}}
+    (folder / "sources.yaml").write_text(yaml.safe_dump(manifest), encoding="utf-8")
+    return build_report(analyse(load_corpus([folder])), name)
+
+
 # Property-based tests (tests/test_properties.py): a short profile by default (CI, a few seconds),
 # a long one by hand: HYPOTHESIS_PROFILE=long .venv/bin/python -m pytest tests/test_properties.py
 try:

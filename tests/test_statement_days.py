@@ -3,19 +3,11 @@ order: "..., an aide said on Friday", "said in a statement on Friday", "أعلن
 أن ..." (texts written for these tests)."""
 from __future__ import annotations
 
-import yaml
-
-from reconcile.ingest.corpus import load_corpus
-from reconcile.pipeline import analyse
-from reconcile.report.writer import build_report
+from conftest import report_of_article
 
 
 def _report(tmp_path, text, published):
-    lang = "ar" if any("\u0600" <= ch <= "\u06ff" for ch in text) else "en"
-    (tmp_path / "doc.txt").write_text(text, encoding="utf-8")
-    manifest = {"doc.txt": {"outlet": "Outlet", "language": lang, "published": published, "url": None}}
-    (tmp_path / "sources.yaml").write_text(yaml.safe_dump(manifest), encoding="utf-8")
-    return build_report(analyse(load_corpus([tmp_path])), "statements")
+    return report_of_article(tmp_path, text, published, "statements")
 
 
 def _by_day(report):
