@@ -11,5 +11,5 @@ __all__ = ["app", "err", "eval_cmd", "main", "review", "rules", "run", "show"]
 
 
 def main() -> None:
-    from reconcile.guard import guarded
+    from reconcile.cli.guard import guarded
     guarded(app)

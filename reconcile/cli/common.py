@@ -12,7 +12,7 @@ from tabulate import tabulate
 
 from reconcile.ingest.files import shown
 
-# Exit codes of `reconcile run` (README: "Exit codes"); 70 (internal error) is reconcile.guard's.
+# Exit codes of `reconcile run` (README: "Exit codes"); 70 (internal error) is reconcile.cli.guard's.
 EXIT_NOTHING_READ, EXIT_USAGE, EXIT_WITH_PROBLEMS, EXIT_NOT_WRITTEN = 1, 2, 3, 4
 
 
@@ -62,7 +62,7 @@ def analyse_paths(paths: list[Path], review_file: Path | None = None, follow_sym
 
 def report_name(name: str | None, paths: list[Path]) -> str:
     """The report's file name stem: a plain name, so NAME.json stays inside --out."""
-    from reconcile.guard import corpus_name, name_problem
+    from reconcile.cli.guard import corpus_name, name_problem
     if name is None:
         return corpus_name(paths)
     problem = name_problem(name)
