@@ -122,9 +122,10 @@ class EventCluster:
                 return (min(near), max(near))
             return top
         spans = self._spans
-        inferred = [d for d in self._inferred.elements() if all(_overlap(d, sp) for sp in spans)]
+        # the inferred day most members give, of those inside every span (first met on a tie)
+        inferred = [(d, n) for d, n in self._inferred.items() if all(_overlap(d, sp) for sp in spans)]
         if inferred:
-            return Counter(inferred).most_common(1)[0][0]
+            return max(inferred, key=lambda dn: dn[1])[0]
         if spans:
             lo = max(s[0] for s in spans)
             hi = min(s[1] for s in spans)
@@ -175,7 +176,8 @@ class EventGrouper:
     def __init__(self, entities: Mapping[str, Entity]):
         self.entities = entities
         self._lifted: dict[str, str] = {}
-        self._party_index: dict[str, list[EventCluster]] = {}
+        # party -> the events filed under it, each once (by id, in the order they were filed)
+        self._party_index: dict[str, dict[int, EventCluster]] = {}
         self._reconciler: Any = None
 
     # ------------------------------------------------------------------ compatibility
@@ -331,7 +333,7 @@ class EventGrouper:
             pick.collectives |= de.collectives
             pick.add(de)
             for p in self._keys(de.persons | de.collectives):
-                self._party_index.setdefault(p, []).append(pick)
+                self._party_index.setdefault(p, {})[id(pick)] = pick
             index.reindex(pick, old_date, self._keys(pick.persons | pick.collectives))
         if not merged:
             self._merge_zones(index)
@@ -385,9 +387,8 @@ class EventGrouper:
             keep.zone_slack = True
             self.merge(keep, gone)
             index.remove(gone)
-            for p, lst in self._party_index.items():
-                if gone in lst:
-                    self._party_index[p] = [c for c in lst if c is not gone]
+            for filed in self._party_index.values():
+                filed.pop(id(gone), None)
             index.reindex(keep, old_date, self._keys(keep.persons | keep.collectives))
 
     def merge(self, keep: EventCluster, gone: EventCluster) -> None:

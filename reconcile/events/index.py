@@ -30,7 +30,7 @@ class ClusterIndex:
         self.clusters.append(c)
         return c
 
-    def pool(self, de: DocEvent, party_index: dict[str, list[EventCluster]],
+    def pool(self, de: DocEvent, party_index: dict[str, dict[int, EventCluster]],
              parties: set[str]) -> list[EventCluster]:
         """The events a document's event may join, in the order they were made; ``parties``
         are its parties and the states they stand for (the events are filed under both)."""
@@ -43,7 +43,8 @@ class ClusterIndex:
                 sorted(undated_pool.values(), key=lambda c: c.seq)
         if not parties:
             return self.clusters
-        return sorted({id(c): c for p in parties for c in party_index.get(p, [])}.values(), key=lambda c: c.seq)
+        return sorted({id(c): c for p in parties for c in party_index.get(p, {}).values()}.values(),
+                      key=lambda c: c.seq)
 
     def remove(self, gone: EventCluster) -> None:
         """An event merged into another is filed nowhere any more."""
