@@ -120,13 +120,13 @@ def _extract(corpus: Corpus, registry: EntityRegistry, overrides: dict[tuple[str
     contexts: dict[str, LanguageContext] = {}
     exs: list[DocExtraction] = []
     available = supported_languages()
-    for doc in corpus.documents:
+    for position, doc in enumerate(corpus.documents):
         for lang in _languages_to_read(doc, available, problems):   # a document mixing scripts is read in each
             if lang not in contexts:
                 contexts[lang] = language_context(lang)
             try:   # the boundary of one document: whatever fails in it costs only it
                 if doc.outlet is None or doc.published is None:
-                    doc = _with_inferred_metadata(corpus, doc, lang)
+                    doc = _with_inferred_metadata(corpus, position, doc, lang)
                 exs.append(extract_document(doc, contexts[lang], registry, overrides))
             except Exception as exc:  # noqa: BLE001
                 problems.append(Problem(doc.path or doc.id, f"could not be analysed in '{lang}' "
@@ -144,11 +144,11 @@ def _languages_to_read(doc: Document, available: list[str], problems: list[Probl
     return usable
 
 
-def _with_inferred_metadata(corpus: Corpus, doc: Document, lang: str) -> Document:
+def _with_inferred_metadata(corpus: Corpus, position: int, doc: Document, lang: str) -> Document:
     """The document with the outlet and date its text gives, replaced in the corpus too."""
     inferred = metadata.infer(doc, ruleset(lang))
     if inferred is not doc:
-        corpus.documents[corpus.documents.index(doc)] = inferred
+        corpus.documents[position] = inferred
     return inferred
 
 
@@ -294,6 +294,8 @@ def _regroup(grouper: EventGrouper, clusters: list[EventCluster], by_doc: dict[t
              decisions: list[Decision]) -> tuple[set[str], list[Decision]]:
     """Apply a reviewer's merges and moves to the grouped events.  Returns the claim ids moved
     out of their event and the decisions that match nothing any more."""
+    if not any(d.action in ("merge_events", "move_claim") for d in decisions):
+        return set(), []
     where: ClaimPlaces = {}
     for c in clusters:
         for de in c.members:

@@ -3,6 +3,7 @@ is telling at its sentence; a claim inside a clause that recalls an earlier cont
 contact's."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from reconcile.records import DocExtraction
@@ -18,6 +19,7 @@ def attach_claims(ex: DocExtraction, by_mention: dict[int, DocEvent],
     # contact is that contact's
     recalled = [(ex.mentions[mi].scope, ev) for mi, ev in by_mention.items()
                 if ex.mentions[mi].previous and ex.mentions[mi].scope[1] - ex.mentions[mi].scope[0] > 0]
+    told_from = [si for si, _ in current_at]      # sentence order: the events told from there on
     for c in ex.claims:
         inside = next((ev for (a, b), ev in recalled if a <= c.hit.start < b), None)
         e: DocEvent | None
@@ -28,8 +30,8 @@ def attach_claims(ex: DocExtraction, by_mention: dict[int, DocEvent],
             e = by_mention.get(c.mention)
             c.attached_by = c.attached_by or "clause"
         else:
-            before = [ev for si, ev in current_at if si <= c.sentence]
-            e = before[-1] if before else None
+            k = bisect_right(told_from, c.sentence)
+            e = current_at[k - 1][1] if k else None
             c.attached_by = "main_event"
         if e is not None:
             e.claims.append(c)

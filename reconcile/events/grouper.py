@@ -337,10 +337,9 @@ class EventGrouper:
             index.reindex(pick, old_date, self._keys(pick.persons | pick.collectives))
         if not merged:
             self._merge_zones(index)
-        clusters = index.clusters
-        for c in clusters:
+        for c in index.clusters:
             resolve_constraints(c)
-        return self.number(clusters)
+        return index.clusters        # numbered by the caller once a reviewer's regrouping is applied
 
     def _best_cluster(self, de: DocEvent, pool: list[EventCluster]) -> EventCluster | None:
         """The event a document's event joins: the one sharing most parties; an imprecisely
