@@ -64,6 +64,12 @@ class LanguageContext:
     marker_regex: re.Pattern[str]
 
     @property
+    def key(self) -> tuple[str, str]:
+        """The language and rules folder it was built from: what a cache of things derived from
+        it is keyed on (another rules folder, another context)."""
+        return self.lang, str(self.rs.root)
+
+    @property
     def speech_after_claim(self) -> bool:
         """Where the subject comes first ("..., the Kremlin said"), a verb after a claim speaks for it."""
         return "before" in self.subject_sides

@@ -144,22 +144,22 @@ def _previous_since(ex: DocExtraction, ctx: LanguageContext, idx: _Index, m: Raw
     return out
 
 
-_MARKER_RES: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
+_MARKER_RES: dict[tuple[str, str], tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
 
 
 def _marker_regexes(ctx: LanguageContext) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str],
                                                    re.Pattern[str]]:
     """"since" at the end of a stretch of text (or opening a date), a "first" word, "since"
     with up to two words after it (no punctuation), and "since" anywhere."""
-    if ctx.lang not in _MARKER_RES:
+    if ctx.key not in _MARKER_RES:
         pre = f"(?:{re.escape(ctx.conjunction)})?" if ctx.conjunction and len(ctx.conjunction) == 1 else ""
         since, first = ctx.rs.lex("since_marker").alternation, ctx.rs.lex("first_marker").alternation
         word = r"[^\s,.;:!?،؛]+"
-        _MARKER_RES[ctx.lang] = (re.compile(rf"(?<!\w){pre}{since}\s+$|^{since}\s"),
+        _MARKER_RES[ctx.key] = (re.compile(rf"(?<!\w){pre}{since}\s+$|^{since}\s"),
                                  re.compile(rf"(?<!\w){pre}{first}(?!\w)"),
                                  re.compile(rf"(?<!\w){pre}{since}(?:\s+{word}){{0,2}}\s+$|^{since}\s"),
                                  re.compile(rf"(?<!\w){pre}{since}(?!\w)"))
-    return _MARKER_RES[ctx.lang]
+    return _MARKER_RES[ctx.key]
 
 
 def _mention(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, idx: _Index, sg: Segment,
@@ -220,15 +220,15 @@ def _speech_date(ex: DocExtraction, idx: _Index, h: Hit, channel: re.Pattern[str
     return False
 
 
-_CHANNEL_RES: dict[str, re.Pattern[str] | None] = {}
+_CHANNEL_RES: dict[tuple[str, str], re.Pattern[str] | None] = {}
 
 
 def _channel_regex(ctx: LanguageContext) -> re.Pattern[str] | None:
     """How a statement was made ("in a statement", "في بيان"), from ``statement_channel``."""
-    if ctx.lang not in _CHANNEL_RES:
+    if ctx.key not in _CHANNEL_RES:
         lx = ctx.rs.lexicons.get("statement_channel")
-        _CHANNEL_RES[ctx.lang] = re.compile(rf"(?<!\w)(?:{lx.alternation})(?!\w)") if lx else None
-    return _CHANNEL_RES[ctx.lang]
+        _CHANNEL_RES[ctx.key] = re.compile(rf"(?<!\w)(?:{lx.alternation})(?!\w)") if lx else None
+    return _CHANNEL_RES[ctx.key]
 
 
 _SPEECH_REACH = 60      # characters from a speech verb to the date it says the statement was made
