@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from reconcile.engine.normalise import NormalText
+from reconcile.engine.normalise import NormalText, fold
 from reconcile.entities.gazetteer import Gazetteer
 from reconcile.entities.mentions import FoldedRef, find_folded
 from reconcile.records import Entity, EntityRef
@@ -50,7 +50,7 @@ class EntityRegistry:
     def discover_place(self, name: str, lang: str, inside: str) -> str:
         """A venue or island the gazetteer does not know, named as written ("Élysée Palace"),
         lying in the known place ``inside``: verdicts lift it there, so "in Paris" agrees with it."""
-        folded = " ".join(name.split()).lower()
+        folded = " ".join(fold(name).split())     # as gazetteer aliases are: matched on folded text
         eid = "place-" + "-".join(folded.split())
         if eid not in self._entities:
             self._entities[eid] = Entity(id=eid, name=" ".join(name.split()), type="place",
