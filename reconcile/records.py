@@ -70,7 +70,6 @@ class Entity:
     aliases: dict[str, list[str]] = field(default_factory=dict)
     roles: list[dict[str, Any]] = field(default_factory=list)
     affiliation: str | None = None   # country/org an official speaks for
-    surfaces: set[str] = field(default_factory=set)  # spellings seen in the corpus
 
 
 @dataclass
@@ -272,10 +271,6 @@ class DocExtraction:
         if starts is None or len(starts) != len(self.entities):
             starts = self.__dict__["_starts"] = [e[0] for e in self.entities]
         return starts
-
-    def text(self, start: int, end: int) -> str:
-        s, e = self.span(start, end)
-        return self.doc.text[s:e]
 
 
 @dataclass(frozen=True)

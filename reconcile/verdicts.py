@@ -177,12 +177,6 @@ class Reconciler:
         more = f" (+{extra} restatement{'s' if extra > 1 else ''} by the same source)" if extra else ""
         return f"one source: {self.describe(first.value)} ({source.label}: {', '.join(source.documents)}){more}"
 
-    def _name(self, eid: str | None) -> str | None:
-        if not eid:
-            return None
-        ent = self.entities.get(eid)
-        return ent.name if ent else eid
-
     # ------------------------------------------------------------------ quotations
     def quotes(self, quotes: list[Quote], negations: set[str]) -> list[QuoteGroup]:
         """Align quotations across documents: the same words (possibly trimmed, or spelt with

@@ -51,10 +51,8 @@ class DocEvent:
     # partial dates of an undated page ("on Tuesday", "March 18"): (sentence, hit); they pick
     # the event it joins across documents and are resolved against that event's day
     constraints: list[tuple[int, Hit]] = field(default_factory=list)
-    # partial dates that pick its event but claim no day: the day a statement about it was made
-    silent: list[Hit] = field(default_factory=list)
-    # ids of the hits in ``constraints`` and ``silent``: membership in constant time (an article
-    # repeating one date hundreds of times stays linear)
+    # ids of the hits in ``constraints``, and of those among them that pick the event but claim
+    # no day (the day a statement about it was made): membership in constant time
     constraint_ids: set[int] = field(default_factory=set, repr=False)
     silent_ids: set[int] = field(default_factory=set, repr=False)
     recalled: bool = True          # every mention of it recalls an earlier one ("the last call")
@@ -477,8 +475,7 @@ def _add_mention(target: DocEvent, mi: int, m: RawMention, said: _MentionSays) -
         target.constraints.append((m.sentence, said.partial))
         target.constraint_ids.add(id(said.partial))
         if any(h is said.partial for h in m.reported):
-            target.silent.append(said.partial)     # picks the event, claims no day
-            target.silent_ids.add(id(said.partial))
+            target.silent_ids.add(id(said.partial))     # picks the event, claims no day
 
 
 def _placing_order(d: DocEvent) -> tuple[int, int, str, str]:

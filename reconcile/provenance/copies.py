@@ -96,8 +96,3 @@ def copy_groups(documents: Mapping[str, str]) -> list[CopyGroup]:
             index.add(group, fps)
         members[group].append(doc_id)
     return [CopyGroup(ids[0], tuple(ids)) for ids in members if len(ids) > 1]
-
-
-def copy_of(groups: list[CopyGroup]) -> dict[str, str]:
-    """Document id -> the first document of its copy group (only documents that have copies)."""
-    return {doc: g.original for g in groups for doc in g.members}
