@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from reconcile.dimensions.clock_time import to_utc
 from reconcile.dimensions.dates import partial_fits, resolve_partial
+from reconcile.events.days import days_of, single_day, width
 from reconcile.records import DocExtraction, Hit, RawClaim
 
 if TYPE_CHECKING:
@@ -19,13 +20,8 @@ if TYPE_CHECKING:
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
-def _width(d: Day) -> int:
-    return (dt.date.fromisoformat(d[1]) - dt.date.fromisoformat(d[0])).days
 
 
-def _days(d: Day, cap: int) -> list[dt.date]:
-    lo, hi = dt.date.fromisoformat(d[0]), dt.date.fromisoformat(d[1])
-    return [lo + dt.timedelta(days=i) for i in range(min((hi - lo).days, cap) + 1)]
 
 
 def article_years(ex: DocExtraction) -> list[tuple[int, int]]:
@@ -61,7 +57,7 @@ def _fits(c: EventCluster, de: DocEvent) -> bool | None:
     """Whether a cluster's date fits every partial date of a document's event (None: undated)."""
     if c.date is None:
         return None
-    days = _days(c.date, 31)
+    days = days_of(c.date, 31)
     # a day and month written says more than a weekday elsewhere in the article (which may
     # be the day a statement was made)
     full = [h for _, h in de.constraints if "month" in h.value]
@@ -91,7 +87,7 @@ def narrow(de: DocEvent, cands: list[EventCluster]) -> list[EventCluster]:
     fitting = [c for c, ok in checked if ok] or _fit_most(de, cands)
     # a weekday fits some day of any month: an event dated to the day (or two, across time
     # zones) that fits says more than a month-long span that does
-    exact = [c for c in fitting if c.date and _width(c.date) <= 1]
+    exact = [c for c in fitting if c.date and width(c.date) <= 1]
     return exact or fitting or [c for c, ok in checked if ok is None]
 
 
@@ -103,8 +99,8 @@ def _fit_most(de: DocEvent, cands: list[EventCluster]) -> list[EventCluster]:
         return []
     scored = []
     for c in cands:
-        if c.date and _width(c.date) <= 1:
-            days = _days(c.date, 1)
+        if c.date and width(c.date) <= 1:
+            days = days_of(c.date, 1)
             scored.append((sum(any(partial_fits({"weekday": w}, d) for d in days) for w in weekdays), c))
     best = max((n for n, _ in scored), default=0)
     return [c for n, c in scored if n == best] if best else []
@@ -131,7 +127,7 @@ def by_claims(de: DocEvent, cands: list[EventCluster],
     for c in cands:
         claims = [rc for m in c.members for rc in m.claims]
         ours, theirs = dict(mine), _values(claims, tuple(mine))
-        day = _single_day(c.date)
+        day = single_day(c.date)
         if clocks and day is not None:
             ours.update(_clock_values(clocks, day))
             theirs.update(_clock_values([rc for rc in claims if rc.fact in ours and _zoned(rc)], day))
@@ -171,8 +167,6 @@ def _clock_values(claims: list[RawClaim], day: dt.date) -> dict[str, list[dict]]
     return out
 
 
-def _single_day(d: Day | None) -> dt.date | None:
-    return dt.date.fromisoformat(d[0]) if d and d[0] == d[1] else None
 
 
 def resolve_constraints(c: EventCluster) -> None:

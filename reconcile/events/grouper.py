@@ -23,11 +23,11 @@ from reconcile.events.dates import (
     resolve_constraints,
     story_date,
 )
+from reconcile.events.days import Day, days_between, overlap, width
 from reconcile.events.index import ClusterIndex
 from reconcile.events.zones import zone_pairs
 from reconcile.records import DocExtraction, Entity, Hit, RawClaim, RawMention
 
-Day = tuple[str, str]
 _YEAR_REACH = 120      # characters: how far a written year completes a day and month
 # days a statement may come after the event it reports ("spoke on Tuesday", "said on Friday")
 _STATEMENT_LAG_DAYS = 7
@@ -116,18 +116,18 @@ class EventCluster:
         if self._singles:
             top = max(self._singles.items(), key=lambda kv: (kv[1], kv[0]))[0]
             if self.zone_slack:
-                near = [d[0] for d in self._singles if abs(_gap(d, top)) == 1] + [top[0]]
+                near = [d[0] for d in self._singles if abs(days_between(top[0], d[0])) == 1] + [top[0]]
                 return (min(near), max(near))
             return top
         spans = self._spans
         # the inferred day most members give, of those inside every span (first met on a tie)
-        inferred = [(d, n) for d, n in self._inferred.items() if all(_overlap(d, sp) for sp in spans)]
+        inferred = [(d, n) for d, n in self._inferred.items() if all(overlap(d, sp) for sp in spans)]
         if inferred:
             return max(inferred, key=lambda dn: dn[1])[0]
         if spans:
             lo = max(s[0] for s in spans)
             hi = min(s[1] for s in spans)
-            return (lo, hi) if lo <= hi else min(spans, key=lambda s: (_width(s), s))
+            return (lo, hi) if lo <= hi else min(spans, key=lambda s: (width(s), s))
         return None
 
     @property
@@ -135,13 +135,8 @@ class EventCluster:
         return sorted({m.doc for m in self.members})
 
 
-def _gap(a: Day, b: Day) -> int:
-    """Days from the start of b to the start of a."""
-    return (dt.date.fromisoformat(a[0]) - dt.date.fromisoformat(b[0])).days
 
 
-def _width(d: Day) -> int:
-    return (dt.date.fromisoformat(d[1]) - dt.date.fromisoformat(d[0])).days
 
 
 def _reported_event(cands: list[DocEvent], current: DocEvent | None, said_on: Day | None) -> DocEvent | None:
@@ -151,16 +146,12 @@ def _reported_event(cands: list[DocEvent], current: DocEvent | None, said_on: Da
     if not said_on or said_on[0] != said_on[1]:
         return None
     before = [e for e in cands if e.date and not e.recalled and e.date[1] <= said_on[0]
-              and _days_between(e.date[1], said_on[0]) <= _STATEMENT_LAG_DAYS]
+              and days_between(e.date[1], said_on[0]) <= _STATEMENT_LAG_DAYS]
     return (current if current in before else before[-1]) if before else None
 
 
-def _days_between(a: str, b: str) -> int:
-    return (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days
 
 
-def _overlap(a: Day | None, b: Day | None) -> bool:
-    return bool(a and b and a[0] <= b[1] and b[0] <= a[1])
 
 
 def kinds_ok(ak: str, amed: set, bk: str, bmed: set) -> bool:
@@ -291,11 +282,11 @@ class EventGrouper:
             # an event placed on the article's day only by guess (a headline, "the call")
             # takes the day the article then writes for it
             same = [e for e in cands if e.date == date or (e.date_inferred and (
-                _overlap(e.date, date) or (not e.explicit_dates and not m.future and not m.previous
+                overlap(e.date, date) or (not e.explicit_dates and not m.future and not m.previous
                                            and _kind_fits(e.kind, m.kind) and self._same_sides(e, said))))]
             return same[-1] if same else None
         if date:
-            inside = [e for e in cands if _overlap(e.date, date)]
+            inside = [e for e in cands if overlap(e.date, date)]
             return inside[0] if len(inside) == 1 else None
         if not said.persons and not said.collectives:
             # "المكالمة": the latest event of that kind in the article
@@ -347,7 +338,7 @@ class EventGrouper:
             if not self.kinds_ok(c.kind, c.mediums, de.kind, de.mediums):
                 continue
             cd = c.date
-            if de.date and cd and not _overlap(cd, de.date):
+            if de.date and cd and not overlap(cd, de.date):
                 continue
             same_day_place = bool(de.date and cd and de.date == cd and de.date[0] == de.date[1]
                                   and de.locations & c.locations)
@@ -460,7 +451,7 @@ def _add_mention(target: DocEvent, mi: int, m: RawMention, said: _MentionSays) -
         target.date = target.date or said.date
     elif said.date:
         target.explicit_dates.append(said.date)
-        if target.date_inferred and (said.date[0] == said.date[1] or not _overlap(target.date, said.date)):
+        if target.date_inferred and (said.date[0] == said.date[1] or not overlap(target.date, said.date)):
             target.date, target.date_inferred = said.date, False
     target.kind = _merge_kind(target.kind, m.kind)
     target.persons |= said.persons
@@ -482,7 +473,7 @@ def _placing_order(d: DocEvent) -> tuple[int, int, str, str]:
     """Precisely dated events are placed first, then spans by width, then the undated."""
     if d.date is None:
         return (2, 0, "", d.doc)
-    return (0 if d.date[0] == d.date[1] and not d.date_inferred else 1, _width(d.date), d.date[0], d.doc)
+    return (0 if d.date[0] == d.date[1] and not d.date_inferred else 1, width(d.date), d.date[0], d.doc)
 
 
 def event_day(c: EventCluster) -> dt.date | None:

@@ -2,18 +2,14 @@
 place (so that placing one never scans every event)."""
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
+
+from reconcile.events.days import day_keys
 
 if TYPE_CHECKING:
     from reconcile.events.grouper import Day, DocEvent, EventCluster
 
 
-def _days(d: Day, cap: int = 400) -> list[str]:
-    """Every day of a span (capped: a span longer than a year is as good as undated)."""
-    lo, hi = dt.date.fromisoformat(d[0]), dt.date.fromisoformat(d[1])
-    n = min((hi - lo).days, cap)
-    return [(lo + dt.timedelta(days=i)).isoformat() for i in range(n + 1)]
 
 
 class ClusterIndex:
@@ -38,7 +34,7 @@ class ClusterIndex:
         if not parties:
             undated_pool.update((id(c), c) for c in self.undated_all)
         if de.date:
-            dated = {id(c): c for day in _days(de.date) for c in self.by_day.get(day, [])}
+            dated = {id(c): c for day in day_keys(de.date) for c in self.by_day.get(day, [])}
             return sorted(dated.values(), key=lambda c: c.seq) + \
                 sorted(undated_pool.values(), key=lambda c: c.seq)
         if not parties:
@@ -59,12 +55,12 @@ class ClusterIndex:
         """File an event that just took a document's event under its (possibly new) date."""
         if pick.date != old_date or len(pick.members) == 1:
             if old_date:
-                for day in _days(old_date):
+                for day in day_keys(old_date):
                     lst = self.by_day.get(day)
                     if lst and pick in lst:
                         lst.remove(pick)
             if pick.date:
-                for day in _days(pick.date):
+                for day in day_keys(pick.date):
                     self.by_day.setdefault(day, []).append(pick)
         if pick.date is None:
             for p in parties:
