@@ -11,8 +11,7 @@ import re
 from collections.abc import Sequence
 
 from reconcile.entities.gazetteer import Gazetteer
-
-FoldedRef = tuple[int, int, str, str]
+from reconcile.records import EntityMention
 
 # how far back (characters) the one an anaphor names may be: the sentence or the one before
 REACH = 400
@@ -20,10 +19,10 @@ _SENTENCE_END = re.compile(r"[.!?؟\n]\s")
 _NAMED = ("person", "org", "country", "media")
 
 
-def anaphor_refs(gaz: Gazetteer, text: str, lang: str, refs: Sequence[FoldedRef]) -> list[FoldedRef]:
+def anaphor_refs(gaz: Gazetteer, text: str, lang: str, refs: Sequence[EntityMention]) -> list[EntityMention]:
     """A mention for each anaphor in ``text`` whose antecedent is found; ``refs`` sorted."""
     named = [r for r in refs if r[3] != "adjective" and _type(gaz, r[2]) in _NAMED]
-    out: list[FoldedRef] = []
+    out: list[EntityMention] = []
     for kind, by_lang in gaz.anaphora.items():
         for phrase in by_lang.get(lang, ()):
             regex, literals = _phrase_regex(gaz, lang, phrase)
@@ -90,7 +89,7 @@ def _stands_alone(gaz: Gazetteer, text: str, lang: str, s: int, e: int) -> bool:
     return True
 
 
-def _antecedent(gaz: Gazetteer, kind: str, text: str, named: Sequence[FoldedRef], s: int) -> str | None:
+def _antecedent(gaz: Gazetteer, kind: str, text: str, named: Sequence[EntityMention], s: int) -> str | None:
     near = [r for r in named if s - REACH <= r[0] and r[1] <= s]
     if kind == "office":
         return _office_of_subject(gaz, text, near, s)
@@ -103,7 +102,7 @@ def _antecedent(gaz: Gazetteer, kind: str, text: str, named: Sequence[FoldedRef]
     return distinct[index] if len(distinct) > index else None
 
 
-def _office_of_subject(gaz: Gazetteer, text: str, near: Sequence[FoldedRef], s: int) -> str | None:
+def _office_of_subject(gaz: Gazetteer, text: str, near: Sequence[EntityMention], s: int) -> str | None:
     """"Meloni called bin Zayed, her office said": the first person of the sentence (its
     subject) owns the office; with nobody named in it, the subject of the sentence before."""
     lo = max(0, s - REACH)

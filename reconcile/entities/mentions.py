@@ -17,9 +17,9 @@ from rapidfuzz import fuzz, process
 from reconcile.engine.normalise import NormalText
 from reconcile.entities.anaphora import anaphor_refs
 from reconcile.entities.gazetteer import Gazetteer, Surface
+from reconcile.records import EntityMention
 
 # (start, end, entity id, how) in folded offsets; how: gazetteer | adjective | role | fuzzy | title
-FoldedRef = tuple[int, int, str, str]
 Word = tuple[int, int, str]                 # start, end, folded word
 # the run's registry entry for a person named after a title: (folded name, language) -> entity id
 Discover = Callable[[str, str], str]
@@ -31,7 +31,7 @@ _PUNCT_GAP = re.compile(r"[^\w\s\"]")        # a comma or a full stop ends a nam
 
 
 def find_folded(gaz: Gazetteer, nt: NormalText, lang: str, ref: dt.date | None,
-                known_words: frozenset[str], discover: Discover) -> list[FoldedRef]:
+                known_words: frozenset[str], discover: Discover) -> list[EntityMention]:
     """Entity mentions in one document, sorted; ``discover`` registers a person the gazetteer
     does not know and names its entity."""
     refs, unresolved = _gazetteer_refs(gaz, nt, lang, ref)
@@ -46,9 +46,9 @@ def find_folded(gaz: Gazetteer, nt: NormalText, lang: str, ref: dt.date | None,
 
 
 def _gazetteer_refs(gaz: Gazetteer, nt: NormalText, lang: str,
-                    ref: dt.date | None) -> tuple[list[FoldedRef], list[tuple[int, int]]]:
+                    ref: dt.date | None) -> tuple[list[EntityMention], list[tuple[int, int]]]:
     """Spellings the gazetteer lists, and the spans of titles whose holder that day is unknown."""
-    refs: list[FoldedRef] = []
+    refs: list[EntityMention] = []
     unresolved: list[tuple[int, int]] = []
     text = nt.text
     for m in gaz.regex(lang).finditer(text):
@@ -87,7 +87,7 @@ def _choose(cands: Sequence[Surface], ref: dt.date | None) -> tuple[str | None, 
     return (holders.pop(), "role") if len(holders) == 1 else (None, "")
 
 
-def _drop_roles_before_names(gaz: Gazetteer, refs: list[FoldedRef], text: str) -> list[FoldedRef]:
+def _drop_roles_before_names(gaz: Gazetteer, refs: list[EntityMention], text: str) -> list[EntityMention]:
     """"الرئيس الأمريكي جو بايدن": the name, not the title, says who it is."""
     refs = sorted(refs)
     out = []
@@ -105,7 +105,7 @@ def _drop_roles_before_names(gaz: Gazetteer, refs: list[FoldedRef], text: str) -
 class _Scan:
     """One document's words, and which of their characters a mention already covers."""
 
-    def __init__(self, gaz: Gazetteer, nt: NormalText, lang: str, refs: list[FoldedRef],
+    def __init__(self, gaz: Gazetteer, nt: NormalText, lang: str, refs: list[EntityMention],
                  unresolved: list[tuple[int, int]]):
         text = nt.text
         self.gaz, self.nt, self.text, self.lang = gaz, nt, text, lang
@@ -126,7 +126,8 @@ class _Scan:
     def is_covered(self, word: Word) -> bool:
         return any(p in self.covered for p in range(word[0], word[1]))
 
-    def variants(self, refs: list[FoldedRef], known_words: frozenset[str], discover: Discover) -> list[FoldedRef]:
+    def variants(self, refs: list[EntityMention], known_words: frozenset[str],
+                 discover: Discover) -> list[EntityMention]:
         """Extend or add person mentions whose spelling the gazetteer does not list."""
         out = self._extend_first_names(refs)
         learned = self._surname_variants(out)
@@ -136,7 +137,7 @@ class _Scan:
         out.extend(titled.names())
         return out
 
-    def _extend_first_names(self, refs: list[FoldedRef]) -> list[FoldedRef]:
+    def _extend_first_names(self, refs: list[EntityMention]) -> list[EntityMention]:
         """A known surname with an unlisted first-name spelling before it: extend the mention."""
         words, text = self.words, self.text
         by_start = {w[0]: i for i, w in enumerate(words)}
@@ -157,7 +158,7 @@ class _Scan:
             out.append((s, e, eid, how))
         return out
 
-    def _surname_variants(self, out: list[FoldedRef]) -> dict[str, str]:
+    def _surname_variants(self, out: list[EntityMention]) -> dict[str, str]:
         """First name known exactly, surname a variant ("ليز تروس" for "ليز تراس"): added to
         ``out``; returns the surname spellings so learned."""
         words, text = self.words, self.text
@@ -180,7 +181,7 @@ class _Scan:
                 learned[nw] = best[1]
         return learned
 
-    def _learned_surnames(self, out: list[FoldedRef], learned: dict[str, str]) -> None:
+    def _learned_surnames(self, out: list[EntityMention], learned: dict[str, str]) -> None:
         """A surname variant learned above, standing alone later in the same article."""
         clitics = self.gaz.clitic_letters.get(self.lang, "")
         for s, e, w in self.words:
@@ -194,7 +195,7 @@ class _Scan:
                 continue
             self.covered.update(range(s, e))
 
-    def _person_at(self, refs: Iterable[FoldedRef]) -> dict[int, str]:
+    def _person_at(self, refs: Iterable[EntityMention]) -> dict[int, str]:
         """Which words a person's name covers, by the word's start."""
         words = self.words
         starts = [w[0] for w in words]
@@ -224,9 +225,9 @@ class _Titled:
         self.stop = gaz.stopwords.get(lang, frozenset())
         self.article = gaz.article.get(lang)
 
-    def names(self) -> list[FoldedRef]:
+    def names(self) -> list[EntityMention]:
         words, text = self.scan.words, self.scan.text
-        found: list[FoldedRef] = []
+        found: list[EntityMention] = []
         i = 0
         while i < len(words) - 1:
             w = words[i][2]
@@ -289,7 +290,7 @@ class _Titled:
         clitics = self.scan.gaz.clitic_letters.get(self.scan.lang, "")
         return t.startswith(self.article) or (t[:1] in clitics and t[1:].startswith(self.article))
 
-    def _titled_name(self, run: list[Word], after_counterpart: bool) -> FoldedRef | None:
+    def _titled_name(self, run: list[Word], after_counterpart: bool) -> EntityMention | None:
         """The person a run of words after a title names: a gazetteer person whose name and
         surname it spells closely, else a new person (not after "his counterpart")."""
         names = self.person_names

@@ -13,8 +13,8 @@ from types import MappingProxyType
 
 from reconcile.engine.normalise import NormalText, fold
 from reconcile.entities.gazetteer import Gazetteer
-from reconcile.entities.mentions import FoldedRef, find_folded
-from reconcile.records import Entity, EntityRef
+from reconcile.entities.mentions import find_folded
+from reconcile.records import Entity, EntityMention, EntityRef
 
 
 class EntityRegistry:
@@ -33,7 +33,7 @@ class EntityRegistry:
         return out
 
     def find_folded(self, nt: NormalText, lang: str, ref: dt.date | None,
-                    known_words: frozenset[str] = frozenset()) -> list[FoldedRef]:
+                    known_words: frozenset[str] = frozenset()) -> list[EntityMention]:
         """(start, end, entity id, how) in folded offsets, sorted."""
         return find_folded(self.gazetteer, nt, lang, ref, known_words, self.discover)
 

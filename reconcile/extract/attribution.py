@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from reconcile.entities.registry import EntityRegistry
 from reconcile.extract.context import LanguageContext
+from reconcile.extract.sentences import sentence_at
 from reconcile.records import Attribution, DocExtraction, Hit, Span
 
 COLLECTIVE = ("country", "org")
@@ -67,10 +68,11 @@ def _spread_over_quotes(ex: DocExtraction, per: Speakers) -> None:
     """A quotation of several sentences has one speaker: the one named right after its closing
     mark ('"... . ...," Ushakov said') or right before its opening one ('X said: "... . ..."')."""
     sentences = ex.sentences
+    starts = [s for s, _ in sentences]
     t = ex.nt.text
     for qs, qe in quoted_spans(t):
-        first = _sentence_of(sentences, qs)
-        last = _sentence_of(sentences, qe)
+        first = sentence_at(sentences, starts, qs)
+        last = sentence_at(sentences, starts, qe)
         if first is None or last is None or first == last:
             continue
         # who opens the quotation speaks it; a source cited after it ("..., according to X") relays
@@ -86,10 +88,6 @@ def _spread_over_quotes(ex: DocExtraction, per: Speakers) -> None:
             if si != own and not any(a.closing for a in per[si]):
                 # placed at the sentence end and closing: it speaks for every claim of the sentence
                 per[si].append(Attribution(sentences[si][1], source.speaker, source.cue, None, True))
-
-
-def _sentence_of(sentences: list[Span], pos: int) -> int | None:
-    return next((i for i, (s, e) in enumerate(sentences) if s <= pos < e), None)
 
 
 def _unnamed_subject(t: str, ctx: LanguageContext, h: Hit) -> bool:
