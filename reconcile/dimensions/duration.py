@@ -49,7 +49,7 @@ def parse_duration(tokens: list, rs: RuleSet) -> tuple[float, float, list[str]] 
                 total += sign * float(frac) * float(last_unit["minutes"])   # "ساعة ونصف"
                 sign = 1
             elif pending is not None and unit_follows:
-                pending += float(frac)                                     # "one-and-a-half hours"
+                pending += float(frac)                                     # "two-and-a-half hours"
             else:
                 pending_frac = float(frac)                                 # "ربع ساعة"
             continue

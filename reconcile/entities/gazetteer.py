@@ -399,7 +399,7 @@ def _anaphora(data: dict) -> Mapping[str, Mapping[str, tuple[str, ...]]]:
 
 def _add_spelling_variants(entities: dict[str, Entity], surfaces: dict[str, SurfaceTable]) -> None:
     """Spellings outlets use for a listed name without listing it: Arabic ج for the g sound
-    written غ elsewhere ("شي جين بينج"), and Latin names without their accents ("Elysee")."""
+    written غ elsewhere ("هونج كونج"), and Latin names without their accents ("Elysee")."""
     for lang, table in surfaces.items():
         extra: SurfaceTable = {}
         for key, cands in table.items():

@@ -88,7 +88,7 @@ def _choose(cands: Sequence[Surface], ref: dt.date | None) -> tuple[str | None, 
 
 
 def _drop_roles_before_names(gaz: Gazetteer, refs: list[EntityMention], text: str) -> list[EntityMention]:
-    """"الرئيس الأمريكي جو بايدن": the name, not the title, says who it is."""
+    """"الرئيس البرازيلي لولا دا سيلفا": the name, not the title, says who it is."""
     refs = sorted(refs)
     out = []
     for i, r in enumerate(refs):

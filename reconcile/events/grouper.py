@@ -246,7 +246,7 @@ class EventGrouper:
             persons, collectives = set(pair), set()
         date = next(((h.value["start"], h.value["end"]) for h in m.dates
                      if h.value and h.value.get("start")), None)
-        # "on Tuesday (Nov 16)": the fullest of the partial dates written together
+        # "on Friday (Mar 8)": the fullest of the partial dates written together
         partials = [] if date else [h for h in m.dates if is_partial(h.value)]
         partial = max(partials, key=lambda h: len(h.value)) if partials else None
         from_year = None
@@ -296,7 +296,7 @@ class EventGrouper:
         return cands[-1] if cands else None
 
     def _same_sides(self, e: DocEvent, said: _MentionSays) -> bool:
-        """The same sides, however named ("Putin and Macron", "the leaders of Russia and France")."""
+        """The same sides, however named ("Sisi and Erdogan", "the leaders of Egypt and Turkey")."""
         return {self.lift(x) for x in e.persons | e.collectives} == \
             {self.lift(x) for x in said.persons | said.collectives}
 

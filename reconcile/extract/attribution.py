@@ -237,7 +237,7 @@ def _subject_before(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry
         between = t[ee:end]
         prep = t[max(sent_start, es - 12):es].split()[-1:]
         if gaz.entities[eid].type in ("city", "place") and prep and prep[0] in ctx.not_subject and not between.strip():
-            end = t.rfind(prep[0], sent_start, es)    # "Macron's office in Paris confirmed": the office speaks
+            end = t.rfind(prep[0], sent_start, es)    # "Erdogan's office in Ankara confirmed": the office speaks
             continue
         words = between.replace('"', " ").split()
         if between.strip() == ",":

@@ -162,7 +162,7 @@ def _clock_times(c: _Claims, markers: dict[str, list[Marker]]) -> None:
         if mi is None and not before:
             continue          # a bare clock reading (a page's print time) is no claim
         if k in readings.noted and not any(s >= readings.noted[k] for s, _ in before):
-            continue          # "(around midday in Beijing)": when it was there, not when it began
+            continue          # "(late evening in Tokyo)": when it was there, not when it began
         fact = before[-1][1] if before else None
         if fact is None and mi is not None:
             fact = "scheduled_time" if c.found.mentions[mi].future else "start_time"
@@ -302,7 +302,7 @@ def _first_initiator(gaz: EntityRegistry, candidates: Iterable[EntityMention],
 
 def _initiator_ref(gaz: EntityRegistry, es: int, ee: int, eid: str) -> tuple[str, int, int] | None:
     """An agency reporting the request is not the one asking.  A capital stays the place the
-    article names ("initiated by Berlin"): verdicts compare it with its state."""
+    article names ("initiated by Ankara"): verdicts compare it with its state."""
     if gaz.entities[eid].type == "media":
         return None
     return eid, es, ee

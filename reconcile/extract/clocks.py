@@ -43,7 +43,7 @@ def arrange(ex: DocExtraction, ctx: LanguageContext) -> Readings:
     for k, h in enumerate(hits):
         opens = _note_start(t, h)
         if opens is not None and any(d.end <= opens and not t[d.end:opens].strip() for d in ex.hits["duration"]):
-            out.noted[k] = opens      # "about 2 hours (around midday in Beijing)": a note on a row's cell
+            out.noted[k] = opens      # "about 90 minutes (late evening in Tokyo)": a note on a row's cell
     for k in range(len(hits) - 1):
         a, b = hits[k], hits[k + 1]
         gap = t[a.end:b.start]
@@ -72,7 +72,7 @@ def _zone_in_lower_case(ex: DocExtraction, h: Hit) -> bool:
 
 
 def _note_start(t: str, h: Hit) -> int | None:
-    """Where the bracket a reading stands in opens, when it does ("(around midday in Beijing)")."""
+    """Where the bracket a reading stands in opens, when it does ("(late evening in Tokyo)")."""
     line_start = t.rfind("\n", 0, h.start) + 1
     opens = t.rfind("(", line_start, h.start + 1)
     if opens < 0 or ")" in t[opens:h.start]:

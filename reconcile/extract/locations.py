@@ -41,7 +41,7 @@ def locations(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, scop
                 # the qualifier is the place's ("the Greek island of Crete"): its adjective names no party
                 out.append((eid, min(es, end + len(t[end:es]) - len(t[end:es].lstrip())), ee))
         elif in_person and how != "adjective" and (ent.type == "country" or ent.type == "org"):
-            # "talks in Oman", "met at the Kremlin": not "the war in Ukraine" (no event word
+            # "talks in Oman", "met at the Kremlin": not "the drought in Somalia" (no event word
             # just before), nor "at the Kremlin's request"
             if ent.type == "country" and any(_right_before(ctx, t, h.end, es) for h in preps
                                              if _venue_only(ctx, t, h)):

@@ -240,7 +240,7 @@ def _previous_before(t: str, ctx: LanguageContext, idx: _Index, sg: Segment, fir
     previous conversation"), unless it belongs to a date ("last week's call")."""
     lo = max(sg.start, first.start - ctx.windows.previous_marker)
     if _marker_regexes(ctx)[2].search(t, lo, first.start):
-        return True           # "since the Geneva talks", "منذ المحادثة الأولى": an earlier event
+        return True           # "since the Geneva talks", "منذ لقائهما في الدوحة": an earlier event
     if _last_before(t, idx, first):
         return True
     if "before" not in ctx.rs.setting("event", "previous_marker_sides", ["before", "after"]):
@@ -325,7 +325,7 @@ def _parties(ex: DocExtraction, gaz: EntityRegistry, part_ranges: list[Span], ex
             collectives.append(ent.affiliation)    # "موسكو" speaking for Russia
             named_collective = True
     if kind == "call" and not named_collective:
-        collectives = []          # "الساحل الشرقي الأمريكي": an adjective is no party to a call
+        collectives = []          # "الساحل الغربي الكندي": an adjective is no party to a call
     return _dedupe(persons) if persons else _dedupe(collectives)
 
 
