@@ -68,7 +68,7 @@ class Gazetteer:
         _add_cldr_countries(entities, surfaces, isos)
         _add_institutions(entities, surfaces, {raw["id"]: raw.get("adjectives") or {} for raw in data["entities"]})
         offices = _add_offices(data["entities"], entities, surfaces)
-        _add_spelling_variants(entities, surfaces)
+        _add_spelling_variants(entities, surfaces, strip_lines(data.get("letter_variants") or {}))
         for ent in entities.values():
             if ent.affiliation and ent.affiliation not in entities:
                 ent.affiliation = None     # a country CLDR names by another id; harmless
@@ -397,25 +397,28 @@ def _anaphora(data: dict) -> Mapping[str, Mapping[str, tuple[str, ...]]]:
     return MappingProxyType(out)
 
 
-def _add_spelling_variants(entities: dict[str, Entity], surfaces: dict[str, SurfaceTable]) -> None:
-    """Spellings outlets use for a listed name without listing it: Arabic ج for the g sound
-    written غ elsewhere ("هونج كونج"), and Latin names without their accents ("Elysee")."""
+def _add_spelling_variants(entities: dict[str, Entity], surfaces: dict[str, SurfaceTable],
+                           letters: dict[str, dict[str, str]]) -> None:
+    """Spellings outlets use for a listed name without listing it: the letter variants of
+    ``letter_variants`` (Arabic ج for the g sound written غ elsewhere: "هونج كونج"), and, in
+    a language without any, names without their accents ("Elysee")."""
     for lang, table in surfaces.items():
         extra: SurfaceTable = {}
         for key, cands in table.items():
             names = [c for c in cands if c.kind == "name" and entities[c.entity].type != "country"]
             if not names:
                 continue
-            for variant in _variants(lang, key):
+            for variant in _variants(letters.get(lang), key):
                 if variant != key and variant not in table:
                     extra.setdefault(variant, []).extend(names)
         for key, cands in extra.items():
             table[key] = cands
 
 
-def _variants(lang: str, key: str) -> list[str]:
-    if lang == "ar":
-        return [key.replace("غ", "ج")] if "غ" in key else []
+def _variants(letters: dict[str, str] | None, key: str) -> list[str]:
+    if letters:
+        swapped = key.translate({ord(a): b for a, b in letters.items()})
+        return [swapped] if swapped != key else []
     plain = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
     return [plain]
 
