@@ -11,6 +11,7 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -43,22 +44,32 @@ class Tolerances:
     rounding: list[dict]
     clock_rounding: list[dict]
     date_days: int
+    zone_slack_days: int = 0       # one event dated a day apart across far-apart time zones ...
+    zone_hours: float = 24         # ... when the parties' clocks lie at least this far apart
 
     @classmethod
     def load(cls, path: Path = RULES_DIR / "tolerances.yaml") -> Tolerances:
         data = strip_lines(load_yaml(path, "tolerances") or {})
         try:
+            date = data.get("date") or {}
             return cls(list(data["duration"]["rounding"]), list(data["clock_time"]["rounding"]),
-                       int(data.get("date", {}).get("days", 0)))
+                       int(date.get("days", 0)), int(date.get("zone_slack_days", 0)),
+                       float(date.get("zone_hours", 24)))
         except (KeyError, TypeError, ValueError) as exc:
             raise RuleError(f"{path}: missing or malformed tolerance: {exc}") from None
+
+
+@cache
+def tolerances() -> Tolerances:
+    """The shipped (or RECONCILE_RULES) tolerances, read once per process."""
+    return Tolerances.load()
 
 
 class Reconciler:
     def __init__(self, entities: Mapping[str, Entity], lift, tol: Tolerances | None = None):
         self.entities = entities
         self.lift = lift
-        self.tol = tol or Tolerances.load()
+        self.tol = tol or tolerances()
 
     # ------------------------------------------------------------------ values
     def _minutes(self, v: dict) -> tuple[float, float]:

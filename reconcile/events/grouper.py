@@ -27,6 +27,7 @@ from reconcile.events.days import Day, days_between, overlap, width
 from reconcile.events.index import ClusterIndex
 from reconcile.events.zones import zone_pairs
 from reconcile.records import DocExtraction, Entity, Hit, RawClaim, RawMention
+from reconcile.verdicts import Reconciler
 
 _YEAR_REACH = 120      # characters: how far a written year completes a day and month
 # days a statement may come after the event it reports ("spoke on Tuesday", "said on Friday")
@@ -361,7 +362,6 @@ class EventGrouper:
     def _compatible(self) -> Callable[[dict, dict], bool]:
         """Whether two values of a fact agree, as a verdict would judge them."""
         if self._reconciler is None:
-            from reconcile.verdicts import Reconciler
             self._reconciler = Reconciler(self.entities, self.lift)
         return self._reconciler.compatible
 

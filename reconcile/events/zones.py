@@ -12,18 +12,17 @@ from functools import cache
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from reconcile.engine.rules import RULES_DIR, load_yaml, strip_lines
 from reconcile.events.dates import media_clash
+from reconcile.verdicts import tolerances
 
 if TYPE_CHECKING:
     from reconcile.events.grouper import EventCluster, EventGrouper
 
 
-@cache
 def zone_tolerance() -> tuple[int, float]:
     """(days of slack, hours the parties' clocks must lie apart for it) from tolerances.yaml."""
-    data = strip_lines(load_yaml(RULES_DIR / "tolerances.yaml", "tolerances") or {}).get("date") or {}
-    return int(data.get("zone_slack_days", 0)), float(data.get("zone_hours", 24))
+    tol = tolerances()
+    return tol.zone_slack_days, tol.zone_hours
 
 
 @cache
