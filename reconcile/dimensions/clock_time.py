@@ -5,15 +5,8 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from reconcile.dimensions.numbers import token_number
+from reconcile.dimensions.numbers import token_number, token_value
 from reconcile.engine.rules import RuleSet
-
-
-def _lex(tok, name):
-    for lex, value in tok[3]:
-        if lex == name:
-            return value
-    return None
 
 
 @dataclass
@@ -42,38 +35,38 @@ class _Reading:
             return
         if self._take_offset(tok):
             return
-        hw = _lex(tok, "hour_word")
+        hw = token_value(tok, "hour_word")
         if hw is not None and self.hour is None:
             self.hour, self.minute = int(hw), 0
             return
-        mw = _lex(tok, "minute_word")
+        mw = token_value(tok, "minute_word")
         if mw is not None and self.hour is not None:
             self.minute = int(mw)
             return
-        dp = _lex(tok, "daypart")
+        dp = token_value(tok, "daypart")
         if dp:
             self.daypart = dp
             return
-        z = _lex(tok, "timezone") or _lex(tok, "tz_city")
+        z = token_value(tok, "timezone") or token_value(tok, "tz_city")
         if z:
             self.zone = z
             return
-        hedge = _lex(tok, "clock_hedge")
+        hedge = token_value(tok, "clock_hedge")
         if hedge:
             self.hedge = hedge
             return
-        if _lex(tok, "local_zone"):
+        if token_value(tok, "local_zone"):
             self.local = True
             return
         self._take_number(tok, glued)
 
     def _take_offset(self, tok) -> bool:
         """"half past two", "a quarter to nine", "ten past six": minutes counted from an hour."""
-        part = _lex(tok, "clock_fraction")
+        part = token_value(tok, "clock_fraction")
         if part is not None and self.hour is None:
             self.offset = int(part)
             return True
-        rel = _lex(tok, "clock_relation")
+        rel = token_value(tok, "clock_relation")
         if rel is None or self.relation:
             return False
         if self.offset is None and self.hour is not None:

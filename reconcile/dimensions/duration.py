@@ -5,15 +5,8 @@ minus) from the rule file's lexicons; this module only does the arithmetic.
 """
 from __future__ import annotations
 
-from reconcile.dimensions.numbers import token_number
+from reconcile.dimensions.numbers import token_number, token_value
 from reconcile.engine.rules import RuleSet
-
-
-def _kind(tok, name):
-    for lex, value in tok[3]:
-        if lex == name:
-            return value
-    return None
 
 
 def parse_duration(tokens: list, rs: RuleSet) -> tuple[float, float, list[str]] | None:
@@ -26,12 +19,12 @@ def parse_duration(tokens: list, rs: RuleSet) -> tuple[float, float, list[str]] 
     sign = 1
     hedges: list[str] = []
     for k, tok in enumerate(tokens):
-        unit = _kind(tok, "duration_unit") or _kind(tok, "definite_unit")
-        frac = _kind(tok, "fraction")
-        if _kind(tok, "minus"):
+        unit = token_value(tok, "duration_unit") or token_value(tok, "definite_unit")
+        frac = token_value(tok, "fraction")
+        if token_value(tok, "minus"):
             sign = -1
             continue
-        h = _kind(tok, "hedge_before") or _kind(tok, "hedge_after")
+        h = token_value(tok, "hedge_before") or token_value(tok, "hedge_after")
         if h:
             hedges.append(h)
             continue
@@ -44,7 +37,7 @@ def parse_duration(tokens: list, rs: RuleSet) -> tuple[float, float, list[str]] 
             continue
         if frac is not None:
             nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-            unit_follows = nxt is not None and (_kind(nxt, "duration_unit") or _kind(nxt, "definite_unit"))
+            unit_follows = nxt is not None and (token_value(nxt, "duration_unit") or token_value(nxt, "definite_unit"))
             if last_unit is not None and pending is None and not unit_follows:
                 total += sign * float(frac) * float(last_unit["minutes"])   # "ساعة ونصف"
                 sign = 1

@@ -6,6 +6,14 @@ from reconcile.engine.rules import RuleSet
 Token = tuple[int, int, str, list]
 
 
+def token_value(tok: Token, lexicon: str):
+    """The value a matched token has in ``lexicon`` (a token may stand in several), else None."""
+    for lex, value in tok[3]:
+        if lex == lexicon:
+            return value
+    return None
+
+
 def token_number(tok: Token) -> float | None:
     for lex, value in tok[3]:
         if lex == "number_word":
