@@ -284,7 +284,7 @@ class EventGrouper:
             # takes the day the article then writes for it
             same = [e for e in cands if e.date == date or (e.date_inferred and (
                 overlap(e.date, date) or (not e.explicit_dates and not m.future and not m.previous
-                                           and _kind_fits(e.kind, m.kind) and self._same_sides(e, said))))]
+                                           and kinds_ok(e.kind, set(), m.kind, set()) and self._same_sides(e, said))))]
             return same[-1] if same else None
         if date:
             inside = [e for e in cands if overlap(e.date, date)]
@@ -416,11 +416,6 @@ def _one_day(clusters: list[EventCluster]) -> bool:
     days = {c.date for c in clusters}
     day = days.pop() if len(days) == 1 else None
     return day is not None and day[0] == day[1]
-
-
-def _kind_fits(a: str, b: str) -> bool:
-    """"spoke" (talks) may be the call an article named before; a meeting is not a call."""
-    return a == b or "talks" in (a, b)
 
 
 def _merge_kind(a: str, b: str) -> str:
