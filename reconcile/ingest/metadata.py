@@ -12,7 +12,7 @@ from pathlib import Path
 
 from reconcile.dimensions import clock_time, dates
 from reconcile.engine.matching import find
-from reconcile.engine.normalise import fold, normalise
+from reconcile.engine.normalise import NormalText, fold, normalise
 from reconcile.engine.rules import RULES_DIR, RuleError, RuleSet, fold_pattern, load_yaml, strip_lines
 from reconcile.records import Document
 
@@ -31,9 +31,9 @@ def outlet_names(path: Path = RULES_DIR / "outlets.yaml") -> dict[str, str]:
     return out
 
 
-def signed_outlet(rs: RuleSet, text: str) -> str | None:
+def signed_outlet(rs: RuleSet, text: str, nt: NormalText | None = None) -> str | None:
     """The outlet an article signs with, canonical where known."""
-    nt = normalise(text)
+    nt = nt or normalise(text)
     hits = find(rs, "metadata", nt.text)
     if not hits:
         return None
@@ -64,10 +64,10 @@ def _words(t: str, a: int, b: int, most: int) -> int:
     return n
 
 
-def dateline(rs: RuleSet, text: str) -> str | None:
+def dateline(rs: RuleSet, text: str, nt: NormalText | None = None) -> str | None:
     """"الأربعاء 3 مايو 2023 09:40 ص" near the top -> "2023-05-03T09:40"."""
     head_lines = int(rs.setting("metadata", "head_lines", 6))
-    nt = normalise(text)
+    nt = nt or normalise(text)
     lines = nt.text.split("\n")
     limit = sum(len(x) + 1 for x in lines[:head_lines])
     for d in find(rs, "date", nt.text, 0, limit):
@@ -92,13 +92,14 @@ def dateline(rs: RuleSet, text: str) -> str | None:
 
 def infer(doc: Document, rs: RuleSet) -> Document:
     changes, inferred = {}, list(doc.inferred)
+    nt = normalise(doc.text)           # once for both readings
     if doc.outlet is None:
-        o = signed_outlet(rs, doc.text)
+        o = signed_outlet(rs, doc.text, nt)
         if o:
             changes["outlet"] = o
             inferred.append("outlet")
     if doc.published is None:
-        p = dateline(rs, doc.text)
+        p = dateline(rs, doc.text, nt)
         if p:
             changes["published"] = p
             inferred.append("published")
