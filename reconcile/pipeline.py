@@ -17,6 +17,7 @@ from reconcile.engine.rules import RULES_DIR, ruleset
 from reconcile.entities.gazetteer import gazetteer
 from reconcile.entities.registry import EntityRegistry
 from reconcile.events import DocEvent, EventCluster, EventGrouper, event_day
+from reconcile.events.dates import publication_span
 from reconcile.events.zones import zone_tolerance
 from reconcile.extract import LanguageContext, claim_id, extract_document, language_context
 from reconcile.ingest import metadata
@@ -93,7 +94,7 @@ def _analyse(corpus: Corpus, decisions: list[Decision]) -> Analysis:
     problems = list(corpus.problems)
     exs, langs = _extract(corpus, registry, overrides, problems)
     _use_canonical_ids(exs, _merge_discovered(registry, exs))
-    grouper = EventGrouper(registry.entities)
+    grouper = EventGrouper(registry.entities, publication_span(exs))
     doc_events = [de for ex in exs for de in grouper.in_document(ex)]
     clusters = grouper.across(doc_events)
     by_doc = {(ex.doc.id, ex.lang): ex for ex in exs}

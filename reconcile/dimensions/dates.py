@@ -125,12 +125,15 @@ def _named_month(w: _DateWords, ref: dt.date | None, tense: str | None) -> dict 
 
 
 def _partial(w: _DateWords) -> dict | None:
-    """A day and month with no year and no reference: kept as a constraint (with its weekday)."""
+    """A day and month with no year and no reference: kept as a constraint (with its weekday).
+    "7 June of this month" also says the article was written in June: ``current_month``."""
     if not w.days or not 1 <= w.days[0] <= 31:
         return None
-    out = {"month": int(w.months[0]), "day": w.days[0]}
+    out: dict = {"month": int(w.months[0]), "day": w.days[0]}
     if w.weekdays:
         out["weekday"] = int(w.weekdays[0])
+    if w.rel == 0 and not w.unit:
+        out["current_month"] = True
     return out
 
 

@@ -4,24 +4,98 @@ article completes a day and month.
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reconcile.dimensions.clock_time import to_utc
-from reconcile.dimensions.dates import partial_fits, resolve_partial
-from reconcile.events.days import days_of, single_day, width
+from reconcile.dimensions.dates import partial_fits, resolve_partial, year_for
+from reconcile.events.days import Day, days_of, overlap, single_day, width
 from reconcile.records import DocExtraction, Hit, RawClaim
 
 if TYPE_CHECKING:
-    from reconcile.events.grouper import Day, DocEvent, EventCluster
+    from reconcile.events.grouper import DocEvent, EventCluster
 
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+# how far before the first and after the last publication day of a run's dated articles a day
+# and month written without a year on an undated page is still read in the run's year: an
+# undated page of the run was most likely written among the others, about days near them
+_RUN_SLACK = dt.timedelta(days=62)
+# a run spread over more years than this says nothing about an undated page's year
+_RUN_YEARS_MAX = 3
+# an event an undated page leaves undated, in the month it was written: it may come a little
+# after that month ends ("the leaders will speak next week")
+_AFTER_MONTH = dt.timedelta(days=7)
 
 
+def publication_span(exs: list[DocExtraction]) -> Day | None:
+    """The first and last publication day of the run's dated articles."""
+    refs = [ex.ref for ex in exs if ex.ref is not None]
+    return (min(refs).isoformat(), max(refs).isoformat()) if refs else None
 
 
+def year_in_run(v: dict, run: Day | None) -> dt.date | None:
+    """A day and month an undated page writes without a year, in the one year that puts it
+    among the run's publication days (give or take ``_RUN_SLACK``) and on its weekday if one
+    is written; None when no year or more than one does."""
+    if run is None or "month" not in v:
+        return None
+    lo = dt.date.fromisoformat(run[0]) - _RUN_SLACK
+    hi = dt.date.fromisoformat(run[1]) + _RUN_SLACK
+    if hi.year - lo.year > _RUN_YEARS_MAX:
+        return None
+    fits = []
+    for y in range(lo.year, hi.year + 1):
+        try:
+            d = dt.date(y, v["month"], v["day"])
+        except ValueError:
+            continue
+        if lo <= d <= hi and ("weekday" not in v or d.weekday() == v["weekday"]):
+            fits.append(d)
+    return fits[0] if len(fits) == 1 else None
+
+
+def complete_partial(h: Hit, years: list[tuple[int, int]], run: Day | None,
+                     reach: int) -> dt.date | None:
+    """The day of a day and month written without a year on an undated page: in a year the
+    article writes close by ("March 18" near "2025"; a distant one often dates a recalled
+    event), else in the run's year (``year_in_run``)."""
+    near = [py for py in years if abs(py[0] - h.start) <= reach]
+    if near:
+        return year_for(h.value, min(near, key=lambda py: abs(py[0] - h.start))[1])
+    return year_in_run(h.value, run)
+
+
+def date_in_run(de: DocEvent, run: Day | None) -> None:
+    """An undated page's event that joins no other, with a day and month written for it
+    ("on Sunday, March 23"): on that day of the run's year (``year_in_run``), when one year
+    fits them all.  Only then: a year borrowed from the run never decides which event it is."""
+    if de.date is not None or de.recalled:
+        return
+    days = {year_in_run(h.value, run) for _, h in de.constraints
+            if "month" in h.value and id(h) not in de.silent_ids}
+    day = days.pop() if len(days) == 1 else None
+    if day is not None:
+        de.date = (day.isoformat(), day.isoformat())
+        de.explicit_dates.append(de.date)
+
+
+def written_within(ex: DocExtraction, years: list[tuple[int, int]], run: Day | None,
+                   reach: int) -> Day | None:
+    """The days an undated page's undated events may be on: the month it says it was written
+    in ("7 June of this month"), and a week after; None when it does not say, or says two."""
+    months = set()
+    for h in ex.hits["date"]:
+        if h.value and h.value.get("current_month") and (day := complete_partial(h, years, run, reach)):
+            months.add((day.year, day.month))
+    if len(months) != 1:
+        return None
+    y, m = months.pop()
+    first = dt.date(y, m, 1)
+    last = dt.date(y, m, calendar.monthrange(y, m)[1]) + _AFTER_MONTH
+    return first.isoformat(), last.isoformat()
 
 
 def article_years(ex: DocExtraction) -> list[tuple[int, int]]:
@@ -81,6 +155,10 @@ def narrow(de: DocEvent, cands: list[EventCluster]) -> list[EventCluster]:
     if de.persons and de.date is None:
         # undated, "X's call with his adviser" is not the event of X alone others report
         cands = [c for c in cands if not c.persons or de.persons <= c.persons]
+    if de.date is None and de.within is not None:
+        # undated on a page that says the month it was written in: an event of that month
+        inside = [c for c in cands if c.date and overlap(c.date, de.within)]
+        cands = inside or [c for c in cands if c.date is None]
     if not de.constraints:
         return cands
     checked = [(c, _fits(c, de)) for c in cands]

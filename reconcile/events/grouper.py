@@ -11,17 +11,20 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from reconcile.dimensions.dates import is_partial, parse_iso_day, year_for
+from reconcile.dimensions.dates import is_partial, parse_iso_day
 from reconcile.events.claims import attach_claims
 from reconcile.events.dates import (
     article_years,
     by_claims,
     claim_resolved,
+    complete_partial,
     date_from_story,
+    date_in_run,
     drop_statement_days,
     narrow,
     resolve_constraints,
     story_date,
+    written_within,
 )
 from reconcile.events.days import Day, days_between, overlap, width
 from reconcile.events.index import ClusterIndex
@@ -57,6 +60,8 @@ class DocEvent:
     constraint_ids: set[int] = field(default_factory=set, repr=False)
     silent_ids: set[int] = field(default_factory=set, repr=False)
     recalled: bool = True          # every mention of it recalls an earlier one ("the last call")
+    # undated, on a page that says the month it was written in: the days it may be on
+    within: Day | None = None
     day_hint: dt.date | None = None  # its own day once a partial date is resolved
 
 
@@ -163,8 +168,9 @@ def kinds_ok(ak: str, amed: set, bk: str, bmed: set) -> bool:
 
 
 class EventGrouper:
-    def __init__(self, entities: Mapping[str, Entity]):
+    def __init__(self, entities: Mapping[str, Entity], run_days: Day | None = None):
         self.entities = entities
+        self.run_days = run_days     # the run's publication days: the year of an undated page
         self._lifted: dict[str, str] = {}
         # party -> the events filed under it, each once (by id, in the order they were filed)
         self._party_index: dict[str, dict[int, EventCluster]] = {}
@@ -231,6 +237,9 @@ class EventGrouper:
             current_at.append((m.sentence, target))
             if len(target.persons) == 2:
                 pair = set(target.persons)
+        within = written_within(ex, years, self.run_days, _YEAR_REACH) if ex.ref is None else None
+        for e in events:
+            e.within = None if e.date else within
         attach_claims(ex, by_mention, current_at)
         drop_statement_days(ex, events)
         date_from_story(ex, events)
@@ -253,10 +262,7 @@ class EventGrouper:
         from_year = None
         if partial is not None and "month" in partial.value and years:
             # "March 18" on an undated page that writes "18 March 2025" or "2025" nearby
-            # only a year written close by: a distant one often dates a recalled event
-            at = partial.start
-            near = [py for py in years if abs(py[0] - at) <= _YEAR_REACH]
-            day = year_for(partial.value, min(near, key=lambda py: abs(py[0] - at))[1]) if near else None
+            day = complete_partial(partial, years, None, _YEAR_REACH)
             if day is not None:
                 date, from_year, partial = (day.isoformat(), day.isoformat()), partial, None
         # "the Kremlin said on Wednesday that the call ...": the statement's day, a guess
@@ -316,6 +322,7 @@ class EventGrouper:
             keys = de.persons or self._keys(de.collectives)
             pick = self._best_cluster(de, index.pool(de, self._party_index, keys | de.collectives))
             if pick is None:
+                date_in_run(de, self.run_days)      # an event of its own: dated in the run's year
                 pick = index.new_cluster(EventCluster(de.kind))
             old_date = pick.date
             pick.kind = _merge_kind(pick.kind, de.kind)
