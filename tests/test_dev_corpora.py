@@ -31,7 +31,7 @@ FLOORS: dict[str, dict[str, str]] = {
                       "--min-fact-accuracy": "0.73", "--min-speaker-accuracy": "0.63",
                       "--min-entity-accuracy": "0.94", "--min-quote-accuracy": "0.65",
                       "--max-false-conflicts": "1"},
-    "trump-putin-2025-calls": {"--min-claim-recall": "0.75", "--min-claim-precision": "0.93",
+    "trump-putin-2025-calls": {"--min-claim-recall": "0.77", "--min-claim-precision": "0.93",
                                "--min-fact-accuracy": "0.39", "--min-speaker-accuracy": "0.69",
                                "--min-entity-accuracy": "0.79", "--min-quote-accuracy": "0.98",
                                "--max-false-conflicts": "0"},

@@ -130,3 +130,40 @@ def test_will_be_at_five_is_the_scheduled_time_not_the_start(tmp_path):
     assert _claims(ev, "will", "start_time") == []
     (sched,) = _claims(ev, "will", "scheduled_time")
     assert sched["value"]["utc"]["start"] == "2023-06-20T14:00Z"
+
+
+# ------------------------------------------------------------------ a series listed with its days
+SERIES = """Erdogan and Zelensky keep in touch
+
+Turkish President Recep Tayyip Erdogan and Ukrainian President Volodymyr Zelensky have held two phone calls this spring, on April 11 and June 20, officials in Ankara said.
+"""
+
+
+def test_a_series_listed_with_its_days_is_one_event_per_day(tmp_path):
+    report = _report(tmp_path, {"april": (DATED_APRIL, "2023-04-12"), "june": (DATED_JUNE, "2023-06-21"),
+                                "series": (SERIES, "2023-06-28")}, "en")
+    dates = sorted(ev["date"]["start"] for ev in _events_of(report, "series"))
+    assert dates == ["2023-04-11", "2023-06-20"]
+    for ev in _events_of(report, "series"):
+        assert "april" in ev["documents"] or "june" in ev["documents"]
+        assert [c["value"]["date"]["start"] for c in _claims(ev, "series", "date")] == [ev["date"]["start"]]
+
+
+def test_the_ends_of_a_stretch_are_no_series(tmp_path):
+    stretch = SERIES.replace("on April 11 and June 20", "between April 11 and June 20")
+    report = _report(tmp_path, {"series": (stretch, "2023-06-28")}, "en")
+    assert all(ev["date"] is None or ev["date"]["start"] != ev["date"]["end"]
+               for ev in _events_of(report, "series"))
+
+
+AR_SERIES = """السيسي وأردوغان
+
+أجرى الرئيس عبد الفتاح السيسي والرئيس التركي رجب طيب أردوغان اتصالين هاتفيين هذا العام، في 11 أبريل و20 يونيو، بحسب مصادر رسمية.
+"""
+
+
+def test_an_arabic_series_listed_with_its_days(tmp_path):
+    report = _report(tmp_path, {"april": (AR_DATED_APRIL, "2023-04-11"), "june": (AR_DATED_JUNE, "2023-06-20"),
+                                "series": (AR_SERIES, "2023-06-28")}, "ar")
+    dates = sorted(ev["date"]["start"] for ev in _events_of(report, "series"))
+    assert dates == ["2023-04-11", "2023-06-20"]

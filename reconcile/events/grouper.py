@@ -28,6 +28,7 @@ from reconcile.events.dates import (
 )
 from reconcile.events.days import Day, days_between, overlap, width
 from reconcile.events.index import ClusterIndex
+from reconcile.events.series import listed_events
 from reconcile.events.zones import zone_pairs
 from reconcile.records import DocExtraction, Entity, Hit, RawClaim, RawMention
 from reconcile.verdicts import Reconciler
@@ -169,8 +170,7 @@ def kinds_ok(ak: str, amed: set, bk: str, bmed: set) -> bool:
 
 class EventGrouper:
     def __init__(self, entities: Mapping[str, Entity], run_days: Day | None = None):
-        self.entities = entities
-        self.run_days = run_days     # the run's publication days: the year of an undated page
+        self.entities, self.run_days = entities, run_days     # run_days: the year of an undated page
         self._lifted: dict[str, str] = {}
         # party -> the events filed under it, each once (by id, in the order they were filed)
         self._party_index: dict[str, dict[int, EventCluster]] = {}
@@ -215,6 +215,7 @@ class EventGrouper:
         current_at: list[tuple[int, DocEvent]] = []
         for mi, m in enumerate(ex.mentions):
             if m.generic:
+                events.extend(listed_events(ex, mi, m, self._what_mention_says(m, pair, years)))
                 continue
             said = self._what_mention_says(m, pair, years)
             if said.date is None and m.previous:
