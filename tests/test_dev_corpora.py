@@ -35,8 +35,8 @@ FLOORS: dict[str, dict[str, str]] = {
                                "--min-fact-accuracy": "0.25", "--min-speaker-accuracy": "0.65",
                                "--min-entity-accuracy": "0.79", "--min-quote-accuracy": "0.98",
                                "--max-false-conflicts": "0"},
-    "europe-putin-calls": {"--min-claim-recall": "0.88", "--min-claim-precision": "0.98",
-                           "--min-fact-accuracy": "0.67", "--min-speaker-accuracy": "0.73",
+    "europe-putin-calls": {"--min-claim-recall": "0.90", "--min-claim-precision": "0.98",
+                           "--min-fact-accuracy": "0.75", "--min-speaker-accuracy": "0.73",
                            "--min-entity-accuracy": "0.94", "--min-quote-accuracy": "0.98",
                            "--max-false-conflicts": "0"},
 }

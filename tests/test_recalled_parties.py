@@ -65,3 +65,27 @@ def test_of_this_kind_with_no_medium_told_claims_none(tmp_path):
             "between them took place on 3 March 2023.\n")
     days = _by_start(_report(tmp_path, text, "2024-06-04"))
     assert _values(days["2023-03-03"], "medium") == []
+
+
+LAST_KNOWN = {
+    "en": "Recep Tayyip Erdogan and Olaf Scholz spoke on Monday. It was the first time the two leaders "
+          "had talked since May 2021, the last known phone call between them.\n",
+    "ar": "تحادث الرئيس التركي رجب طيب أردوغان والمستشار الألماني أولاف شولتس يوم الاثنين. وهي المرة الأولى "
+          "التي يتحدث فيها الزعيمان منذ أيار 2021، والتي كانت آخر مكالمة هاتفية معروفة بينهما.\n",
+}
+
+
+def test_an_undated_last_call_is_the_earlier_contact_its_sentence_dates(tmp_path):
+    for lang, text in LAST_KNOWN.items():
+        folder = tmp_path / lang
+        folder.mkdir()
+        days = _by_start(_report(folder, text, "2024-06-04"))
+        assert _values(days["2021-05-01"], "medium") == [{"medium": "phone"}], (lang, list(days))
+        assert _values(days["2024-06-03"], "medium") == [], lang
+
+
+def test_an_undated_last_call_alone_stays_unplaced(tmp_path):
+    text = ("Recep Tayyip Erdogan and Olaf Scholz spoke on Monday. Their last phone call, officials "
+            "recalled, had been tense.\n")
+    rep = _report(tmp_path, text, "2024-06-04")
+    assert all(_values(ev, "medium") == [] for ev in rep["events"])

@@ -212,7 +212,7 @@ class EventGrouper:
                 continue
             said = self._what_mention_says(m, pair, years)
             if said.date is None and m.previous:
-                continue                  # "the last call", undated: not one we can place
+                continue                  # "the last call", undated: placed (if at all) once the rest are
             target = self._mention_target(events, current, m, said)
             if target is None:
                 # an undated event the article reports happened: the day the article is about;
@@ -231,6 +231,7 @@ class EventGrouper:
             current_at.append((m.sentence, target))
             if len(target.persons) == 2:
                 pair = set(target.persons)
+        _place_undated_previous(self, ex, events, by_mention, years)
         attach_claims(ex, by_mention, current_at)
         drop_statement_days(ex, events)
         date_from_story(ex, events)
@@ -410,6 +411,28 @@ class EventGrouper:
         kind = self.report_kind(c)
         ids = c.persons if (kind == "call" and c.persons) or not c.collectives else c.collectives
         return sorted(ids, key=lambda x: self.entities[x].name)
+
+
+def _place_undated_previous(grouper: EventGrouper, ex: DocExtraction, events: list[DocEvent],
+                            by_mention: dict[int, DocEvent], years: list[tuple[int, int]]) -> None:
+    """The undated "last call"s the article's mentions left out, each put with the earlier
+    contact its sentence dates (when there is one)."""
+    for mi, m in enumerate(ex.mentions):
+        if m.previous and not m.generic and mi not in by_mention:
+            said = grouper._what_mention_says(m, None, years)
+            if said.date is None and (recalled := _recalled_alongside(ex, events, m, said, grouper.parties_ok)):
+                _add_mention(recalled, mi, m, said)
+                by_mention[mi] = recalled
+
+
+def _recalled_alongside(ex: DocExtraction, events: list[DocEvent], m: RawMention, said: _MentionSays,
+                        parties_ok: Callable[[set, set, set, set], bool]) -> DocEvent | None:
+    """"the first time they spoke since December 2022, which was the last known call": an
+    undated "last call" is the earlier contact its own sentence dates, when there is one."""
+    same = [e for e in events if e.recalled and e.date
+            and any(ex.mentions[k].sentence == m.sentence for k in e.mentions)
+            and parties_ok(e.persons, e.collectives, said.persons, said.collectives)]
+    return same[0] if len(same) == 1 else None
 
 
 def _one_day(clusters: list[EventCluster]) -> bool:
