@@ -89,3 +89,23 @@ def test_an_undated_last_call_alone_stays_unplaced(tmp_path):
             "recalled, had been tense.\n")
     rep = _report(tmp_path, text, "2024-06-04")
     assert all(_values(ev, "medium") == [] for ev in rep["events"])
+
+
+def _speakers(ev, fact):
+    return [c.get("speaker") for f in ev["facts"] if f["fact"] == fact for c in f["claims"]]
+
+
+def test_local_media_are_the_dateline_country_media(tmp_path):
+    text = ("Ankara [Turkey], June 4 (Agency): Recep Tayyip Erdogan and Olaf Scholz spoke by phone on "
+            "Monday for about 40 minutes, local media reported.\n")
+    rep = _report(tmp_path, text, "2024-06-04")
+    ev = next(ev for ev in rep["events"] if _values(ev, "duration"))
+    assert _speakers(ev, "duration") == ["Turkish media"]
+
+
+def test_local_media_without_a_dateline_stay_unnamed(tmp_path):
+    text = ("Recep Tayyip Erdogan and Olaf Scholz spoke by phone on Monday for about 40 minutes, local "
+            "media reported.\n")
+    rep = _report(tmp_path, text, "2024-06-04")
+    ev = next(ev for ev in rep["events"] if _values(ev, "duration"))
+    assert _speakers(ev, "duration") == [None]
