@@ -109,3 +109,19 @@ def test_local_media_without_a_dateline_stay_unnamed(tmp_path):
     rep = _report(tmp_path, text, "2024-06-04")
     ev = next(ev for ev in rep["events"] if _values(ev, "duration"))
     assert _speakers(ev, "duration") == [None]
+
+
+BACK_THEN = {
+    "en": "Recep Tayyip Erdogan and Olaf Scholz spoke by phone on Monday for 40 minutes. It was their first "
+          "call since March 2023. Erdogan had spent three hours on the phone with Scholz back then.\n",
+    "ar": "تحادث الرئيس التركي رجب طيب أردوغان والمستشار الألماني أولاف شولتس هاتفيا يوم الاثنين لمدة 40 دقيقة. "
+          "وهذا أول اتصال بينهما منذ آذار 2023. وقد استمرت المكالمة آنذاك ثلاث ساعات.\n",
+}
+
+
+def test_a_length_told_of_back_then_is_not_the_new_event_s(tmp_path):
+    for lang, text in BACK_THEN.items():
+        folder = tmp_path / lang
+        folder.mkdir()
+        days = _by_start(_report(folder, text, "2024-06-04"))
+        assert _values(days["2024-06-03"], "duration") == [{"minutes": {"min": 40, "max": 40}}], lang
