@@ -27,43 +27,23 @@ from reconcile.events.dates import (
     written_within,
 )
 from reconcile.events.days import Day, days_between, overlap, width
+from reconcile.events.docevent import (
+    DocEvent,
+    MentionSays,
+    add_mention,
+    bound_undated,
+    merge_kind,
+    place_undated_previous,
+)
 from reconcile.events.index import ClusterIndex
 from reconcile.events.series import listed_events
 from reconcile.events.zones import zone_pairs
-from reconcile.records import DocExtraction, Entity, Hit, RawClaim, RawMention
+from reconcile.records import DocExtraction, Entity, RawMention
 from reconcile.verdicts import Reconciler
 
 _YEAR_REACH = 120      # characters: how far a written year completes a day and month
 # days a statement may come after the event it reports ("spoke on Tuesday", "said on Friday")
 _STATEMENT_LAG_DAYS = 7
-
-
-@dataclass
-class DocEvent:
-    doc: str
-    kind: str
-    lang: str = ""
-    persons: set[str] = field(default_factory=set)
-    collectives: set[str] = field(default_factory=set)
-    date: Day | None = None
-    date_inferred: bool = False
-    mediums: set[str] = field(default_factory=set)
-    locations: set[str] = field(default_factory=set)
-    mentions: list[int] = field(default_factory=list)
-    claims: list[RawClaim] = field(default_factory=list)
-    explicit_dates: list[Day] = field(default_factory=list)
-    story_hit: Hit | None = None
-    # partial dates of an undated page ("on Tuesday", "March 18"): (sentence, hit); they pick
-    # the event it joins across documents and are resolved against that event's day
-    constraints: list[tuple[int, Hit]] = field(default_factory=list)
-    # ids of the hits in ``constraints``, and of those among them that pick the event but claim
-    # no day (the day a statement about it was made): membership in constant time
-    constraint_ids: set[int] = field(default_factory=set, repr=False)
-    silent_ids: set[int] = field(default_factory=set, repr=False)
-    recalled: bool = True          # every mention of it recalls an earlier one ("the last call")
-    # undated, on a page that says the month it was written in: the days it may be on
-    within: Day | None = None
-    day_hint: dt.date | None = None  # its own day once a partial date is resolved
 
 
 @dataclass
@@ -219,7 +199,7 @@ class EventGrouper:
                 continue
             said = self._what_mention_says(m, pair, years)
             if said.date is None and m.previous:
-                continue                  # "the last call", undated: not one we can place
+                continue                  # "the last call", undated: placed (if at all) once the rest are
             target = self._mention_target(events, current, m, said)
             if target is None:
                 # an undated event the article reports happened: the day the article is about;
@@ -229,7 +209,7 @@ class EventGrouper:
                                   date_inferred=(said.date is None and guess is not None) or said.reported,
                                   story_hit=story_hit if (guess and not said.date) else None)
                 events.append(target)
-            _add_mention(target, mi, m, said)
+            add_mention(target, mi, m, said)
             if said.from_year is not None:
                 claim_resolved(ex, mi, m.sentence, said.from_year, said.date)
             by_mention[mi] = target
@@ -238,9 +218,9 @@ class EventGrouper:
             current_at.append((m.sentence, target))
             if len(target.persons) == 2:
                 pair = set(target.persons)
-        within = written_within(ex, years, self.run_days, _YEAR_REACH) if ex.ref is None else None
-        for e in events:
-            e.within = None if e.date else within
+        place_undated_previous(ex, events, by_mention, lambda m: self._what_mention_says(m, None, years),
+                               self.parties_ok)
+        bound_undated(events, written_within(ex, years, self.run_days, _YEAR_REACH) if ex.ref is None else None)
         attach_claims(ex, by_mention, current_at)
         drop_statement_days(ex, events)
         date_from_story(ex, events)
@@ -250,7 +230,7 @@ class EventGrouper:
         return events
 
     def _what_mention_says(self, m: RawMention, pair: set[str] | None,
-                           years: list[tuple[int, int]]) -> _MentionSays:
+                           years: list[tuple[int, int]]) -> MentionSays:
         persons = {p for p in m.participants if self.entities[p].type == "person"}
         collectives = set(m.participants) - persons
         if m.dual and len(persons) < 2 and pair and (not persons or persons <= pair):
@@ -268,11 +248,11 @@ class EventGrouper:
                 date, from_year, partial = (day.isoformat(), day.isoformat()), partial, None
         # "the Kremlin said on Wednesday that the call ...": the statement's day, a guess
         reported = bool(date) and any(h is r for h in m.dates[:1] for r in m.reported)
-        return _MentionSays(persons, collectives, date, {m.medium} if m.medium else set(),
+        return MentionSays(persons, collectives, date, {m.medium} if m.medium else set(),
                             {loc for loc, _, _ in m.locations}, partial, from_year, reported)
 
     def _mention_target(self, events: list[DocEvent], current: DocEvent | None, m: RawMention,
-                        said: _MentionSays) -> DocEvent | None:
+                        said: MentionSays) -> DocEvent | None:
         """The article's event a mention is about, if it is one already met."""
         date, locs = said.date, said.locations
         cands = [e for e in events if self.kinds_ok(e.kind, e.mediums, m.kind, said.mediums)
@@ -303,7 +283,7 @@ class EventGrouper:
                                                          (current if current in cands else None))
         return cands[-1] if cands else None
 
-    def _same_sides(self, e: DocEvent, said: _MentionSays) -> bool:
+    def _same_sides(self, e: DocEvent, said: MentionSays) -> bool:
         """The same sides, however named ("Sisi and Erdogan", "the leaders of Egypt and Turkey")."""
         return {self.lift(x) for x in e.persons | e.collectives} == \
             {self.lift(x) for x in said.persons | said.collectives}
@@ -326,7 +306,7 @@ class EventGrouper:
                 date_in_run(de, self.run_days)      # an event of its own: dated in the run's year
                 pick = index.new_cluster(EventCluster(de.kind))
             old_date = pick.date
-            pick.kind = _merge_kind(pick.kind, de.kind)
+            pick.kind = merge_kind(pick.kind, de.kind)
             pick.persons |= de.persons
             pick.collectives |= de.collectives
             pick.add(de)
@@ -393,7 +373,7 @@ class EventGrouper:
             keep.add(de)
         keep.persons |= gone.persons
         keep.collectives |= gone.collectives
-        keep.kind = _merge_kind(keep.kind, gone.kind)
+        keep.kind = merge_kind(keep.kind, gone.kind)
         keep.extra_claims.extend(gone.extra_claims)
         gone.members, gone.extra_claims = [], []
 
@@ -424,52 +404,6 @@ def _one_day(clusters: list[EventCluster]) -> bool:
     days = {c.date for c in clusters}
     day = days.pop() if len(days) == 1 else None
     return day is not None and day[0] == day[1]
-
-
-def _merge_kind(a: str, b: str) -> str:
-    if a == b:
-        return a
-    if "call" in (a, b):
-        return "call"
-    if "meeting" in (a, b):
-        return "meeting"
-    return "talks"
-
-
-@dataclass
-class _MentionSays:
-    """What one event mention says about its event."""
-    persons: set[str]
-    collectives: set[str]
-    date: Day | None
-    mediums: set[str]
-    locations: set[str]
-    partial: Hit | None = None       # a partial date left for the grouping across documents
-    from_year: Hit | None = None     # a partial date given its year by the article's other dates
-    reported: bool = False           # its date is the day a statement about it was made
-
-
-def _add_mention(target: DocEvent, mi: int, m: RawMention, said: _MentionSays) -> None:
-    if said.date and said.reported:
-        target.date = target.date or said.date
-    elif said.date:
-        target.explicit_dates.append(said.date)
-        if target.date_inferred and (said.date[0] == said.date[1] or not overlap(target.date, said.date)):
-            target.date, target.date_inferred = said.date, False
-    target.kind = _merge_kind(target.kind, m.kind)
-    target.persons |= said.persons
-    if not said.persons:
-        target.collectives |= said.collectives
-    target.mediums |= said.mediums
-    target.locations |= said.locations
-    target.mentions.append(mi)
-    if not m.previous:
-        target.recalled = False
-    if said.partial is not None and id(said.partial) not in target.constraint_ids:
-        target.constraints.append((m.sentence, said.partial))
-        target.constraint_ids.add(id(said.partial))
-        if any(h is said.partial for h in m.reported):
-            target.silent_ids.add(id(said.partial))     # picks the event, claims no day
 
 
 def _placing_order(d: DocEvent) -> tuple[int, int, str, str]:

@@ -3,23 +3,17 @@ and 9 June"; "تحادثا مرتين، في 3 أيار و9 حزيران"): one 
 series' parties and medium, where a count alone names no one event."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from reconcile.dimensions.dates import is_partial
 from reconcile.engine.normalise import fold
 from reconcile.engine.rules import ruleset
+from reconcile.events.docevent import DocEvent, MentionSays
 from reconcile.records import DocExtraction, Hit, RawClaim, RawMention
 
-if TYPE_CHECKING:
-    from reconcile.events.grouper import DocEvent, _MentionSays
 
-
-def listed_events(ex: DocExtraction, mi: int, m: RawMention, said: _MentionSays) -> list[DocEvent]:
+def listed_events(ex: DocExtraction, mi: int, m: RawMention, said: MentionSays) -> list[DocEvent]:
     """One recalled event per day of a list after a series' event word, in its sentence; none
     unless two days or more are listed, joined only by commas and "and", and not as the ends of
     a stretch ("between 3 and 9 May")."""
-    from reconcile.events.grouper import DocEvent  # the records of the grouping, defined there
-
     days = _listed_days(ex, m)
     if len(days) < 2:
         return []

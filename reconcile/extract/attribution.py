@@ -5,6 +5,7 @@ import re
 from collections.abc import Iterator
 
 from reconcile.entities.registry import EntityRegistry
+from reconcile.extract.clocks import dateline_span
 from reconcile.extract.context import LanguageContext
 from reconcile.extract.sentences import sentence_at
 from reconcile.records import Attribution, DocExtraction, Hit, Span
@@ -36,8 +37,9 @@ def attributions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry) -
             # "Chinese state media reported", "أفادت مصادر": someone unnamed speaks, not the last one named
             if _unnamed_subject(ex.nt.text, ctx, h):
                 carried = None
-                continue
-            speaker = carried
+                speaker = _local_media(ex, ctx, gaz, h)
+            else:
+                speaker = carried
         if speaker and _relays_named(gaz, per[si], speaker):
             continue
         if speaker:
@@ -100,6 +102,25 @@ def _unnamed_subject(t: str, ctx: LanguageContext, h: Hit) -> bool:
     if "after" in ctx.subject_sides:
         near += t[h.end:h.end + 40].replace('"', " ").split()[:2]
     return any(w in words for w in near)
+
+
+def _local_media(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, h: Hit) -> str | None:
+    """"local media reported" under a "Beijing [China], Nov 16 -" dateline: the media of the
+    country the article is datelined from (``local_media`` words next to the verb)."""
+    lex = ctx.rs.lexicons.get("local_media")
+    if lex is None:
+        return None
+    t = ex.nt.text
+    near = " ".join((t[max(0, h.start - 40):h.start] if "before" in ctx.subject_sides else t[h.end:h.end + 40]).split())
+    if not any(f" {w} " in f" {near} " for w in lex.entries):
+        return None
+    where = dateline_span(ex)
+    for _es, _ee, eid, _how in ex.entities_in(*where) if where else ():
+        ent = gaz.entities[eid]
+        country = eid if ent.type == "country" else (ent.affiliation if ent.type == "city" else None)
+        if country and f"{country}-media" in gaz.entities:
+            return f"{country}-media"
+    return None
 
 
 def _named_speaker(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, h: Hit, sentence: Span,

@@ -222,6 +222,37 @@ def _event_facts(c: _Claims) -> None:
     for m_i, m in enumerate(c.found.mentions):
         if not m.generic:
             _mention_facts(c, m_i, m, medium_at)
+    _same_kind_media(c)
+
+
+def _same_kind_media(c: _Claims) -> None:
+    """"the last call of this kind", "آخر اتصال من هذا النوع": an event named as one of the kind
+    the article tells was held as the article's own event was (the medium its latest earlier
+    mention gives, when one does)."""
+    marker = _same_kind_regex(c.ctx)
+    if marker is None:
+        return
+    t, mentions = c.ex.nt.text, c.found.mentions
+    for m_i, m in enumerate(mentions):
+        found = marker.match(t, m.trigger[1], min(len(t), m.trigger[1] + _SAME_KIND_REACH))
+        if found is None or m.generic or m.medium or any(rc.mention == m_i and rc.fact == "medium" for rc in c.out):
+            continue
+        held = next((x.medium for x in reversed(mentions[:m_i]) if x.medium and not x.previous and not x.generic),
+                    None)
+        if held:
+            h = Hit("medium", found.start("words"), found.end("words"), "medium: an event of the kind told")
+            c.add("medium", h, {"medium": held}, m_i, m.sentence)
+
+
+_SAME_KIND_REACH = 40      # characters from an event word to the end of "of this kind" after it
+_SAME_KIND_RES: dict[tuple[str, str], re.Pattern[str] | None] = {}
+
+
+def _same_kind_regex(ctx: LanguageContext) -> re.Pattern[str] | None:
+    if ctx.key not in _SAME_KIND_RES:
+        lx = ctx.rs.lexicons.get("same_kind")
+        _SAME_KIND_RES[ctx.key] = re.compile(rf"\s+(?P<words>(?:{lx.alternation}))(?!\w)") if lx else None
+    return _SAME_KIND_RES[ctx.key]
 
 
 def _mention_facts(c: _Claims, m_i: int, m: RawMention, medium_at: Starts[Hit]) -> None:

@@ -92,6 +92,16 @@ def _share(first: dict, second: dict) -> None:
         first["daypart"] = True
 
 
+def dateline_span(ex: DocExtraction) -> tuple[int, int] | None:
+    """The place words of an article's opening dateline ("Beijing [China], Nov 16 (ANI):"),
+    when its first line opens with one that brackets its country or is followed by the day."""
+    m = _DATELINE.match(ex.nt.text)
+    if m is None:
+        return None
+    dated = any(m.end() <= d.start <= m.end() + 2 for d in ex.hits["date"])
+    return (m.start(1), m.end(2) if m.group(2) else m.end(1)) if (m.group(2) or dated) else None
+
+
 def dateline_zone(ex: DocExtraction, ctx: LanguageContext) -> str | None:
     """The zone of the city an article is datelined from, when it is a city the clock rules
     know ("MOSCOW, March 18 (Agency) -"): only a dateline followed by a date, an agency in

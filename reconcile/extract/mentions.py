@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from reconcile.dimensions import dates
+from reconcile.engine.rules import fold_pattern
 from reconcile.entities.registry import EntityRegistry
 from reconcile.extract.attribution import COLLECTIVE, Speakers
 from reconcile.extract.context import LanguageContext
@@ -295,6 +296,10 @@ def _party_ranges(ex: DocExtraction, ctx: LanguageContext, idx: _Index, sg: Segm
     earlier = [x for x in scope_segs if x.end <= sg.start and x.sentence == sg.sentence]
     if any(idx.past.any_between(x.start, x.end) or idx.future.any_between(x.start, x.end) for x in earlier):
         part_ranges.extend((x.start, x.end) for x in earlier)
+    if _fronted(ex, ctx, sg):
+        end = ex.sentences[sg.sentence][1]
+        cut = ctx.clause_sep.search(t, sg.end, end)
+        part_ranges.append((sg.end, cut.end() if cut else end))
     later = sorted((x for x in scope_segs if x.start >= sg.end), key=lambda x: x.start)
     for x in later:
         head = t[x.start:x.end].lstrip(" \"")
@@ -304,6 +309,29 @@ def _party_ranges(ex: DocExtraction, ctx: LanguageContext, idx: _Index, sg: Segm
         else:
             break
     return part_ranges
+
+
+def _fronted(ex: DocExtraction, ctx: LanguageContext, sg: Segment) -> bool:
+    """"In their first call since 2022, Macron urged Putin ...", "خلال الاتصال، أكد X لنظيره Y":
+    an event phrase put before the sentence's main clause, naming nobody itself, is about the
+    people that clause names."""
+    t = ex.nt.text
+    opener = _fronting_regex(ctx)
+    return bool(opener and sg.start == ex.sentences[sg.sentence][0]
+                and opener.match(t, sg.start, sg.end) and not ex.entities_in(sg.start, sg.end))
+
+
+_FRONTING_RES: dict[tuple[str, str], re.Pattern[str] | None] = {}
+
+
+def _fronting_regex(ctx: LanguageContext) -> re.Pattern[str] | None:
+    """The prepositions that open a fronted event phrase (``fronting_prep``), after any
+    quotation mark and proclitic conjunction."""
+    if ctx.key not in _FRONTING_RES:
+        lx = ctx.rs.lexicons.get("fronting_prep")
+        pre = fold_pattern(ctx.rs.macros.get("proclitic", ""))
+        _FRONTING_RES[ctx.key] = re.compile(rf"\s*[\"'“«]?\s*{pre}(?:{lx.alternation})(?!\w)") if lx else None
+    return _FRONTING_RES[ctx.key]
 
 
 def _parties(ex: DocExtraction, gaz: EntityRegistry, part_ranges: list[Span], excluded: list[Span],

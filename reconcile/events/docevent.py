@@ -1,0 +1,114 @@
+"""The records of grouping within one article: an event as the article tells it
+(``DocEvent``), what one mention of it says (``MentionSays``), and how a mention is added."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from reconcile.events.days import Day, overlap
+from reconcile.records import DocExtraction, Hit, RawClaim, RawMention
+
+
+@dataclass
+class DocEvent:
+    doc: str
+    kind: str
+    lang: str = ""
+    persons: set[str] = field(default_factory=set)
+    collectives: set[str] = field(default_factory=set)
+    date: Day | None = None
+    date_inferred: bool = False
+    mediums: set[str] = field(default_factory=set)
+    locations: set[str] = field(default_factory=set)
+    mentions: list[int] = field(default_factory=list)
+    claims: list[RawClaim] = field(default_factory=list)
+    explicit_dates: list[Day] = field(default_factory=list)
+    story_hit: Hit | None = None
+    # partial dates of an undated page ("on Tuesday", "March 18"): (sentence, hit); they pick
+    # the event it joins across documents and are resolved against that event's day
+    constraints: list[tuple[int, Hit]] = field(default_factory=list)
+    # ids of the hits in ``constraints``, and of those among them that pick the event but claim
+    # no day (the day a statement about it was made): membership in constant time
+    constraint_ids: set[int] = field(default_factory=set, repr=False)
+    silent_ids: set[int] = field(default_factory=set, repr=False)
+    recalled: bool = True          # every mention of it recalls an earlier one ("the last call")
+    # undated, on a page that says the month it was written in: the days it may be on
+    within: Day | None = None
+    day_hint: dt.date | None = None  # its own day once a partial date is resolved
+
+
+@dataclass
+class MentionSays:
+    """What one event mention says about its event."""
+    persons: set[str]
+    collectives: set[str]
+    date: Day | None
+    mediums: set[str]
+    locations: set[str]
+    partial: Hit | None = None       # a partial date left for the grouping across documents
+    from_year: Hit | None = None     # a partial date given its year by the article's other dates
+    reported: bool = False           # its date is the day a statement about it was made
+
+
+def add_mention(target: DocEvent, mi: int, m: RawMention, said: MentionSays) -> None:
+    if said.date and said.reported:
+        target.date = target.date or said.date
+    elif said.date:
+        target.explicit_dates.append(said.date)
+        if target.date_inferred and (said.date[0] == said.date[1] or not overlap(target.date, said.date)):
+            target.date, target.date_inferred = said.date, False
+    target.kind = merge_kind(target.kind, m.kind)
+    target.persons |= said.persons
+    if not said.persons:
+        target.collectives |= said.collectives
+    target.mediums |= said.mediums
+    target.locations |= said.locations
+    target.mentions.append(mi)
+    if not m.previous:
+        target.recalled = False
+    if said.partial is not None and id(said.partial) not in target.constraint_ids:
+        target.constraints.append((m.sentence, said.partial))
+        target.constraint_ids.add(id(said.partial))
+        if any(h is said.partial for h in m.reported):
+            target.silent_ids.add(id(said.partial))     # picks the event, claims no day
+
+
+
+def merge_kind(a: str, b: str) -> str:
+    if a == b:
+        return a
+    if "call" in (a, b):
+        return "call"
+    if "meeting" in (a, b):
+        return "meeting"
+    return "talks"
+
+
+def place_undated_previous(ex: DocExtraction, events: list[DocEvent], by_mention: dict[int, DocEvent],
+                           says: Callable[[RawMention], MentionSays],
+                           parties_ok: Callable[[set, set, set, set], bool]) -> None:
+    """The undated "last call"s the article's mentions left out, each put with the earlier
+    contact its sentence dates (when there is one)."""
+    for mi, m in enumerate(ex.mentions):
+        if m.previous and not m.generic and mi not in by_mention:
+            said = says(m)
+            if said.date is None and (recalled := recalled_alongside(ex, events, m, said, parties_ok)):
+                add_mention(recalled, mi, m, said)
+                by_mention[mi] = recalled
+
+
+def recalled_alongside(ex: DocExtraction, events: list[DocEvent], m: RawMention, said: MentionSays,
+                        parties_ok: Callable[[set, set, set, set], bool]) -> DocEvent | None:
+    """"the first time they spoke since December 2022, which was the last known call": an
+    undated "last call" is the earlier contact its own sentence dates, when there is one."""
+    same = [e for e in events if e.recalled and e.date
+            and any(ex.mentions[k].sentence == m.sentence for k in e.mentions)
+            and parties_ok(e.persons, e.collectives, said.persons, said.collectives)]
+    return same[0] if len(same) == 1 else None
+
+
+def bound_undated(events: list[DocEvent], within: Day | None) -> None:
+    """The days an article's undated events may be on: the month the page says it was written in."""
+    for e in events:
+        e.within = None if e.date else within
