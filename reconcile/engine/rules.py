@@ -17,6 +17,7 @@ from typing import Any
 
 from reconcile.engine.normalise import fold
 from reconcile.engine.patterns import fold_pattern, trie_regex
+from reconcile.engine.prefixes import start_guard
 from reconcile.engine.rulefiles import (
     Dimension,
     Lexicon,
@@ -104,9 +105,10 @@ class RuleSet:
         except re.error as exc:
             raise RuleError(f"{d.path}:{rule.line}: rule '{rule.name}': bad pattern: {exc}") from None
 
-    def _wrap(self, body: str) -> str:
+    def _wrap(self, body: str, guard: str | None = None) -> str:
         pre = fold_pattern(self.macros.get("proclitic", ""))
-        return rf"(?<!\w){pre}(?P<core>{body})(?!\w)"
+        ahead = f"(?={guard})" if guard else ""
+        return rf"(?<!\w){ahead}{pre}(?P<core>{body})(?!\w)"
 
     def _add_lexicon(self, doc: YamlFile, lname: str) -> None:
         """A file's lexicon; one CLDR fills may be extended ("sept" for September), any other
@@ -165,7 +167,9 @@ class RuleSet:
         if dim not in cache:
             d = self.dimensions[dim]
             body = "|".join(f"(?:{self.expand(p, r.where)})" for r in d.rules for p in r.patterns)
-            cache[dim] = re.compile(self._wrap(body))
+            # the openings every match can begin with, checked first: most words fail there
+            guard = start_guard(fold_pattern(self.macros.get("proclitic", "")) + f"(?:{body})")
+            cache[dim] = re.compile(self._wrap(body, guard))
         return cache[dim]
 
     def setting(self, dim: str, key: str, default: Any = None) -> Any:
