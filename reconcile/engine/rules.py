@@ -124,7 +124,9 @@ class RuleSet:
         self.lexicons[lname] = lex
 
     # ---- compiling
-    def expand(self, pattern: str, where: str, depth: int = 0) -> str:
+    def expand(self, pattern: str, where: str, depth: int = 0, opening: bool = False) -> str:
+        """A pattern with its placeholders filled in; with ``opening``, only as much of it as
+        a start guard reads (each lexicon cut to its words' first characters)."""
         if depth > 8:
             raise RuleError(f"{where}: placeholders nest too deep (a cycle?)")
         pattern = fold_pattern(pattern)
@@ -133,13 +135,21 @@ class RuleSet:
             kind, name = m.group(1), m.group(2)
             if kind == "lex":
                 self._known("lexicon", name, self.lexicons, where)
-                return self.lexicons[name].alternation
+                lex = self.lexicons[name]
+                return lex.opening if opening else lex.alternation
             if kind == "m":
                 self._known("macro", name, self.macros, where)
-                return self.expand(self.macros[name], where, depth + 1)
+                return self.expand(self.macros[name], where, depth + 1, opening)
+            if opening:
+                self._known("dimension", name, self.dimensions, where)
+                return "(?:" + self._body(self.dimensions[name], depth + 1, opening) + ")"
             return "(?:" + self.dim_regex(name, where, depth + 1) + ")"
 
         return _PLACEHOLDER.sub(sub, pattern)
+
+    def _body(self, d: Dimension, depth: int = 0, opening: bool = False) -> str:
+        """All of a dimension's patterns as one alternation."""
+        return "|".join(f"(?:{self.expand(p, r.where, depth, opening)})" for r in d.rules for p in r.patterns)
 
     def _known(self, kind: str, name: str, names, where: str) -> None:
         """A placeholder must name something defined; a near miss is suggested."""
@@ -166,10 +176,11 @@ class RuleSet:
         cache = self.__dict__.setdefault("_scan", {})
         if dim not in cache:
             d = self.dimensions[dim]
-            body = "|".join(f"(?:{self.expand(p, r.where)})" for r in d.rules for p in r.patterns)
             # the openings every match can begin with, checked first: most words fail there
-            guard = start_guard(fold_pattern(self.macros.get("proclitic", "")) + f"(?:{body})")
-            cache[dim] = re.compile(self._wrap(body, guard))
+            # (read from the lexicons' openings: parsing every word would cost as much as compiling)
+            pre = fold_pattern(self.macros.get("proclitic", ""))
+            guard = start_guard(pre + f"(?:{self._body(d, opening=True)})")
+            cache[dim] = re.compile(self._wrap(self._body(d), guard))
         return cache[dim]
 
     def setting(self, dim: str, key: str, default: Any = None) -> Any:
