@@ -317,7 +317,7 @@ def _similar_wordings(distinct: list[str]) -> list[tuple[int, int, float]]:
             need_words = max(1, min(len(ws), len(words[m])) // 2)
             if shared < need_words or len(distinct[m]) < 8:
                 continue
-            score = fuzz.partial_ratio(distinct[n], distinct[m], processor=None)
+            score = fuzz.partial_ratio(distinct[n], distinct[m], processor=None, score_cutoff=90)
             if score >= 90:
                 out.append((n, m, score))
     return out

@@ -13,6 +13,7 @@ from typing import Any
 
 from reconcile.engine.normalise import fold
 from reconcile.engine.patterns import trie_regex
+from reconcile.engine.prefixes import DEPTH as GUARD_DEPTH
 from reconcile.engine.schema import check, schema_names
 from reconcile.engine.yamlfile import RuleError, YamlFile, read_yaml, strip_lines
 
@@ -54,6 +55,11 @@ class Lexicon:
     @cached_property
     def alternation(self) -> str:
         return trie_regex(self.entries)
+
+    @cached_property
+    def opening(self) -> str:
+        """The entries cut to as many characters as a start guard reads: what it needs of them."""
+        return trie_regex({s[:GUARD_DEPTH] for s in self.entries})
 
 
 @dataclass

@@ -17,6 +17,7 @@ from typing import Any
 
 from reconcile.engine.normalise import fold
 from reconcile.engine.patterns import fold_pattern, trie_regex
+from reconcile.engine.prefixes import start_guard
 from reconcile.engine.rulefiles import (
     Dimension,
     Lexicon,
@@ -104,9 +105,10 @@ class RuleSet:
         except re.error as exc:
             raise RuleError(f"{d.path}:{rule.line}: rule '{rule.name}': bad pattern: {exc}") from None
 
-    def _wrap(self, body: str) -> str:
+    def _wrap(self, body: str, guard: str | None = None) -> str:
         pre = fold_pattern(self.macros.get("proclitic", ""))
-        return rf"(?<!\w){pre}(?P<core>{body})(?!\w)"
+        ahead = f"(?={guard})" if guard else ""
+        return rf"(?<!\w){ahead}{pre}(?P<core>{body})(?!\w)"
 
     def _add_lexicon(self, doc: YamlFile, lname: str) -> None:
         """A file's lexicon; one CLDR fills may be extended ("sept" for September), any other
@@ -122,7 +124,9 @@ class RuleSet:
         self.lexicons[lname] = lex
 
     # ---- compiling
-    def expand(self, pattern: str, where: str, depth: int = 0) -> str:
+    def expand(self, pattern: str, where: str, depth: int = 0, opening: bool = False) -> str:
+        """A pattern with its placeholders filled in; with ``opening``, only as much of it as
+        a start guard reads (each lexicon cut to its words' first characters)."""
         if depth > 8:
             raise RuleError(f"{where}: placeholders nest too deep (a cycle?)")
         pattern = fold_pattern(pattern)
@@ -131,13 +135,21 @@ class RuleSet:
             kind, name = m.group(1), m.group(2)
             if kind == "lex":
                 self._known("lexicon", name, self.lexicons, where)
-                return self.lexicons[name].alternation
+                lex = self.lexicons[name]
+                return lex.opening if opening else lex.alternation
             if kind == "m":
                 self._known("macro", name, self.macros, where)
-                return self.expand(self.macros[name], where, depth + 1)
+                return self.expand(self.macros[name], where, depth + 1, opening)
+            if opening:
+                self._known("dimension", name, self.dimensions, where)
+                return "(?:" + self._body(self.dimensions[name], depth + 1, opening) + ")"
             return "(?:" + self.dim_regex(name, where, depth + 1) + ")"
 
         return _PLACEHOLDER.sub(sub, pattern)
+
+    def _body(self, d: Dimension, depth: int = 0, opening: bool = False) -> str:
+        """All of a dimension's patterns as one alternation."""
+        return "|".join(f"(?:{self.expand(p, r.where, depth, opening)})" for r in d.rules for p in r.patterns)
 
     def _known(self, kind: str, name: str, names, where: str) -> None:
         """A placeholder must name something defined; a near miss is suggested."""
@@ -164,8 +176,11 @@ class RuleSet:
         cache = self.__dict__.setdefault("_scan", {})
         if dim not in cache:
             d = self.dimensions[dim]
-            body = "|".join(f"(?:{self.expand(p, r.where)})" for r in d.rules for p in r.patterns)
-            cache[dim] = re.compile(self._wrap(body))
+            # the openings every match can begin with, checked first: most words fail there
+            # (read from the lexicons' openings: parsing every word would cost as much as compiling)
+            pre = fold_pattern(self.macros.get("proclitic", ""))
+            guard = start_guard(pre + f"(?:{self._body(d, opening=True)})")
+            cache[dim] = re.compile(self._wrap(self._body(d), guard))
         return cache[dim]
 
     def setting(self, dim: str, key: str, default: Any = None) -> Any:

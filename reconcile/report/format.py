@@ -84,6 +84,7 @@ def outlet_name(outlet: str | None) -> str:
 # C0 and C1 controls, DEL, line and paragraph separators, and the bidi embeddings, overrides and
 # isolates that can reorder what follows them on screen (the marks LRM/RLM/ALM are left alone).
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_BLANKS = re.compile(r"\s+")
 # "_" inside a word (an id such as 000_ab12) cannot start emphasis and is left as it is
 _MD_SPECIAL = re.compile(r"([\\`*\[\]<>|~&#$]|(?<!\w)_|_(?!\w))")
 LINK_SCHEMES = ("http", "https", "mailto")
@@ -110,14 +111,19 @@ def terminal_safe(s: object, keep_newlines: bool = False) -> str:
 
 def _one_line(s: object, strip: bool = True) -> str:
     """Whitespace runs (newlines included) as one space; other controls shown visibly."""
-    text = re.sub(r"\s+", " ", str(s))
+    text = _BLANKS.sub(" ", str(s))
     return _UNSAFE.sub(lambda m: visible(m.group()), text.strip() if strip else text)
 
 
 def md_text(s: object, strip: bool = True) -> str:
     """Text inside a Markdown line: one line, Markdown and HTML punctuation backslash-escaped,
     controls shown visibly.  Safe in a table cell too (``|`` is escaped)."""
-    return _MD_SPECIAL.sub(r"\\\1", _one_line(s, strip))
+    return _MD_SPECIAL.sub(_backslashed, _one_line(s, strip))
+
+
+def _backslashed(m: re.Match[str]) -> str:
+    # a function, not the template r"\\\1": a template is expanded in Python for every match
+    return "\\" + m.group(1)
 
 
 def md_code(s: object, in_table: bool = False) -> str:
@@ -166,7 +172,11 @@ def json_safe(v: Any) -> Any:
     if isinstance(v, float):
         return v if math.isfinite(v) else None
     if isinstance(v, dict):
-        return {k: json_safe(x) for k, x in v.items()}
+        return {k: x if type(x) in _AS_IS else json_safe(x) for k, x in v.items()}
     if isinstance(v, list | tuple):
-        return [json_safe(x) for x in v]
+        return [x if type(x) in _AS_IS else json_safe(x) for x in v]
     return v
+
+
+# what json_safe returns unchanged, checked in the loops above without a call per value
+_AS_IS = frozenset({str, int, bool, type(None)})

@@ -19,6 +19,7 @@ from reconcile.report.format import (
     md_text,
     outlet_name,
 )
+from reconcile.report.jsontext import indented_json
 from reconcile.review.log import fact_id, review_summary
 
 SCHEMA_ID = "reconcile.report/1"
@@ -290,7 +291,7 @@ _INDENT_UP_TO = 2000
 
 def dumps(report: dict) -> str:
     if len(report.get("documents") or []) <= _INDENT_UP_TO:
-        return json.dumps(report, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+        return indented_json(report) + "\n"
     enc = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     parts = []
     for k, v in report.items():
