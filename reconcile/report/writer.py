@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
+
+import orjson
 
 from reconcile import __version__
 from reconcile.extract.sentences import excerpt_span
@@ -19,7 +22,6 @@ from reconcile.report.format import (
     md_text,
     outlet_name,
 )
-from reconcile.report.jsontext import indented_json
 from reconcile.review.log import fact_id, review_summary
 
 SCHEMA_ID = "reconcile.report/1"
@@ -284,22 +286,29 @@ def _review_line(r: dict) -> str:
     return "> " + " — ".join(parts) + f" ({md_text(r['at'])})"
 
 
-# Indented JSON is readable and diffs well, but only the compact form uses the C encoder;
-# above this many documents a report is written one list item per line instead.
+# Indented JSON is readable and diffs well; above this many documents a report is written one
+# list item per line instead, a tenth of the lines for the same data.
 _INDENT_UP_TO = 2000
+
+
+def _json(value: Any, option: int = 0) -> str:
+    # orjson: the same text as ``json.dumps(ensure_ascii=False, indent=2)`` (compact without
+    # the option) at a fraction of the cost; the standard indented encoder, pure Python, cost as
+    # much as grouping a thousand articles.  It refuses what the contract cannot hold (sets,
+    # objects) with a TypeError, and NaN never reaches a report (verdicts work on finite values).
+    return orjson.dumps(value, option=option).decode("utf-8")
 
 
 def dumps(report: dict) -> str:
     if len(report.get("documents") or []) <= _INDENT_UP_TO:
-        return indented_json(report) + "\n"
-    enc = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        return _json(report, orjson.OPT_INDENT_2) + "\n"
     parts = []
     for k, v in report.items():
         if isinstance(v, list) and v:
-            items = ",\n".join("  " + enc.encode(x) for x in v)
-            parts.append(f"{enc.encode(k)}: [\n{items}\n ]")
+            items = ",\n".join("  " + _json(x) for x in v)
+            parts.append(f"{_json(k)}: [\n{items}\n ]")
         else:
-            parts.append(f"{enc.encode(k)}: {enc.encode(v)}")
+            parts.append(f"{_json(k)}: {_json(v)}")
     return "{\n " + ",\n ".join(parts) + "\n}\n"
 
 
