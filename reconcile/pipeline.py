@@ -263,9 +263,10 @@ def _raw_claim_id(ex: DocExtraction, rc: RawClaim) -> str:
 
 def _claim_id_in(ex: DocExtraction, rc: RawClaim, c: EventCluster) -> str:
     """The claim's id in the report: a date read from the article's lead may date several of
-    its events, so its id also names the event (one claim each)."""
+    its events, and so may the words of a plural ("calls with A and B"), so its id also names
+    the event (one claim each)."""
     cid = _raw_claim_id(ex, rc)
-    if rc.inferred:
+    if rc.inferred or rc.shared:
         basis = f"{cid}|{c.kind}|{sorted(c.persons)}|{sorted(c.collectives)}"
         cid = f"{cid}-{hashlib.sha1(basis.encode()).hexdigest()[:4]}"
     return cid

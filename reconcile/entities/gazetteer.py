@@ -17,6 +17,7 @@ from typing import Any
 
 from reconcile.engine.normalise import fold
 from reconcile.engine.rules import RULES_DIR, RuleError, load_yaml, strip_lines, trie_regex
+from reconcile.entities.roles import role_variants
 from reconcile.records import Entity
 
 # folded surface -> the entities it may name, in the order the rule files list them
@@ -68,11 +69,12 @@ class Gazetteer:
         _add_cldr_countries(entities, surfaces, isos)
         _add_institutions(entities, surfaces, {raw["id"]: raw.get("adjectives") or {} for raw in data["entities"]})
         offices = _add_offices(data["entities"], entities, surfaces)
+        lists = _WordLists(data, path)
+        _add_role_variants(entities, surfaces, lists)
         _add_spelling_variants(entities, surfaces, strip_lines(data.get("letter_variants") or {}))
         for ent in entities.values():
             if ent.affiliation and ent.affiliation not in entities:
                 ent.affiliation = None     # a country CLDR names by another id; harmless
-        lists = _WordLists(data, path)
         return cls(
             entities=MappingProxyType(entities),
             surfaces=MappingProxyType({lang: MappingProxyType({k: tuple(v) for k, v in table.items()})
@@ -337,6 +339,25 @@ def _country_adjectives(adj: dict) -> dict[tuple[str, str], list[str]]:
 
 
 _OFFICE_PATTERNS = {"en": ["{n}'s office", "office of {n}", "office of the {n}"], "ar": ["مكتب {n}", "ديوان {n}"]}
+
+
+def _add_role_variants(entities: dict[str, Entity], surfaces: dict[str, SurfaceTable], lists: _WordLists) -> None:
+    """"the French leader", "U.S. President": a leader's title with any spelling of the state."""
+    spellings: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
+    for lang, table in surfaces.items():
+        for key, found in table.items():
+            for sf in found:
+                if sf.kind in ("name", "adjective") and entities[sf.entity].type == "country":
+                    seen, usable = spellings.setdefault((lang, sf.entity), ([], []))
+                    seen.append(key)
+                    if not sf.exact_case or "." in key:     # "U.S." is no word; "US" folds to "us"
+                        usable.append(key)
+    for lang, key, eid, start, end in role_variants(entities, spellings, lists.words("leader_titles"),
+                                                    lists.words("leader_words"), fold):
+        table = surfaces.setdefault(lang, {})
+        found = table.setdefault(key, [])
+        if all(sf.kind == "role" and sf.entity != eid for sf in found):
+            found.append(Surface(eid, "role", (start, end)))
 
 
 def _add_offices(raw_entities: list, entities: dict[str, Entity], surfaces: dict[str, SurfaceTable]) -> dict[str, str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterable
 
 from reconcile.entities.registry import EntityRegistry
@@ -219,9 +220,14 @@ def _sentence(c: _Claims, h: Hit) -> int | None:
 
 def _event_facts(c: _Claims) -> None:
     medium_at = Starts(c.ex.hits["medium"], key=hit_start)
+    first = len(c.out)
     for m_i, m in enumerate(c.found.mentions):
         if not m.generic:
             _mention_facts(c, m_i, m, medium_at)
+    # one plural's words made a claim for each of its events ("calls with A and B on Monday")
+    count = Counter((rc.fact, rc.hit.start, rc.hit.end) for rc in c.out[first:])
+    for rc in c.out[first:]:
+        rc.shared = count[(rc.fact, rc.hit.start, rc.hit.end)] > 1
 
 
 def _mention_facts(c: _Claims, m_i: int, m: RawMention, medium_at: Starts[Hit]) -> None:

@@ -11,6 +11,7 @@ from reconcile.extract.attribution import COLLECTIVE, Speakers
 from reconcile.extract.context import LanguageContext
 from reconcile.extract.hits import medium_value, trigger_value
 from reconcile.extract.locations import locations
+from reconcile.extract.parties import distribute, pronoun_subject
 from reconcile.extract.positions import Starts, hit_start
 from reconcile.extract.sentences import sentence_at
 from reconcile.records import DocExtraction, EventMentions, Hit, Marker, RawMention, Segment, Span
@@ -30,6 +31,7 @@ class _Index:
     previous_before: Starts[Marker]         # "previous" words that count only before the event word
     speaker_spans: Starts[Span]
     speech: Starts[Hit]                     # speech verbs ("said", "أعلن")
+    speakers: Speakers
     by_anchor: dict[int, list[Segment]]     # anchoring segment -> the segments its event covers
     sentence_starts: list[int]              # where each sentence starts (sentences.sentence_at)
 
@@ -50,7 +52,7 @@ def _index(ex: DocExtraction, segments: list[Segment], markers: dict[str, list[M
                   Starts(a.span for per in speakers for a in per if a.span),
                   Starts([h for h in hits["attribution"] if (h.value or {}).get("cue", "verb") == "verb"],
                          key=hit_start),
-                  by_anchor, [s for s, _ in ex.sentences])
+                  speakers, by_anchor, [s for s, _ in ex.sentences])
 
 
 def event_mentions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, segments: list[Segment],
@@ -67,6 +69,7 @@ def event_mentions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry,
             by_segment[gi] = len(mentions)
             mentions.append(m)
             mentions.extend(_previous_since(ex, ctx, idx, m))
+            mentions.extend(distribute(ex, ctx, gaz, m))
     _retense(mentions, ex, idx)
     for h in _since_dates(ex, ctx, ex.hits["date"]) + _since_clause_dates(ex, ctx, idx, ex.hits["date"]):
         if h.value and "start" in h.value:
@@ -179,6 +182,10 @@ def _mention(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, idx: 
         [(h.start, h.end) for h in idx.clock_times.between(*scope)]
     part_ranges = _party_ranges(ex, ctx, idx, sg, scope_segs)
     parts = _parties(ex, gaz, part_ranges, excluded, kind)
+    if all(gaz.entities[p].type == "person" for p in parts):
+        # "X said he would speak with Y": the one speaking is the subject
+        subject = pronoun_subject(ex, ctx, gaz, idx.speakers, idx.speech, sg.start, first.start, sg.sentence)
+        parts = [subject] + parts if subject is not None and subject not in parts else parts
     for a, b in part_ranges:
         for h in idx.media.between(a, b):
             medium = medium or medium_value(ctx.rs, t, h)

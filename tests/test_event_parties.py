@@ -1,0 +1,81 @@
+"""Parties an event's clause does not name outright, on texts written for these tests: the
+person a subject pronoun stands for, one event per partner of a plural ("calls with A and B"),
+an event of its own after "a separate"/"another", and a leader's title with any spelling of
+the state ("the U.S. leader", "the Turkish leader")."""
+from __future__ import annotations
+
+from conftest import report_of_article
+
+
+def _events(tmp_path, text, published):
+    rep = report_of_article(tmp_path, text, published, "parties")
+    return rep, [(sorted(ev["participants"]), ev) for ev in rep["events"]]
+
+
+def _values(ev, fact):
+    return [c["value"] for f in ev["facts"] if f["fact"] == fact for c in f["claims"]]
+
+
+PLURAL = """Lula to hold phone calls with Macron and Scholz on Thursday
+
+Brazilian President Luiz Inacio Lula da Silva said he would speak with French President Emmanuel Macron on Thursday at 9:00 (14:00 Paris time) and would have a separate conversation with German Chancellor Olaf Scholz.
+"""
+
+
+def test_calls_with_two_partners_are_one_call_with_each(tmp_path):
+    rep, evs = _events(tmp_path, PLURAL, "2024-03-05")
+    names = sorted(tuple(p) for p, _ in evs)
+    assert names == [("Emmanuel Macron", "Luiz Inácio Lula da Silva"), ("Luiz Inácio Lula da Silva", "Olaf Scholz")]
+    with_macron = [ev for p, ev in evs if "Emmanuel Macron" in p][0]
+    assert [v["utc"]["start"] for v in _values(with_macron, "scheduled_time")] == ["2024-03-07T13:00Z"]
+    with_scholz = [ev for p, ev in evs if "Olaf Scholz" in p]
+    assert with_scholz and _values(with_scholz[0], "medium") == [{"medium": "phone"}]
+    ids = [c["id"] for ev in rep["events"] for f in ev["facts"] for c in f["claims"]]
+    assert len(ids) == len(set(ids))          # the plural's words claim once per event, each its own id
+
+
+def test_the_pronoun_after_the_speaker_is_a_party(tmp_path):
+    text = "Indian Prime Minister Narendra Modi said he would talk with Japanese Prime Minister Fumio Kishida on Friday.\n"
+    _rep, evs = _events(tmp_path, text, "2023-06-06")
+    assert any(p == ["Fumio Kishida", "Narendra Modi"] for p, _ in evs), [p for p, _ in evs]
+
+
+def test_a_pronoun_after_another_name_is_no_party(tmp_path):
+    # "he" is Erdogan here, not the one who said it: nobody is added
+    text = "Olaf Scholz said Recep Tayyip Erdogan told him he would meet with Vladimir Putin on Friday.\n"
+    _rep, evs = _events(tmp_path, text, "2023-06-06")
+    assert not any("Olaf Scholz" in p for p, _ in evs), [p for p, _ in evs]
+
+
+def test_calls_with_one_partner_stay_a_series(tmp_path):
+    text = "Macron has held phone calls with Scholz on Monday and Tuesday.\n"
+    _rep, evs = _events(tmp_path, text, "2023-06-07")
+    assert not evs or all(not _values(ev, "medium") for _, ev in evs)
+
+
+def test_another_call_after_the_noun_in_arabic_is_its_own(tmp_path):
+    text = ("أجرى الرئيس الفرنسي إيمانويل ماكرون اتصالا هاتفيا مع المستشار الألماني أولاف شولتس يوم الاثنين، "
+            "وأجرى اتصالا منفصلا مع الرئيس التركي رجب طيب أردوغان يوم الثلاثاء.\n")
+    _rep, evs = _events(tmp_path, text, "2023-06-07")
+    days = {(ev["date"] or {}).get("start"): p for p, ev in evs}
+    assert "Olaf Scholz" in days.get("2023-06-05", []) and "Olaf Scholz" not in days.get("2023-06-06", []), days
+
+
+def test_a_leader_title_with_another_spelling_of_the_state():
+    import datetime as dt
+
+    from reconcile.engine.normalise import normalise
+    from reconcile.entities.gazetteer import gazetteer
+    from reconcile.entities.registry import EntityRegistry
+    from reconcile.extract.context import language_context
+    reg = EntityRegistry(gazetteer())
+    ctx = language_context("en")
+    day = dt.date(2023, 6, 1)
+
+    def found(s):
+        nt = normalise(s)
+        return [eid for _a, _b, eid, _h in reg.find_folded(nt, "en", day, ctx.known_words)]
+    assert found("the Turkish leader said") == ["recep-tayyip-erdogan"]
+    # a president and a prime minister both listed: "leader" names neither
+    assert "vladimir-putin" not in found("the Russian leader said")
+    assert found("the US Vice President said") != ["joe-biden"]
