@@ -20,7 +20,8 @@ def role_variants(entities: Mapping, spellings: Mapping[tuple[str, str], tuple[l
     """The variants of every person's role titles.  ``spellings``: (language, country id) ->
     its folded names and adjectives as found in a title, and those a variant may be written
     with (not "us": only "US" as written names the state, which folding cannot keep);
-    ``heads``: per language the folded head titles ("president", "الرييس"); ``leader``: the generic words ("leader", "الزعيم")."""
+    ``heads``: per language the folded head titles ("president", "الرييس"); ``leader``: the
+    generic words ("leader", "الزعيم")."""
     out: list[RoleVariant] = []
     for ent in entities.values():
         if ent.type != "person" or not ent.affiliation:
