@@ -13,6 +13,7 @@ from reconcile.extract import clocks
 from reconcile.extract.attribution import Speakers, speaker_at
 from reconcile.extract.context import LanguageContext
 from reconcile.extract.hits import medium_value
+from reconcile.extract.parties import pronoun_subject
 from reconcile.extract.positions import Starts, hit_start
 from reconcile.records import (
     DocExtraction,
@@ -274,7 +275,7 @@ def _initiators(c: _Claims, gaz: EntityRegistry) -> None:
         if si is None:
             continue
         if (h.value or {}).get("entity_side", "after") == "before":
-            target = _initiator_before(c, gaz, h, ex.sentences[si][0])
+            target = _initiator_before(c, gaz, h, ex.sentences[si][0]) or _pronoun_initiator(c, gaz, h, si)
         else:
             target = _initiator_after(c, gaz, h, ex.sentences[si][1])
         if target:
@@ -287,6 +288,14 @@ def _initiator_before(c: _Claims, gaz: EntityRegistry, cue: Hit, limit: int) -> 
     """The entity right before an initiator cue ("at Putin's request"), within the sentence."""
     near = c.ctx.windows.initiator_before
     return _first_initiator(gaz, reversed(c.ex.entities_in(limit, cue.start)), lambda es, ee: cue.start - ee > near)
+
+
+def _pronoun_initiator(c: _Claims, gaz: EntityRegistry, cue: Hit, si: int) -> tuple[str, int, int] | None:
+    """"Scholz said he was phoning Macron": the pronoun before the verb stands for the speaker."""
+    speech = Starts([h for h in c.ex.hits["attribution"] if (h.value or {}).get("cue", "verb") == "verb"],
+                    key=hit_start)
+    who = pronoun_subject(c.ex, c.ctx, gaz, c.speakers, speech, c.ex.sentences[si][0], cue.start, si)
+    return (who, cue.start, cue.end) if who is not None else None
 
 
 def _initiator_after(c: _Claims, gaz: EntityRegistry, cue: Hit, limit: int) -> tuple[str, int, int] | None:
