@@ -79,3 +79,33 @@ def test_a_leader_title_with_another_spelling_of_the_state():
     # a president and a prime minister both listed: "leader" names neither
     assert "vladimir-putin" not in found("the Russian leader said")
     assert found("the US Vice President said") != ["joe-biden"]
+
+
+def test_talks_told_after_a_temporal_preposition_are_another_event(tmp_path):
+    # the call is today; the talks in Doha, "last week", are an earlier event of their own
+    text = ("Scholz and Macron spoke by phone on Wednesday.\n\nThe phone call follows after Polish officials "
+            "accepted last week the German plan during talks in Doha led by Foreign Minister Annalena Baerbock.\n")
+    _rep, evs = _events(tmp_path, text, "2023-06-07")
+    call = [ev for p, ev in evs if "Olaf Scholz" in p and "Emmanuel Macron" in p]
+    assert call and all(v["date"]["start"] == "2023-06-07" for v in _values(call[0], "date"))
+    talks = [ev for p, ev in evs if ev is not call[0] and _values(ev, "location")]
+    assert talks and _values(talks[0], "location") == [{"entity": "Doha"}]
+
+
+def test_an_undated_event_joins_the_one_held_at_its_place(tmp_path):
+    import yaml
+
+    from reconcile.ingest.corpus import load_corpus
+    from reconcile.pipeline import analyse
+    from reconcile.report.writer import build_report
+    docs = {"a.txt": ("Delegations of Armenia and Azerbaijan met in Vienna on Friday for talks.\n", "2023-06-10"),
+                "b.txt": ("Delegations of Armenia and Azerbaijan met in Prague on Tuesday for talks.\n", "2023-06-14"),
+                "c.txt": ("The contacts between the delegations that met in Vienna were useful.\n", None)}
+    for name, (text, _day) in docs.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    manifest = {name: {"outlet": f"Outlet {name}", "language": "en", "published": day, "url": None}
+                for name, (_text, day) in docs.items()}
+    (tmp_path / "sources.yaml").write_text(yaml.safe_dump(manifest), encoding="utf-8")
+    rep = build_report(analyse(load_corpus([tmp_path])), "places")
+    vienna = [ev for ev in rep["events"] if "c" in {d.split(".")[0] for d in ev["documents"]}]
+    assert vienna and (vienna[0]["date"] or {}).get("start") == "2023-06-09", [(e["date"], e["documents"]) for e in rep["events"]]

@@ -356,8 +356,10 @@ class EventGrouper:
             parties = de.persons | de.collectives
             return max(fits, key=lambda c: (len((c.persons | c.collectives) & parties),
                                             -len((c.persons | c.collectives) - parties), -c.seq))
-        # several events fit its day: what it says of the event may tell which
-        return by_claims(de, fits, self._compatible()) if len(fits) > 1 else (fits[0] if fits else None)
+        # several events fit its day: where it was held, or what it says of the event, may tell which
+        if len(fits) > 1:
+            return _held_there(de, fits) or by_claims(de, fits, self._compatible())
+        return fits[0] if fits else None
 
     def _compatible(self) -> Callable[[dict, dict], bool]:
         """Whether two values of a fact agree, as a verdict would judge them."""
@@ -410,6 +412,12 @@ class EventGrouper:
         kind = self.report_kind(c)
         ids = c.persons if (kind == "call" and c.persons) or not c.collectives else c.collectives
         return sorted(ids, key=lambda x: self.entities[x].name)
+
+
+def _held_there(de: DocEvent, fits: list[EventCluster]) -> EventCluster | None:
+    """"the talks in Istanbul": of the events a document's event fits, the one held there."""
+    placed = [c for c in fits if c.locations & de.locations] if de.locations else []
+    return placed[0] if len(placed) == 1 else None
 
 
 def _one_day(clusters: list[EventCluster]) -> bool:

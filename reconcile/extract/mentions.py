@@ -173,7 +173,10 @@ def _mention(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, idx: 
     kinds, generic, medium = _kinds(ctx, t, trigs)
     if not kinds:
         return None
-    kind = "call" if "call" in kinds else "meeting" if "meeting" in kinds else "talks"
+    # "the contacts between the delegations that met in Istanbul": a plural's kind gives way
+    # to the one event the clause tells
+    single = [k for k, g in zip(kinds, generic, strict=True) if not g] or kinds
+    kind = "call" if "call" in single else "meeting" if "meeting" in single else "talks"
     first = min(trigs, key=hit_start)
     # participants: named in the trigger's own clause (and a list that runs on past a
     # comma: "بين الرئيسين الروسي X، والأميركي Y"), minus speakers, places and zones

@@ -94,9 +94,15 @@ def _cuts(ctx: LanguageContext, t: str, s: int, e: int, preps: Starts[Span], tri
     cuts = {s, e}
     for m in ctx.clause_sep.finditer(t, s, e):
         cuts.add(m.end())
-    # "قبل المفاوضات": a time-relative event starts a stretch of its own
+    marks = sorted(cuts)
+    # "قبل المفاوضات": a time-relative event starts a stretch of its own, and so does one
+    # told after a temporal preposition in a clause that already has its event ("the call
+    # comes after Kyiv agreed last week during talks in Jeddah": those talks are another event)
     for ps, pe in preps.between(s + 1, e):
-        if trig_at.any_between(pe, pe + ctx.windows.time_relative_event):
+        k = bisect_right(marks, ps)
+        lo, hi = marks[k - 1], marks[k] if k < len(marks) else e
+        if trig_at.any_between(pe, pe + ctx.windows.time_relative_event) or \
+                (trig_at.any_between(lo, ps) and trig_at.any_between(pe, hi)):
             cuts.add(ps)
     return sorted(cuts)
 
