@@ -109,3 +109,31 @@ def test_an_undated_event_joins_the_one_held_at_its_place(tmp_path):
     rep = build_report(analyse(load_corpus([tmp_path])), "places")
     vienna = [ev for ev in rep["events"] if "c" in {d.split(".")[0] for d in ev["documents"]}]
     assert vienna and (vienna[0]["date"] or {}).get("start") == "2023-06-09", [(e["date"], e["documents"]) for e in rep["events"]]
+
+
+def _found(lang, text, day="2023-06-01"):
+    import datetime as dt
+
+    from reconcile.engine.normalise import normalise
+    from reconcile.entities.gazetteer import gazetteer
+    from reconcile.entities.registry import EntityRegistry
+    from reconcile.extract.context import language_context
+    reg = EntityRegistry(gazetteer())
+    nt = normalise(text)
+    return [(nt.text[a:b], eid) for a, b, eid, _h in
+            reg.find_folded(nt, lang, dt.date.fromisoformat(day), language_context(lang).known_words)]
+
+
+def test_a_person_found_after_a_title_is_named_again_by_the_surname():
+    got = _found("en", "The interview was given to Italian reporter Giulia Bertoldi. Later Bertoldi asked again.")
+    assert ("bertoldi", "new-giulia-bertoldi") in got, got
+
+
+def test_another_persons_first_name_before_a_known_surname():
+    # the surname decides: "فلاديمير لافروف" is Lavrov with a wrong first name
+    got = _found("ar", "وقال وزير الخارجية فلاديمير لافروف إن المحادثات مفيدة")
+    assert got == [("فلاديمير لافروف", "sergei-lavrov")], got
+
+
+def test_a_latin_acronym_of_an_outlet_in_arabic_text():
+    assert ("bbc", "bbc") in _found("ar", "وقال مصدر لقناة BBC إن الاتصال جرى مساء الأحد")

@@ -193,6 +193,11 @@ def _entity_surfaces(ent: Entity, aliases: dict, adjectives: dict) -> list[tuple
         for lang, names in table.items():
             for n in names or []:
                 out.append((lang, n, Surface(ent.id, kind, exact_case=_exact_case(n))))
+                # an acronym in Latin capitals ("RT", "BBC", "NATO") is written so in every
+                # language's text: "المصدر: RT"
+                if kind == "name" and _exact_case(n) and str(n).isascii() and ent.type in ("media", "org"):
+                    out.extend((other, n, Surface(ent.id, kind, exact_case=_exact_case(n)))
+                               for other in table if other != lang)
     for role in ent.roles:
         valid = (str(role["from"]) if role.get("from") else None,
                  str(role["to"]) if role.get("to") else None)
