@@ -251,9 +251,12 @@ def _surfaces(exs: list[DocExtraction], entities: Mapping[str, Entity]) -> dict[
             written = " ".join(ex.doc.text[os_:oe].replace('"', " ").split())
             surfaces[eid].add(written)
             ent = entities.get(eid)
+            padded = f" {written.lower()} "
             for alias in (ent.aliases.get(ex.lang, []) if ent else []):
-                if alias != written and f" {alias} " in f" {written} ":
-                    surfaces[eid].add(alias)
+                # as written: a discovered person's aliases are folded ("scavino" in "Dan Scavino")
+                at = padded.find(f" {alias.lower()} ")
+                if alias.lower() != written.lower() and at >= 0:
+                    surfaces[eid].add(written[at:at + len(alias)])
     return surfaces
 
 

@@ -33,7 +33,7 @@ FLOORS: dict[str, dict[str, str]] = {
                       "--max-false-conflicts": "1"},
     "trump-putin-2025-calls": {"--min-claim-recall": "0.82", "--min-claim-precision": "0.93",
                                "--min-fact-accuracy": "0.53", "--min-speaker-accuracy": "0.78",
-                               "--min-entity-accuracy": "0.91", "--min-quote-accuracy": "0.98",
+                               "--min-entity-accuracy": "0.94", "--min-quote-accuracy": "0.98",
                                "--max-false-conflicts": "0"},
     "europe-putin-calls": {"--min-claim-recall": "0.85", "--min-claim-precision": "0.98",
                            "--min-fact-accuracy": "0.52", "--min-speaker-accuracy": "0.70",
