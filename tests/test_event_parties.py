@@ -137,3 +137,32 @@ def test_another_persons_first_name_before_a_known_surname():
 
 def test_a_latin_acronym_of_an_outlet_in_arabic_text():
     assert ("bbc", "bbc") in _found("ar", "وقال مصدر لقناة BBC إن الاتصال جرى مساء الأحد")
+
+
+def test_arabic_nationality_plurals_name_the_state():
+    got = _found("ar", "التقى مسؤولون إيرانيون بالعراقيين في فيينا")
+    assert [eid for _w, eid in got if eid == "iran"] and [eid for _w, eid in got if eid == "iraq"], got
+
+
+def test_recalled_talks_at_a_place_join_the_talks_held_there(tmp_path):
+    import yaml
+
+    from reconcile.ingest.corpus import load_corpus
+    from reconcile.pipeline import analyse
+    from reconcile.report.writer import build_report
+    docs = {"a.txt": ("Armenian and Azerbaijani delegations held talks in Vienna on Friday.\n", "2023-06-10"),
+            "b.txt": ("Macron and Scholz spoke by phone on Monday, taking stock of the recent negotiations in Vienna.\n",
+                      "2023-06-12"),
+            "c.txt": ("Macron and Scholz spoke by phone on Monday, mindful of the recent negotiations in Oslo.\n",
+                      "2023-06-12")}
+    for name, (text, _day) in docs.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    manifest = {name: {"outlet": f"Outlet {name}", "language": "en", "published": day, "url": None}
+                for name, (_text, day) in docs.items()}
+    (tmp_path / "sources.yaml").write_text(yaml.safe_dump(manifest), encoding="utf-8")
+    rep = build_report(analyse(load_corpus([tmp_path])), "recalled")
+    located = {ev["id"]: (ev["date"], sorted(ev["documents"]), _values(ev, "location")) for ev in rep["events"]
+               if _values(ev, "location")}
+    # Vienna joins the Friday talks; Oslo, held nowhere others report, makes no event of its own
+    assert list(located.values()) == [({"start": "2023-06-09", "end": "2023-06-09"}, ["a", "b"],
+                                       [{"entity": "Vienna"}, {"entity": "Vienna"}])], located

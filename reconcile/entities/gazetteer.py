@@ -64,8 +64,9 @@ class Gazetteer:
         entities: dict[str, Entity] = {}
         surfaces: dict[str, SurfaceTable] = {}
         isos: set[str] = set()
+        plurals = _setting(data, "adjective_plurals", dict)
         for raw in data["entities"]:
-            _read_entity(raw, path, entities, surfaces, isos)
+            _read_entity(raw, path, entities, surfaces, isos, plurals)
         _add_cldr_countries(entities, surfaces, isos)
         _add_institutions(entities, surfaces, {raw["id"]: raw.get("adjectives") or {} for raw in data["entities"]})
         offices = _add_offices(data["entities"], entities, surfaces)
@@ -160,7 +161,7 @@ class NameParts:
 
 # --------------------------------------------------------------------------- loading
 def _read_entity(raw: Any, path: Path, entities: dict[str, Entity], surfaces: dict[str, SurfaceTable],
-                 isos: set[str]) -> None:
+                 isos: set[str], plurals: Mapping[str, dict] | None = None) -> None:
     """One entry of the ``entities`` list: the entity, and every spelling that names it."""
     where = f"{path}:{raw.get('__line__', '?') if isinstance(raw, dict) else '?'}"
     if not isinstance(raw, dict) or not raw.get("id") or not raw.get("name") or not raw.get("type"):
@@ -180,10 +181,24 @@ def _read_entity(raw: Any, path: Path, entities: dict[str, Entity], surfaces: di
     entities[ent.id] = ent
     if e.get("iso"):
         isos.add(str(e["iso"]))
-    for lang, text, surface in _entity_surfaces(ent, aliases, e.get("adjectives") or {}):
+    adjectives = _with_plurals(e.get("adjectives") or {}, plurals or {})
+    for lang, text, surface in _entity_surfaces(ent, aliases, adjectives):
         if not text or not str(text).strip():
             raise RuleError(f"{where}: empty alias")
         surfaces.setdefault(lang, {}).setdefault(fold(str(text)), []).append(surface)
+
+
+def _with_plurals(adjectives: dict, plurals: Mapping[str, dict]) -> dict:
+    """"الأوكرانيين" from "الأوكراني": each adjective ending in a singular suffix is also read
+    with the plural suffixes of its language (``adjective_plurals`` in entities.yaml)."""
+    out = {}
+    for lang, words in adjectives.items():
+        words = list(words or [])
+        for singular, endings in (plurals.get(lang) or {}).items():
+            words += [str(w)[:-len(singular)] + p for w in list(words) if str(w).endswith(singular)
+                      for p in endings if str(w)[:-len(singular)] + p not in words]
+        out[lang] = words
+    return out
 
 
 def _entity_surfaces(ent: Entity, aliases: dict, adjectives: dict) -> list[tuple[str, Any, Surface]]:

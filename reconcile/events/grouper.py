@@ -211,13 +211,13 @@ class EventGrouper:
             if m.generic:
                 continue
             said = self._what_mention_says(m, pair, years)
-            if said.date is None and m.previous:
-                continue                  # "the last call", undated: not one we can place
+            if said.date is None and m.previous and not said.locations:
+                continue      # "the last call", undated: not one we can place ("the talks in X" may be)
             target = self._mention_target(events, current, m, said)
             if target is None:
                 # an undated event the article reports happened: the day the article is about;
                 # an announced one without a date stays undated
-                guess = None if (said.date or m.future) else story
+                guess = None if (said.date or m.future or m.previous) else story
                 target = DocEvent(ex.doc.id, m.kind, ex.lang, date=said.date or guess,
                                   date_inferred=(said.date is None and guess is not None) or said.reported,
                                   story_hit=story_hit if (guess and not said.date) else None)
@@ -315,8 +315,9 @@ class EventGrouper:
             # an event named by states alone may be one others name by its people
             keys = de.persons or self._keys(de.collectives)
             pick = self._best_cluster(de, index.pool(de, self._party_index, keys | de.collectives))
-            if pick is None:
-                pick = index.new_cluster(EventCluster(de.kind))
+            if pick is None and de.recalled and de.date is None:
+                continue      # recalled and undated: it joins an event others report, or none
+            pick = pick or index.new_cluster(EventCluster(de.kind))
             old_date = pick.date
             pick.kind = _merge_kind(pick.kind, de.kind)
             pick.persons |= de.persons
@@ -357,9 +358,8 @@ class EventGrouper:
             return max(fits, key=lambda c: (len((c.persons | c.collectives) & parties),
                                             -len((c.persons | c.collectives) - parties), -c.seq))
         # several events fit its day: where it was held, or what it says of the event, may tell which
-        if len(fits) > 1:
-            return _held_there(de, fits) or by_claims(de, fits, self._compatible())
-        return fits[0] if fits else None
+        return (_held_there(de, fits) or by_claims(de, fits, self._compatible())) if len(fits) > 1 else \
+            (fits[0] if fits else None)
 
     def _compatible(self) -> Callable[[dict, dict], bool]:
         """Whether two values of a fact agree, as a verdict would judge them."""
