@@ -166,3 +166,15 @@ def test_recalled_talks_at_a_place_join_the_talks_held_there(tmp_path):
     # Vienna joins the Friday talks; Oslo, held nowhere others report, makes no event of its own
     assert list(located.values()) == [({"start": "2023-06-09", "end": "2023-06-09"}, ["a", "b"],
                                        [{"entity": "Vienna"}, {"entity": "Vienna"}])], located
+
+
+def test_the_arabic_pronoun_of_reported_speech_is_a_party(tmp_path):
+    for text, want in (("وقال الرئيس البرازيلي لولا دا سيلفا إنه سيجري اتصالا هاتفيا مع الرئيس الفرنسي "
+                        "إيمانويل ماكرون يوم الخميس.\n", ["Emmanuel Macron", "Luiz Inácio Lula da Silva"]),
+                       # "أنه" is Erdogan, named after the speaker: Scholz is no party
+                       ("قال المستشار الألماني أولاف شولتس إن أردوغان أبلغه أنه سيلتقي بوتين يوم الجمعة.\n",
+                        ["Recep Tayyip Erdoğan", "Vladimir Putin"])):
+        folder = tmp_path / str(len(want[0]))
+        folder.mkdir()
+        _rep, evs = _events(folder, text, "2024-03-05")
+        assert [p for p, _ in evs] == [want], [p for p, _ in evs]
