@@ -18,6 +18,7 @@ from reconcile.entities.gazetteer import gazetteer
 from reconcile.entities.registry import EntityRegistry
 from reconcile.events import DocEvent, EventCluster, EventGrouper, event_day
 from reconcile.events.dates import publication_span
+from reconcile.events.grouper import number_events
 from reconcile.events.zones import zone_tolerance
 from reconcile.extract import LanguageContext, claim_id, extract_document, language_context
 from reconcile.ingest import metadata
@@ -99,7 +100,7 @@ def _analyse(corpus: Corpus, decisions: list[Decision]) -> Analysis:
     clusters = grouper.across(doc_events)
     by_doc = {(ex.doc.id, ex.lang): ex for ex in exs}
     removed, unmatched = _regroup(grouper, clusters, by_doc, decisions)
-    clusters = grouper.number(clusters)
+    clusters = number_events(clusters, registry.entities)
     rec = Reconciler(registry.entities, grouper.lift)
     unplaced: list[Unplaced] = []
     doc_relays, copy_groups = relays(exs, registry.entities)
@@ -252,9 +253,12 @@ def _surfaces(exs: list[DocExtraction], entities: Mapping[str, Entity]) -> dict[
             written = " ".join(ex.doc.text[os_:oe].replace('"', " ").split())
             surfaces[eid].add(written)
             ent = entities.get(eid)
+            padded = f" {written.lower()} "
             for alias in (ent.aliases.get(ex.lang, []) if ent else []):
-                if alias != written and f" {alias} " in f" {written} ":
-                    surfaces[eid].add(alias)
+                # as written: a discovered person's aliases are folded ("scavino" in "Dan Scavino")
+                at = padded.find(f" {alias.lower()} ")
+                if alias.lower() != written.lower() and at >= 0:
+                    surfaces[eid].add(written[at:at + len(alias)])
     return surfaces
 
 
@@ -264,9 +268,10 @@ def _raw_claim_id(ex: DocExtraction, rc: RawClaim) -> str:
 
 def _claim_id_in(ex: DocExtraction, rc: RawClaim, c: EventCluster) -> str:
     """The claim's id in the report: a date read from the article's lead may date several of
-    its events, so its id also names the event (one claim each)."""
+    its events, and so may the words of a plural ("calls with A and B"), so its id also names
+    the event (one claim each)."""
     cid = _raw_claim_id(ex, rc)
-    if rc.inferred:
+    if rc.inferred or rc.shared:
         basis = f"{cid}|{c.kind}|{sorted(c.persons)}|{sorted(c.collectives)}"
         cid = f"{cid}-{hashlib.sha1(basis.encode()).hexdigest()[:4]}"
     return cid

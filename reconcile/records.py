@@ -225,6 +225,9 @@ class RawClaim:
     inferred: bool = False
     local_time: dict | None = None
     attached_by: str = ""         # set by the event grouping (see Claim.attached_by)
+    # the same words claim this for several events ("calls with A and B on Monday"): its id
+    # in the report names the event too
+    shared: bool = False
 
 
 @dataclass

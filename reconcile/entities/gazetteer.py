@@ -17,6 +17,7 @@ from typing import Any
 
 from reconcile.engine.normalise import fold
 from reconcile.engine.rules import RULES_DIR, RuleError, load_yaml, strip_lines, trie_regex
+from reconcile.entities.roles import role_variants
 from reconcile.records import Entity
 
 # folded surface -> the entities it may name, in the order the rule files list them
@@ -63,16 +64,18 @@ class Gazetteer:
         entities: dict[str, Entity] = {}
         surfaces: dict[str, SurfaceTable] = {}
         isos: set[str] = set()
+        plurals = _setting(data, "adjective_plurals", dict)
         for raw in data["entities"]:
-            _read_entity(raw, path, entities, surfaces, isos)
+            _read_entity(raw, path, entities, surfaces, isos, plurals)
         _add_cldr_countries(entities, surfaces, isos)
         _add_institutions(entities, surfaces, {raw["id"]: raw.get("adjectives") or {} for raw in data["entities"]})
         offices = _add_offices(data["entities"], entities, surfaces)
+        lists = _WordLists(data, path)
+        _add_role_variants(entities, surfaces, lists)
         _add_spelling_variants(entities, surfaces, strip_lines(data.get("letter_variants") or {}))
         for ent in entities.values():
             if ent.affiliation and ent.affiliation not in entities:
                 ent.affiliation = None     # a country CLDR names by another id; harmless
-        lists = _WordLists(data, path)
         return cls(
             entities=MappingProxyType(entities),
             surfaces=MappingProxyType({lang: MappingProxyType({k: tuple(v) for k, v in table.items()})
@@ -158,7 +161,7 @@ class NameParts:
 
 # --------------------------------------------------------------------------- loading
 def _read_entity(raw: Any, path: Path, entities: dict[str, Entity], surfaces: dict[str, SurfaceTable],
-                 isos: set[str]) -> None:
+                 isos: set[str], plurals: Mapping[str, dict] | None = None) -> None:
     """One entry of the ``entities`` list: the entity, and every spelling that names it."""
     where = f"{path}:{raw.get('__line__', '?') if isinstance(raw, dict) else '?'}"
     if not isinstance(raw, dict) or not raw.get("id") or not raw.get("name") or not raw.get("type"):
@@ -178,10 +181,24 @@ def _read_entity(raw: Any, path: Path, entities: dict[str, Entity], surfaces: di
     entities[ent.id] = ent
     if e.get("iso"):
         isos.add(str(e["iso"]))
-    for lang, text, surface in _entity_surfaces(ent, aliases, e.get("adjectives") or {}):
+    adjectives = _with_plurals(e.get("adjectives") or {}, plurals or {})
+    for lang, text, surface in _entity_surfaces(ent, aliases, adjectives):
         if not text or not str(text).strip():
             raise RuleError(f"{where}: empty alias")
         surfaces.setdefault(lang, {}).setdefault(fold(str(text)), []).append(surface)
+
+
+def _with_plurals(adjectives: dict, plurals: Mapping[str, dict]) -> dict:
+    """"الأوكرانيين" from "الأوكراني": each adjective ending in a singular suffix is also read
+    with the plural suffixes of its language (``adjective_plurals`` in entities.yaml)."""
+    out = {}
+    for lang, words in adjectives.items():
+        words = list(words or [])
+        for singular, endings in (plurals.get(lang) or {}).items():
+            words += [str(w)[:-len(singular)] + p for w in list(words) if str(w).endswith(singular)
+                      for p in endings if str(w)[:-len(singular)] + p not in words]
+        out[lang] = words
+    return out
 
 
 def _entity_surfaces(ent: Entity, aliases: dict, adjectives: dict) -> list[tuple[str, Any, Surface]]:
@@ -191,6 +208,11 @@ def _entity_surfaces(ent: Entity, aliases: dict, adjectives: dict) -> list[tuple
         for lang, names in table.items():
             for n in names or []:
                 out.append((lang, n, Surface(ent.id, kind, exact_case=_exact_case(n))))
+                # an acronym in Latin capitals ("RT", "BBC", "NATO") is written so in every
+                # language's text: "المصدر: RT"
+                if kind == "name" and _exact_case(n) and str(n).isascii() and ent.type in ("media", "org"):
+                    out.extend((other, n, Surface(ent.id, kind, exact_case=_exact_case(n)))
+                               for other in table if other != lang)
     for role in ent.roles:
         valid = (str(role["from"]) if role.get("from") else None,
                  str(role["to"]) if role.get("to") else None)
@@ -337,6 +359,25 @@ def _country_adjectives(adj: dict) -> dict[tuple[str, str], list[str]]:
 
 
 _OFFICE_PATTERNS = {"en": ["{n}'s office", "office of {n}", "office of the {n}"], "ar": ["مكتب {n}", "ديوان {n}"]}
+
+
+def _add_role_variants(entities: dict[str, Entity], surfaces: dict[str, SurfaceTable], lists: _WordLists) -> None:
+    """"the French leader", "U.S. President": a leader's title with any spelling of the state."""
+    spellings: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
+    for lang, table in surfaces.items():
+        for key, found in table.items():
+            for sf in found:
+                if sf.kind in ("name", "adjective") and entities[sf.entity].type == "country":
+                    seen, usable = spellings.setdefault((lang, sf.entity), ([], []))
+                    seen.append(key)
+                    if not sf.exact_case or "." in key:     # "U.S." is no word; "US" folds to "us"
+                        usable.append(key)
+    for lang, key, eid, start, end in role_variants(entities, spellings, lists.words("leader_titles"),
+                                                    lists.words("leader_words"), fold):
+        table = surfaces.setdefault(lang, {})
+        found = table.setdefault(key, [])
+        if all(sf.kind == "role" and sf.entity != eid for sf in found):
+            found.append(Surface(eid, "role", (start, end)))
 
 
 def _add_offices(raw_entities: list, entities: dict[str, Entity], surfaces: dict[str, SurfaceTable]) -> dict[str, str]:

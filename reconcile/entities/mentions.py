@@ -40,9 +40,29 @@ def find_folded(gaz: Gazetteer, nt: NormalText, lang: str, ref: dt.date | None,
     unresolved += [(s, e) for s, e, _, _ in set(refs) - set(kept)]
     scan = _Scan(gaz, nt, lang, kept, unresolved)
     found = sorted(scan.variants(kept, known_words, discover))
+    found = sorted(found + _surnames_again(scan, found, known_words))
     taken = {p for s, e, _, _ in found for p in range(s, e)}
     found += [a for a in anaphor_refs(gaz, nt.text, lang, found) if not taken.intersection(range(a[0], a[1]))]
     return sorted(found)
+
+
+def _surnames_again(scan: _Scan, found: list[EntityMention], known_words: frozenset[str]) -> list[EntityMention]:
+    """"Russian journalist Pavel Zarubin ... When Zarubin asked": a person the text introduced
+    after a title is named again later by the surname alone (written with its capital)."""
+    surname: dict[str, tuple[int, str]] = {}
+    for s, e, eid, how in found:
+        words = scan.text[s:e].split()
+        if how == "title" and len(words) >= 2 and len(words[-1]) >= 3 and words[-1] not in known_words:
+            surname.setdefault(words[-1], (e, eid))
+    if not surname:
+        return []
+    taken = {p for s, e, _, _ in found for p in range(s, e)}
+    out: list[EntityMention] = []
+    for w in scan.words:
+        hit = surname.get(w[2])
+        if hit and w[0] >= hit[0] and w[0] not in taken and scan.capitalised(w):
+            out.append((w[0], w[1], hit[1], "title"))
+    return out
 
 
 def _gazetteer_refs(gaz: Gazetteer, nt: NormalText, lang: str,
@@ -142,6 +162,10 @@ class _Scan:
         words, text = self.words, self.text
         by_start = {w[0]: i for i, w in enumerate(words)}
         first_tokens = self.gaz.name_parts(self.lang).first
+        by_first = self.gaz.name_parts(self.lang).by_first
+        # "على بوتين" is "on Putin", "الرئيس بوتين" a title: neither a first name
+        stop = self.gaz.stopwords.get(self.lang, frozenset()) | set(self.gaz.titles.get(self.lang, ()))
+        article = self.gaz.article.get(self.lang)
         out = []
         for s, e, eid, how in refs:
             i = by_start.get(s)
@@ -151,7 +175,10 @@ class _Scan:
                 if pe <= s and text[pe:s].strip() in ("", '"') and ps not in self.covered and \
                         len(pw) >= 3 and eid in first_tokens:
                     best = max(fuzz.ratio(pw, f) for f in first_tokens[eid])
-                    if best >= 75:
+                    # another person's first name before a known surname ("فلاديمير أوشاكوف"
+                    # for Yuri Ushakov): the surname decides whose name it is
+                    if best >= 75 or (pw in by_first and pw not in stop and
+                                      not (article and pw.startswith(article))):
                         out.append((ps, e, eid, "fuzzy"))
                         self.covered.update(range(ps, s))
                         continue

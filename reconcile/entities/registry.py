@@ -42,9 +42,11 @@ class EntityRegistry:
         merged across documents after extraction (``pipeline._merge_discovered``)."""
         eid = "new-" + "-".join(folded_name.split())
         if eid not in self._entities:
-            self._entities[eid] = Entity(id=eid, name=" ".join(folded_name.split()), type="person",
-                                         labels={lang: " ".join(folded_name.split())},
-                                         aliases={lang: [folded_name]})
+            words = folded_name.split()
+            # the surname alone names them too ("Zarubin asked"), as a gazetteer person's does
+            self._entities[eid] = Entity(id=eid, name=" ".join(words), type="person",
+                                         labels={lang: " ".join(words)},
+                                         aliases={lang: [folded_name] + words[1:][-1:]})
         return eid
 
     def discover_place(self, name: str, lang: str, inside: str) -> str:

@@ -198,13 +198,13 @@ class EventGrouper:
                 events.extend(listed_events(ex, mi, m, self._what_mention_says(m, pair, years)))
                 continue
             said = self._what_mention_says(m, pair, years)
-            if said.date is None and m.previous:
-                continue                  # "the last call", undated: placed (if at all) once the rest are
+            if said.date is None and m.previous and not said.locations:
+                continue      # "the last call", undated: placed later if at all ("the talks in X" may be)
             target = self._mention_target(events, current, m, said)
             if target is None:
                 # an undated event the article reports happened: the day the article is about;
                 # an announced one without a date stays undated
-                guess = None if (said.date or m.future) else story
+                guess = None if (said.date or m.future or m.previous) else story
                 target = DocEvent(ex.doc.id, m.kind, ex.lang, date=said.date or guess,
                                   date_inferred=(said.date is None and guess is not None) or said.reported,
                                   story_hit=story_hit if (guess and not said.date) else None)
@@ -302,6 +302,8 @@ class EventGrouper:
             # an event named by states alone may be one others name by its people
             keys = de.persons or self._keys(de.collectives)
             pick = self._best_cluster(de, index.pool(de, self._party_index, keys | de.collectives))
+            if pick is None and de.recalled and de.date is None:
+                continue      # recalled and undated: it joins an event others report, or none
             if pick is None:
                 date_in_run(de, self.run_days)      # an event of its own: dated in the run's year
                 pick = index.new_cluster(EventCluster(de.kind))
@@ -344,8 +346,9 @@ class EventGrouper:
             parties = de.persons | de.collectives
             return max(fits, key=lambda c: (len((c.persons | c.collectives) & parties),
                                             -len((c.persons | c.collectives) - parties), -c.seq))
-        # several events fit its day: what it says of the event may tell which
-        return by_claims(de, fits, self._compatible()) if len(fits) > 1 else (fits[0] if fits else None)
+        # several events fit its day: where it was held, or what it says of the event, may tell which
+        return (_held_there(de, fits) or by_claims(de, fits, self._compatible())) if len(fits) > 1 else \
+            (fits[0] if fits else None)
 
     def _compatible(self) -> Callable[[dict, dict], bool]:
         """Whether two values of a fact agree, as a verdict would judge them."""
@@ -377,17 +380,6 @@ class EventGrouper:
         keep.extra_claims.extend(gone.extra_claims)
         gone.members, gone.extra_claims = [], []
 
-    def number(self, clusters: list[EventCluster]) -> list[EventCluster]:
-        """Drop events with nothing claimed, order them by day and name them E1, E2, ..."""
-        clusters = [c for c in clusters if any(m.claims for m in c.members) or c.extra_claims]
-        clusters.sort(key=lambda c: (c.date or ("9999", "9999"), c.kind,
-                                     sorted(self.entities[p].name for p in c.persons | c.collectives)))
-        for i, c in enumerate(clusters, 1):
-            c.id = f"E{i}"
-            basis = f"{c.kind}|{c.date}|{sorted(c.persons)}|{sorted(c.collectives)}"
-            c.key = hashlib.sha1(basis.encode()).hexdigest()[:12]
-        return clusters
-
     def report_kind(self, c: EventCluster) -> str:
         if c.kind == "call" or (c.mediums & {"phone", "video"} and "in_person" not in c.mediums):
             return "call"
@@ -398,6 +390,24 @@ class EventGrouper:
         kind = self.report_kind(c)
         ids = c.persons if (kind == "call" and c.persons) or not c.collectives else c.collectives
         return sorted(ids, key=lambda x: self.entities[x].name)
+
+
+def _held_there(de: DocEvent, fits: list[EventCluster]) -> EventCluster | None:
+    """"the talks in Istanbul": of the events a document's event fits, the one held there."""
+    placed = [c for c in fits if c.locations & de.locations] if de.locations else []
+    return placed[0] if len(placed) == 1 else None
+
+
+def number_events(clusters: list[EventCluster], entities: Mapping[str, Entity]) -> list[EventCluster]:
+    """Drop events with nothing claimed, order them by day and name them E1, E2, ..."""
+    clusters = [c for c in clusters if any(m.claims for m in c.members) or c.extra_claims]
+    clusters.sort(key=lambda c: (c.date or ("9999", "9999"), c.kind,
+                                 sorted(entities[p].name for p in c.persons | c.collectives)))
+    for i, c in enumerate(clusters, 1):
+        c.id = f"E{i}"
+        basis = f"{c.kind}|{c.date}|{sorted(c.persons)}|{sorted(c.collectives)}"
+        c.key = hashlib.sha1(basis.encode()).hexdigest()[:12]
+    return clusters
 
 
 def _one_day(clusters: list[EventCluster]) -> bool:

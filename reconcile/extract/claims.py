@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterable
 
 from reconcile.entities.registry import EntityRegistry
@@ -12,6 +13,7 @@ from reconcile.extract import clocks
 from reconcile.extract.attribution import Speakers, speaker_at
 from reconcile.extract.context import LanguageContext
 from reconcile.extract.hits import medium_value
+from reconcile.extract.parties import pronoun_subject
 from reconcile.extract.positions import Starts, hit_start
 from reconcile.records import (
     DocExtraction,
@@ -219,9 +221,14 @@ def _sentence(c: _Claims, h: Hit) -> int | None:
 
 def _event_facts(c: _Claims) -> None:
     medium_at = Starts(c.ex.hits["medium"], key=hit_start)
+    first = len(c.out)
     for m_i, m in enumerate(c.found.mentions):
         if not m.generic:
             _mention_facts(c, m_i, m, medium_at)
+    # one plural's words made a claim for each of its events ("calls with A and B on Monday")
+    count = Counter((rc.fact, rc.hit.start, rc.hit.end) for rc in c.out[first:])
+    for rc in c.out[first:]:
+        rc.shared = count[(rc.fact, rc.hit.start, rc.hit.end)] > 1
     _same_kind_media(c)
 
 
@@ -299,7 +306,7 @@ def _initiators(c: _Claims, gaz: EntityRegistry) -> None:
         if si is None:
             continue
         if (h.value or {}).get("entity_side", "after") == "before":
-            target = _initiator_before(c, gaz, h, ex.sentences[si][0])
+            target = _initiator_before(c, gaz, h, ex.sentences[si][0]) or _pronoun_initiator(c, gaz, h, si)
         else:
             target = _initiator_after(c, gaz, h, ex.sentences[si][1])
         if target:
@@ -312,6 +319,14 @@ def _initiator_before(c: _Claims, gaz: EntityRegistry, cue: Hit, limit: int) -> 
     """The entity right before an initiator cue ("at Putin's request"), within the sentence."""
     near = c.ctx.windows.initiator_before
     return _first_initiator(gaz, reversed(c.ex.entities_in(limit, cue.start)), lambda es, ee: cue.start - ee > near)
+
+
+def _pronoun_initiator(c: _Claims, gaz: EntityRegistry, cue: Hit, si: int) -> tuple[str, int, int] | None:
+    """"Scholz said he was phoning Macron": the pronoun before the verb stands for the speaker."""
+    speech = Starts([h for h in c.ex.hits["attribution"] if (h.value or {}).get("cue", "verb") == "verb"],
+                    key=hit_start)
+    who = pronoun_subject(c.ex, c.ctx, gaz, c.speakers, speech, c.ex.sentences[si][0], cue.start, si)
+    return (who, cue.start, cue.end) if who is not None else None
 
 
 def _initiator_after(c: _Claims, gaz: EntityRegistry, cue: Hit, limit: int) -> tuple[str, int, int] | None:

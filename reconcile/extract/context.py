@@ -18,7 +18,8 @@ from reconcile.engine.rules import RULES_DIR, RuleError, RuleSet, fold_pattern, 
 # (``previous_marker_before``: a "previous" word only before the event word, "آخر اتصال", the
 # last call, where after it it means "another": "اتصال آخر")
 MARKERS = ("future_marker", "past_marker", "previous_marker", "previous_marker_before", "temporal_prep",
-           "dual_reference", "time_role", "duration_cue", "relative_interval", "progress_marker", "forecast_cue")
+           "dual_reference", "time_role", "duration_cue", "relative_interval", "progress_marker", "forecast_cue",
+           "separate_marker", "separate_marker_after")
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from reconcile.extract.attribution import COLLECTIVE, Speakers
 from reconcile.extract.context import LanguageContext
 from reconcile.extract.hits import medium_value, trigger_value
 from reconcile.extract.locations import locations
+from reconcile.extract.parties import distribute, pronoun_subject
 from reconcile.extract.positions import Starts, hit_start
 from reconcile.extract.sentences import sentence_at
 from reconcile.records import DocExtraction, EventMentions, Hit, Marker, RawMention, Segment, Span
@@ -31,6 +32,7 @@ class _Index:
     previous_before: Starts[Marker]         # "previous" words that count only before the event word
     speaker_spans: Starts[Span]
     speech: Starts[Hit]                     # speech verbs ("said", "أعلن")
+    speakers: Speakers
     by_anchor: dict[int, list[Segment]]     # anchoring segment -> the segments its event covers
     sentence_starts: list[int]              # where each sentence starts (sentences.sentence_at)
 
@@ -51,7 +53,7 @@ def _index(ex: DocExtraction, segments: list[Segment], markers: dict[str, list[M
                   Starts(a.span for per in speakers for a in per if a.span),
                   Starts([h for h in hits["attribution"] if (h.value or {}).get("cue", "verb") == "verb"],
                          key=hit_start),
-                  by_anchor, [s for s, _ in ex.sentences])
+                  speakers, by_anchor, [s for s, _ in ex.sentences])
 
 
 def event_mentions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, segments: list[Segment],
@@ -68,6 +70,7 @@ def event_mentions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry,
             by_segment[gi] = len(mentions)
             mentions.append(m)
             mentions.extend(_previous_since(ex, ctx, idx, m))
+            mentions.extend(distribute(ex, ctx, gaz, m))
     _retense(mentions, ex, idx)
     for h in _since_dates(ex, ctx, ex.hits["date"]) + _since_clause_dates(ex, ctx, idx, ex.hits["date"]):
         if h.value and "start" in h.value:
@@ -171,7 +174,10 @@ def _mention(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, idx: 
     kinds, generic, medium = _kinds(ctx, t, trigs)
     if not kinds:
         return None
-    kind = "call" if "call" in kinds else "meeting" if "meeting" in kinds else "talks"
+    # "the contacts between the delegations that met in Istanbul": a plural's kind gives way
+    # to the one event the clause tells
+    single = [k for k, g in zip(kinds, generic, strict=True) if not g] or kinds
+    kind = "call" if "call" in single else "meeting" if "meeting" in single else "talks"
     first = min(trigs, key=hit_start)
     # participants: named in the trigger's own clause (and a list that runs on past a
     # comma: "بين الرئيسين الروسي X، والأميركي Y"), minus speakers, places and zones
@@ -180,6 +186,10 @@ def _mention(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, idx: 
         [(h.start, h.end) for h in idx.clock_times.between(*scope)]
     part_ranges = _party_ranges(ex, ctx, idx, sg, scope_segs)
     parts = _parties(ex, gaz, part_ranges, excluded, kind)
+    if all(gaz.entities[p].type == "person" for p in parts):
+        # "X said he would speak with Y": the one speaking is the subject
+        subject = pronoun_subject(ex, ctx, gaz, idx.speakers, idx.speech, sg.start, first.start, sg.sentence)
+        parts = [subject] + parts if subject is not None and subject not in parts else parts
     for a, b in part_ranges:
         for h in idx.media.between(a, b):
             medium = medium or medium_value(ctx.rs, t, h)

@@ -76,9 +76,11 @@ def segments(ctx: LanguageContext, t: str, sentences: list[Span], hits: dict[str
                [(h.start, h.end) for h in hits["medium"] if not h.value.get("qualifies")]
     preps = Starts((s, e) for s, e, _ in markers["temporal_prep"])
     trig_at = Starts(triggers)
+    separate = _separate_starts(t, markers, trig_at)
     segs: list[Segment] = []
     for si, (s, e) in enumerate(sentences):
         cuts = _cuts(ctx, t, s, e, preps, trig_at)
+        cuts = sorted(set(cuts) | {x for x in separate.between(s + 1, e)})
         first = len(segs)
         for a, b in pairwise(cuts):
             if b > a:
@@ -92,11 +94,34 @@ def _cuts(ctx: LanguageContext, t: str, s: int, e: int, preps: Starts[Span], tri
     cuts = {s, e}
     for m in ctx.clause_sep.finditer(t, s, e):
         cuts.add(m.end())
-    # "قبل المفاوضات": a time-relative event starts a stretch of its own
+    marks = sorted(cuts)
+    # "قبل المفاوضات": a time-relative event starts a stretch of its own, and so does one
+    # told after a temporal preposition in a clause that already has its event ("the call
+    # comes after Kyiv agreed last week during talks in Jeddah": those talks are another event)
     for ps, pe in preps.between(s + 1, e):
-        if trig_at.any_between(pe, pe + ctx.windows.time_relative_event):
+        k = bisect_right(marks, ps)
+        lo, hi = marks[k - 1], marks[k] if k < len(marks) else e
+        if trig_at.any_between(pe, pe + ctx.windows.time_relative_event) or \
+                (trig_at.any_between(lo, ps) and trig_at.any_between(pe, hi)):
             cuts.add(ps)
     return sorted(cuts)
+
+
+def _separate_starts(t: str, markers: dict[str, list[Marker]], trig_at: Starts[Span]) -> Starts[int]:
+    """Where "a separate call", "another meeting", "اتصالا منفصلا" start: the event word with
+    a "separate" word right before it (or right after it, where adjectives follow their noun)
+    is an event of its own, so its clause starts there ("spoke with X on Monday and had a
+    separate call with Y": Y is no party to the first)."""
+    out = []
+    for ms, me, _v in markers.get("separate_marker", []):
+        nxt = trig_at.between(me, me + 2)
+        if nxt and not t[me:nxt[0][0]].strip():
+            out.append(ms)
+    for ms, _me, _v in markers.get("separate_marker_after", []):
+        prev = trig_at.between(ms - 40, ms)
+        if prev and prev[-1][1] <= ms and not t[prev[-1][1]:ms].strip():
+            out.append(prev[-1][0])
+    return Starts(out, key=lambda x: x)
 
 
 def _anchor(mine: list[Segment], has: list[bool], first: int) -> None:
