@@ -13,6 +13,7 @@ from reconcile.extract.context import LanguageContext
 from reconcile.extract.hits import medium_value, trigger_value
 from reconcile.extract.locations import locations
 from reconcile.extract.positions import Starts, hit_start
+from reconcile.extract.recalled_time import recalls_earlier_time
 from reconcile.extract.sentences import sentence_at
 from reconcile.records import DocExtraction, EventMentions, Hit, Marker, RawMention, Segment, Span
 
@@ -29,6 +30,7 @@ class _Index:
     dual: Starts[Marker]
     previous: Starts[Marker]
     previous_before: Starts[Marker]         # "previous" words that count only before the event word
+    then: Starts[Marker]                    # "back then", "آنذاك": the time of an event named before
     speaker_spans: Starts[Span]
     speech: Starts[Hit]                     # speech verbs ("said", "أعلن")
     by_anchor: dict[int, list[Segment]]     # anchoring segment -> the segments its event covers
@@ -47,7 +49,7 @@ def _index(ex: DocExtraction, segments: list[Segment], markers: dict[str, list[M
                   Starts(hits["medium"], key=hit_start), Starts(hits["clock_time"], key=hit_start),
                   Starts(markers["past_marker"]), Starts(markers["future_marker"]),
                   Starts(markers["dual_reference"]), Starts(markers["previous_marker"]),
-                  Starts(markers["previous_marker_before"]),
+                  Starts(markers["previous_marker_before"]), Starts(markers["then_marker"]),
                   Starts(a.span for per in speakers for a in per if a.span),
                   Starts([h for h in hits["attribution"] if (h.value or {}).get("cue", "verb") == "verb"],
                          key=hit_start),
@@ -199,7 +201,9 @@ def _mention(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, idx: 
     future = idx.future.any_between(*scope)
     previous = idx.previous.any_between(max(first.end, sg.start),
                                         min(first.end + ctx.windows.previous_marker, sg.end)) or \
-        _previous_before(t, ctx, idx, sg, first)
+        _previous_before(t, ctx, idx, sg, first) or \
+        (not own and idx.triggers.any_between(0, ex.sentences[sg.sentence][0]) and
+         recalls_earlier_time(t, ctx, idx.then, max(scope[0], ex.sentences[sg.sentence][0]), scope[1]))
     return RawMention(ex.doc.id, sg.sentence, scope, (first.start, first.end), kind,
                       parts, dual, dts, medium, previous, future, all(generic), locs, reported)
 
