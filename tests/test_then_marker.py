@@ -90,3 +90,20 @@ def test_then_as_next_keeps_the_length_with_the_new_event(tmp_path, lang):
     days = _by_start(report_of_article(tmp_path, NEXT[lang], "2024-05-24"))
     assert not _values(days.get("2022-10-01") or {"facts": []}, "duration")
     assert any(v["minutes"]["max"] == 180 for v in _values(days["2024-05-23"], "duration"))
+
+
+OTHER_PEOPLE = {
+    "en": "Spanish Prime Minister Pedro Sanchez and Italian Prime Minister Giorgia Meloni spoke by phone on "
+          "Thursday for 25 minutes. It was their first phone call since October 2022. At the time, Sanchez "
+          "spent an hour on the phone with French President Emmanuel Macron.\n",
+    "ar": "تحادث رئيس الوزراء الإسباني بيدرو سانشيز ورئيسة الوزراء الإيطالية جورجيا ميلوني هاتفيا يوم الخميس "
+          "لمدة 25 دقيقة. وهذا أول اتصال هاتفي بينهما منذ تشرين الأول 2022. وكان سانشيز قد أمضى حينها ساعة "
+          "على الهاتف مع الرئيس الفرنسي إيمانويل ماكرون.\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_contact_back_then_with_someone_else_is_not_the_recalled_one(tmp_path, lang):
+    days = _by_start(report_of_article(tmp_path, OTHER_PEOPLE[lang], "2024-05-24"))
+    assert not _values(days["2022-10-01"], "duration")
+    assert _values(days["2024-05-23"], "duration") == [{"minutes": {"min": 25, "max": 25}}]

@@ -121,7 +121,14 @@ def just_recalled(ex: DocExtraction, events: list[DocEvent], mi: int, said: Ment
     e = before[0] if before else None
     if e is None or not (e.kind == m.kind or "talks" in (e.kind, m.kind)):
         return None
-    return e if parties_ok(e.persons, e.collectives, said.persons, said.collectives) else None
+    persons, collectives = e.persons, e.collectives
+    if not (persons or collectives):
+        # "their first call since March" names nobody: the people are those of the event it
+        # is said of, in the same sentence
+        said_of = [x for x in events if not x.recalled and
+                   any(ex.mentions[k].sentence == ex.mentions[mi - 1].sentence for k in x.mentions)]
+        persons, collectives = (said_of[0].persons, said_of[0].collectives) if said_of else (set(), set())
+    return e if parties_ok(persons, collectives, said.persons, said.collectives) else None
 
 
 def bound_undated(events: list[DocEvent], within: Day | None) -> None:
