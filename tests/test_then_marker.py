@@ -107,3 +107,17 @@ def test_a_contact_back_then_with_someone_else_is_not_the_recalled_one(tmp_path,
     days = _by_start(report_of_article(tmp_path, OTHER_PEOPLE[lang], "2024-05-24"))
     assert not _values(days["2022-10-01"], "duration")
     assert _values(days["2024-05-23"], "duration") == [{"minutes": {"min": 25, "max": 25}}]
+
+
+OWN_EVENT_THEN = {
+    "en": "Spanish Prime Minister Pedro Sanchez and Italian Prime Minister Giorgia Meloni spoke by phone on "
+          "Thursday. At the time, the call lasted 25 minutes, an aide said.\n",
+    "ar": "تحادث رئيس الوزراء الإسباني بيدرو سانشيز ورئيسة الوزراء الإيطالية جورجيا ميلوني هاتفيا يوم "
+          "الخميس. ويومها أعلن مكتب سانشيز أن المكالمة استمرت 25 دقيقة.\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_then_after_the_article_s_own_event_is_that_event(tmp_path, lang):
+    days = _by_start(report_of_article(tmp_path, OWN_EVENT_THEN[lang], "2024-05-24"))
+    assert _values(days["2024-05-23"], "duration") == [{"minutes": {"min": 25, "max": 25}}]

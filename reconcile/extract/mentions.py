@@ -13,7 +13,7 @@ from reconcile.extract.context import LanguageContext
 from reconcile.extract.hits import medium_value, trigger_value
 from reconcile.extract.locations import locations
 from reconcile.extract.positions import Starts, hit_start
-from reconcile.extract.recalled_time import recalls_earlier_time
+from reconcile.extract.recalled_time import back_then
 from reconcile.extract.sentences import sentence_at
 from reconcile.records import DocExtraction, EventMentions, Hit, Marker, RawMention, Segment, Span
 
@@ -67,6 +67,7 @@ def event_mentions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry,
             continue
         m = _mention(ex, ctx, gaz, idx, sg, idx.by_anchor[gi])
         if m is not None:
+            m.previous = m.previous or back_then(ex, ctx, idx.then, mentions[-1] if mentions else None, m)
             by_segment[gi] = len(mentions)
             mentions.append(m)
             mentions.extend(_previous_since(ex, ctx, idx, m))
@@ -201,9 +202,7 @@ def _mention(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, idx: 
     future = idx.future.any_between(*scope)
     previous = idx.previous.any_between(max(first.end, sg.start),
                                         min(first.end + ctx.windows.previous_marker, sg.end)) or \
-        _previous_before(t, ctx, idx, sg, first) or \
-        (not own and idx.triggers.any_between(0, ex.sentences[sg.sentence][0]) and
-         recalls_earlier_time(t, ctx, idx.then, max(scope[0], ex.sentences[sg.sentence][0]), scope[1]))
+        _previous_before(t, ctx, idx, sg, first)
     return RawMention(ex.doc.id, sg.sentence, scope, (first.start, first.end), kind,
                       parts, dual, dts, medium, previous, future, all(generic), locs, reported)
 

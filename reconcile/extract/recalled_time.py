@@ -15,7 +15,7 @@ import re
 from reconcile.engine.rules import fold_pattern
 from reconcile.extract.context import LanguageContext
 from reconcile.extract.positions import Starts
-from reconcile.records import Marker
+from reconcile.records import DocExtraction, Marker, RawMention
 
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?،؛)\"”»]|$)")
 _BLOCKERS: dict[tuple[str, str], re.Pattern[str] | None] = {}
@@ -44,3 +44,15 @@ def recalls_earlier_time(t: str, ctx: LanguageContext, thens: Starts[Marker], lo
         return True
     return False
 
+
+
+def back_then(ex: DocExtraction, ctx: LanguageContext, thens: Starts[Marker], last: RawMention | None,
+              m: RawMention) -> bool:
+    """Whether an undated mention is of the contact the article recalled just before it (in
+    its sentence or the one before): a "then" word points back to the time of the event last
+    named, and when that is the article's own event, the mention is of it, not a recalled one."""
+    if m.previous or m.dates or last is None or not last.previous or \
+            last.sentence not in (m.sentence, m.sentence - 1):
+        return False
+    start = ex.sentences[m.sentence][0]
+    return recalls_earlier_time(ex.nt.text, ctx, thens, max(m.scope[0], start), m.scope[1])
