@@ -27,10 +27,10 @@ SCORER = SHARED / "eval" / "score.py"
 
 # floors: the scores of the day the test was written, rounded down a little
 FLOORS: dict[str, dict[str, str]] = {
-    "biden-xi-2021": {"--min-claim-recall": "0.89", "--min-claim-precision": "0.96",
-                      "--min-fact-accuracy": "0.73", "--min-speaker-accuracy": "0.80",
+    "biden-xi-2021": {"--min-claim-recall": "0.92", "--min-claim-precision": "0.97",
+                      "--min-fact-accuracy": "0.81", "--min-speaker-accuracy": "0.80",
                       "--min-entity-accuracy": "0.94", "--min-quote-accuracy": "0.65",
-                      "--max-false-conflicts": "1"},
+                      "--max-false-conflicts": "0"},
     "trump-putin-2025-calls": {"--min-claim-recall": "0.83", "--min-claim-precision": "0.93",
                                "--min-fact-accuracy": "0.57", "--min-speaker-accuracy": "0.78",
                                "--min-entity-accuracy": "0.94", "--min-quote-accuracy": "0.98",

@@ -93,7 +93,8 @@ def place_undated_previous(ex: DocExtraction, events: list[DocEvent], by_mention
     for mi, m in enumerate(ex.mentions):
         if m.previous and not m.generic and mi not in by_mention:
             said = says(m)
-            if said.date is None and (recalled := recalled_alongside(ex, events, m, said, parties_ok)):
+            if said.date is None and (recalled := recalled_alongside(ex, events, m, said, parties_ok) or
+                                      just_recalled(ex, events, mi, said, parties_ok)):
                 add_mention(recalled, mi, m, said)
                 by_mention[mi] = recalled
 
@@ -106,6 +107,28 @@ def recalled_alongside(ex: DocExtraction, events: list[DocEvent], m: RawMention,
             and any(ex.mentions[k].sentence == m.sentence for k in e.mentions)
             and parties_ok(e.persons, e.collectives, said.persons, said.collectives)]
     return same[0] if len(same) == 1 else None
+
+
+def just_recalled(ex: DocExtraction, events: list[DocEvent], mi: int, said: MentionSays,
+                  parties_ok: Callable[[set, set, set, set], bool]) -> DocEvent | None:
+    """"It was their first call since March. He had spent two hours on the phone with him back
+    then": an undated recalled contact told right after a dated one (the mention just before
+    it, in its sentence or the one before) is that contact, when it is of its kind and people."""
+    m = ex.mentions[mi]
+    if mi == 0 or ex.mentions[mi - 1].sentence not in (m.sentence, m.sentence - 1):
+        return None
+    before = [e for e in events if mi - 1 in e.mentions and e.recalled and e.date]
+    e = before[0] if before else None
+    if e is None or not (e.kind == m.kind or "talks" in (e.kind, m.kind)):
+        return None
+    persons, collectives = e.persons, e.collectives
+    if not (persons or collectives):
+        # "their first call since March" names nobody: the people are those of the event it
+        # is said of, in the same sentence
+        said_of = [x for x in events if not x.recalled and
+                   any(ex.mentions[k].sentence == ex.mentions[mi - 1].sentence for k in x.mentions)]
+        persons, collectives = (said_of[0].persons, said_of[0].collectives) if said_of else (set(), set())
+    return e if parties_ok(persons, collectives, said.persons, said.collectives) else None
 
 
 def bound_undated(events: list[DocEvent], within: Day | None) -> None:

@@ -17,7 +17,7 @@ from reconcile.engine.rules import RULES_DIR, RuleError, RuleSet, fold_pattern, 
 # the lexicons read in one pass over the text (``hits.marker_hits``)
 # (``previous_marker_before``: a "previous" word only before the event word, "آخر اتصال", the
 # last call, where after it it means "another": "اتصال آخر")
-MARKERS = ("future_marker", "past_marker", "previous_marker", "previous_marker_before", "temporal_prep",
+MARKERS = ("future_marker", "past_marker", "previous_marker", "previous_marker_before", "then_marker", "temporal_prep",
            "dual_reference", "time_role", "duration_cue", "relative_interval", "progress_marker", "forecast_cue",
            "separate_marker", "separate_marker_after")
 

@@ -14,6 +14,7 @@ from reconcile.extract.hits import medium_value, trigger_value
 from reconcile.extract.locations import locations
 from reconcile.extract.parties import distribute, pronoun_subject
 from reconcile.extract.positions import Starts, hit_start
+from reconcile.extract.recalled_time import back_then
 from reconcile.extract.sentences import sentence_at
 from reconcile.records import DocExtraction, EventMentions, Hit, Marker, RawMention, Segment, Span
 
@@ -30,6 +31,7 @@ class _Index:
     dual: Starts[Marker]
     previous: Starts[Marker]
     previous_before: Starts[Marker]         # "previous" words that count only before the event word
+    then: Starts[Marker]                    # "back then", "آنذاك": the time of an event named before
     speaker_spans: Starts[Span]
     speech: Starts[Hit]                     # speech verbs ("said", "أعلن")
     speakers: Speakers
@@ -49,7 +51,7 @@ def _index(ex: DocExtraction, segments: list[Segment], markers: dict[str, list[M
                   Starts(hits["medium"], key=hit_start), Starts(hits["clock_time"], key=hit_start),
                   Starts(markers["past_marker"]), Starts(markers["future_marker"]),
                   Starts(markers["dual_reference"]), Starts(markers["previous_marker"]),
-                  Starts(markers["previous_marker_before"]),
+                  Starts(markers["previous_marker_before"]), Starts(markers["then_marker"]),
                   Starts(a.span for per in speakers for a in per if a.span),
                   Starts([h for h in hits["attribution"] if (h.value or {}).get("cue", "verb") == "verb"],
                          key=hit_start),
@@ -67,6 +69,7 @@ def event_mentions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry,
             continue
         m = _mention(ex, ctx, gaz, idx, sg, idx.by_anchor[gi])
         if m is not None:
+            m.previous = m.previous or back_then(ex, ctx, idx.then, mentions[-1] if mentions else None, m)
             by_segment[gi] = len(mentions)
             mentions.append(m)
             mentions.extend(_previous_since(ex, ctx, idx, m))
