@@ -180,3 +180,43 @@ def test_the_arabic_pronoun_of_reported_speech_is_a_party(tmp_path):
         folder.mkdir()
         _rep, evs = _events(folder, text, "2024-03-05")
         assert [p for p, _ in evs] == [want], [p for p, _ in evs]
+
+
+def test_a_title_with_former_names_no_current_holder(tmp_path):
+    # 2023: the US president is Biden; "the former US president" is not him, in either order
+    ar = "قال الرئيس الأمريكي السابق إن المحادثات مع موسكو كانت صعبة.\n"
+    rep = report_of_article(tmp_path, ar, "2023-06-06", "former-ar")
+    assert "joe-biden" not in {e["id"] for e in rep["entities"]}
+    en = "The former US President said the talks with Moscow had been hard.\n"
+    rep = report_of_article(tmp_path, en, "2023-06-06", "former-en")
+    assert "joe-biden" not in {e["id"] for e in rep["entities"]}
+
+
+def test_a_title_without_former_is_the_holder_that_day(tmp_path):
+    rep = report_of_article(tmp_path, "قال الرئيس الأمريكي إن المحادثات مع موسكو كانت صعبة.\n", "2023-06-06", "holder")
+    assert "joe-biden" in {e["id"] for e in rep["entities"]}
+
+
+def test_a_since_clause_naming_two_people_is_their_contact(tmp_path):
+    text = ("Turkish President Recep Tayyip Erdogan and Russian President Vladimir Putin spoke by phone on "
+            "Tuesday, the first call between them since Putin phoned Israeli Prime Minister Naftali Bennett "
+            "in March 2022.\n")
+    _rep, evs = _events(tmp_path, text, "2023-06-07")
+    recalled = [p for p, ev in evs if (ev["date"] or {}).get("start", "").startswith("2022-03")]
+    assert recalled and "Recep Tayyip Erdoğan" not in recalled[0] and "Vladimir Putin" in recalled[0], evs
+
+
+def test_a_since_clause_naming_nobody_keeps_the_main_clause_people(tmp_path):
+    text = ("Turkish President Recep Tayyip Erdogan and Russian President Vladimir Putin spoke by phone on "
+            "Tuesday, the first call between them since March 2022.\n")
+    _rep, evs = _events(tmp_path, text, "2023-06-07")
+    recalled = [p for p, ev in evs if (ev["date"] or {}).get("start", "").startswith("2022-03")]
+    assert recalled and "Vladimir Putin" in recalled[0] and any("Erdo" in p for p in recalled[0]), evs
+
+
+def test_a_since_clause_naming_two_people_is_their_contact_in_arabic(tmp_path):
+    text = ("أجرى الرئيس التركي رجب طيب أردوغان اتصالا هاتفيا مع الرئيس الروسي فلاديمير بوتين يوم الثلاثاء، "
+            "وهو أول اتصال بينهما منذ أن اتصل بوتين بالرئيس الفرنسي إيمانويل ماكرون في آذار 2022.\n")
+    _rep, evs = _events(tmp_path, text, "2023-06-07")
+    recalled = [p for p, ev in evs if (ev["date"] or {}).get("start", "").startswith("2022-03")]
+    assert recalled and sorted(recalled[0]) == ["Emmanuel Macron", "Vladimir Putin"], evs

@@ -41,6 +41,7 @@ class Gazetteer:
     stopwords: Mapping[str, frozenset[str]]
     counterparts: Mapping[str, frozenset[str]]
     qualifiers: Mapping[str, frozenset[str]]
+    former: Mapping[str, frozenset[str]]             # lang -> words making a title a past holder's
     article: Mapping[str, str]
     contraction: Mapping[str, tuple[str, ...]]
     proclitic: Mapping[str, str]
@@ -85,6 +86,7 @@ class Gazetteer:
             stopwords=lists.sets("name_stopwords"),
             counterparts=lists.sets("counterpart_words"),
             qualifiers=lists.sets("title_qualifiers"),
+            former=lists.sets("former_words"),
             article=_setting(data, "article_prefix", fold),
             contraction=_setting(data, "article_contraction", lambda v: tuple(fold(x) for x in v)),
             proclitic=_setting(data, "proclitic_pattern", str),

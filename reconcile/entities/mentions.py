@@ -79,11 +79,27 @@ def _gazetteer_refs(gaz: Gazetteer, nt: NormalText, lang: str,
             written = nt.original[os_:oe].replace(".", "")
             cands = [c for c in cands if not c.exact_case or c.exact_case.replace(".", "") == written]
         eid, how = _choose(cands, ref)
+        if how == "role" and _past_holder(gaz, lang, text, s, e):
+            eid = None      # "former US President", "الرئيس الأمريكي السابق": not the holder that day
         if eid:
             refs.append((s, e, eid, how))
         else:
             unresolved.append((s, e))
     return refs, unresolved
+
+
+_WORD_BEFORE = re.compile(r"(\w+)[\s-]*$")
+_WORD_AFTER = re.compile(r"[\s-]*(\w+)")
+
+
+def _past_holder(gaz: Gazetteer, lang: str, text: str, s: int, e: int) -> bool:
+    """A title with a "former" word just before or after it."""
+    words = gaz.former.get(lang)
+    if not words:
+        return False
+    before = _WORD_BEFORE.search(text, max(0, s - 24), s)
+    after = _WORD_AFTER.match(text, e, e + 24)
+    return bool((before and before.group(1) in words) or (after and after.group(1) in words))
 
 
 def _choose(cands: Sequence[Surface], ref: dt.date | None) -> tuple[str | None, str]:

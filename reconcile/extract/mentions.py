@@ -72,7 +72,7 @@ def event_mentions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry,
             m.previous = m.previous or back_then(ex, ctx, idx.then, mentions[-1] if mentions else None, m)
             by_segment[gi] = len(mentions)
             mentions.append(m)
-            mentions.extend(_previous_since(ex, ctx, idx, m))
+            mentions.extend(_previous_since(ex, ctx, gaz, idx, m))
             mentions.extend(distribute(ex, ctx, gaz, m))
     _retense(mentions, ex, idx)
     for h in _since_dates(ex, ctx, ex.hits["date"]) + _since_clause_dates(ex, ctx, idx, ex.hits["date"]):
@@ -126,7 +126,8 @@ def _since_clauses(ex: DocExtraction, ctx: LanguageContext, idx: _Index, dts: li
     return out
 
 
-def _previous_since(ex: DocExtraction, ctx: LanguageContext, idx: _Index, m: RawMention) -> list[RawMention]:
+def _previous_since(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, idx: _Index,
+                    m: RawMention) -> list[RawMention]:
     """"the first call between them since September 2022": the date after "since" is the day
     of the previous contact of the same people, a recalled event of its own."""
     # (a mention that is itself the earlier contact, "آخر مكالمة ... منذ <date>", still takes
@@ -145,10 +146,19 @@ def _previous_since(ex: DocExtraction, ctx: LanguageContext, idx: _Index, m: Raw
         if id(h) in clause or \
                 any(not any(d.start <= f.start() < d.end for d in idx.dates.between(lo, h.start))
                     for f in first.finditer(t, lo, h.start)):
-            out.append(RawMention(m.doc, m.sentence, (clause.get(id(h), h.start), h.end), m.trigger, m.kind,
-                                  list(m.participants),
+            at = clause.get(id(h), h.start)
+            out.append(RawMention(m.doc, m.sentence, (at, h.end), m.trigger, m.kind,
+                                  _since_parties(ex, gaz, at, h.start) or list(m.participants),
                                   m.dual, [h], m.medium, True, False, False, []))
     return out
+
+
+def _since_parties(ex: DocExtraction, gaz: EntityRegistry, start: int, end: int) -> list[str]:
+    """"the first call between them since X phoned Y in May 2021": a clause after "since"
+    that names two people or more is their contact, not the main clause's people again."""
+    named = list(dict.fromkeys(eid for _s, _e, eid, _how in ex.entities_in(start, end)
+                               if eid in gaz.entities and gaz.entities[eid].type == "person"))
+    return named if len(named) >= 2 else []
 
 
 _MARKER_RES: dict[tuple[str, str], tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
