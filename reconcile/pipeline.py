@@ -9,11 +9,10 @@ from collections.abc import Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
-from rapidfuzz import fuzz
-
 from reconcile.dimensions import clock_time
 from reconcile.engine.normalise import fold
 from reconcile.engine.rules import RULES_DIR, ruleset
+from reconcile.entities.discovered import merge_discovered
 from reconcile.entities.gazetteer import gazetteer
 from reconcile.entities.registry import EntityRegistry
 from reconcile.events import DocEvent, EventCluster, EventGrouper, event_day
@@ -94,7 +93,8 @@ def _analyse(corpus: Corpus, decisions: list[Decision]) -> Analysis:
     overrides = _entity_splits(registry, decisions)
     problems = list(corpus.problems)
     exs, langs = _extract(corpus, registry, overrides, problems)
-    _use_canonical_ids(exs, _merge_discovered(registry, exs))
+    _use_canonical_ids(exs, merge_discovered(
+        registry.entities, (eid for ex in exs for _, _, eid, _ in ex.entities if eid.startswith("new-"))))
     grouper = EventGrouper(registry.entities, publication_span(exs))
     doc_events = [de for ex in exs for de in grouper.in_document(ex)]
     clusters = grouper.across(doc_events)
@@ -346,24 +346,6 @@ def _move_claim(where: ClaimPlaces, d: Decision, removed: set[str]) -> bool:
         dst[0].extra_claims.append((src[1], src[2]))
         where[cid] = (dst[0], src[1], src[2])
     return True
-
-
-def _merge_discovered(registry: EntityRegistry, exs: list[DocExtraction]) -> dict[str, str]:
-    """People found after a title in several articles under slightly different spellings
-    become one entity; the surname must agree closely, so a shared first name never merges."""
-    found = sorted({eid for ex in exs for _, _, eid, _ in ex.entities if eid.startswith("new-")})
-    canon: dict[str, str] = {}
-    for i, a in enumerate(found):
-        if a in canon:
-            continue
-        na = registry.entities[a].name.split()
-        for b in found[i + 1:]:
-            nb = registry.entities[b].name.split()
-            if b in canon:
-                continue
-            if fuzz.ratio(" ".join(na), " ".join(nb)) >= 88 and fuzz.ratio(na[-1], nb[-1]) >= 85:
-                canon[b] = a
-    return canon
 
 
 def _to_claim(ex: DocExtraction, rc: RawClaim, c: EventCluster, own_day: dt.date | None = None) -> Claim | None:

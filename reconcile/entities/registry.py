@@ -39,7 +39,7 @@ class EntityRegistry:
 
     def discover(self, folded_name: str, lang: str) -> str:
         """A person named after a title but absent from the gazetteer: one entity per spelling,
-        merged across documents after extraction (``pipeline._merge_discovered``)."""
+        merged across documents and scripts after extraction (``entities.discovered``)."""
         eid = "new-" + "-".join(folded_name.split())
         if eid not in self._entities:
             words = folded_name.split()

@@ -1,0 +1,75 @@
+"""People the run discovered (named after a title, unknown to the gazetteer), merged across
+articles: one person under slightly different spellings in one script ("Pavel Zarubin",
+"Pavel Zarubine"), and under the two scripts (an Arabic article's "أحمد فهمي" is an English
+article's "Ahmed Fahmy").
+
+Across scripts names are compared by their consonant skeletons: both spellings are
+transliterated to ASCII (anyascii, a maintained table-driven transliterator) and reduced to the
+consonants both scripts write.  Arabic leaves most short vowels unwritten and writes long ones
+as و/ي, which transliterate as w/y, so vowels and those two letters go; consonant pairs that
+outlets render interchangeably (v/f, p/b, g/j, q/k/c) are one class.  Only an exact match of
+every word's skeleton, with exactly one person of the other script, merges.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from anyascii import anyascii
+from rapidfuzz import fuzz
+
+from reconcile.records import Entity
+
+_ARABIC = re.compile("[\u0600-\u06ff]")
+_DIGRAPHS = (("kh", "k"), ("sh", "s"), ("ch", "s"), ("th", "t"), ("dh", "d"), ("gh", "g"), ("ph", "f"))
+_CLASSES = str.maketrans({"v": "f", "p": "b", "j": "g", "q": "k", "c": "k", "x": "k"})
+_NOT_CONSONANT = re.compile(r"[^bdfghklmnrstz]+")
+_REPEATS = re.compile(r"(.)\1+")
+
+
+def skeleton(name: str) -> tuple[str, ...]:
+    """The consonants of each word, the same for "Dmitry Peskov" and "دميتري بيسكوف"."""
+    out = []
+    for word in name.replace("ة", "").split():       # ta marbuta: a final vowel in Latin spellings
+        t = anyascii(word).lower()
+        for digraph, one in _DIGRAPHS:
+            t = t.replace(digraph, one)
+        t = _REPEATS.sub(r"\1", _NOT_CONSONANT.sub("", t.translate(_CLASSES)))
+        if t:
+            out.append(t)
+    return tuple(out)
+
+
+def merge_discovered(entities: Mapping[str, Entity], found: Iterable[str]) -> dict[str, str]:
+    """discovered id -> the id it is merged into."""
+    people = sorted(set(found))
+    canon = _same_script(entities, people)
+    latin: dict[tuple[str, ...], list[str]] = {}
+    for eid in people:
+        if eid not in canon and not _ARABIC.search(entities[eid].name):
+            latin.setdefault(skeleton(entities[eid].name), []).append(eid)
+    for eid in people:
+        name = entities[eid].name
+        if eid in canon or not _ARABIC.search(name):
+            continue
+        key = skeleton(name)
+        same = latin.get(key, []) if len(key) >= 2 else []    # a single name is too weak a key
+        if len(same) == 1:
+            canon[eid] = same[0]        # named in Latin letters: the spelling the other articles share
+    return canon
+
+
+def _same_script(entities: Mapping[str, Entity], people: list[str]) -> dict[str, str]:
+    """The surname must agree closely, so a shared first name never merges."""
+    canon: dict[str, str] = {}
+    for i, a in enumerate(people):
+        if a in canon:
+            continue
+        na = entities[a].name.split()
+        for b in people[i + 1:]:
+            nb = entities[b].name.split()
+            if b in canon:
+                continue
+            if fuzz.ratio(" ".join(na), " ".join(nb)) >= 88 and fuzz.ratio(na[-1], nb[-1]) >= 85:
+                canon[b] = a
+    return canon
