@@ -2,7 +2,7 @@
 page's main event is placed among the run's events, an event it reports alongside with no day of
 its own ("... also said that Macron held a call with Lula") is on that day when several events
 of the same people fit it; a recalled one ("their last call") or an announced one ("will
-speak") is not, and a dated page is left as it was."""
+speak") is not, nor one its March outlet says lasted otherwise; a dated page is left as it was."""
 from __future__ import annotations
 
 import yaml
@@ -162,3 +162,21 @@ def _stable(report):
     report = dict(report, corpus=None)
     report["documents"] = [dict(d, path=None) for d in report["documents"]]
     return report
+
+
+# what makes the March call another one than the page's: its outlet gives another length
+SHORT_MARCH = {"en": (LULA_MARCH, LULA_MARCH.rstrip() + " The call lasted 20 minutes.\n"),
+               "ar": (AR_LULA_MARCH, AR_LULA_MARCH.replace("حول تمويل", "استمر 20 دقيقة حول تمويل"))}
+
+
+def test_a_call_said_to_last_otherwise_there_is_not_joined(tmp_path, monkeypatch):
+    # "about an hour" against 20 minutes: another call of the same people, not a conflict
+    for lang in ("en", "ar"):
+        run = tmp_path / lang
+        run.mkdir()
+        text, short = SHORT_MARCH[lang]
+        monkeypatch.setitem(RUNS[lang], "lula_march", (short, "2024-03-05"))
+        report = _report(run, lang, UNDATED_PAGE[lang])
+        (march,) = _lula_on(report, "2024-03-05")
+        assert "page" not in march["documents"], lang
+        assert all(f["status"] != "conflict" for ev in report["events"] for f in ev["facts"]), lang

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from reconcile.events.dates import by_claims, narrow, resolve_constraints
 from reconcile.events.days import Day, day_keys, days_between, overlap, width
+from reconcile.events.docevent import merge_kind
 from reconcile.records import DocExtraction, RawClaim
 from reconcile.verdicts import Reconciler
 
@@ -56,11 +57,11 @@ def place_on_page_day(grouper: EventGrouper, clusters: list[EventCluster],
             target = _day_event(grouper, de, _near(day, by_day, ex.doc.id), compatible)
             if target is None:
                 continue
-            old = home[id(de)]
-            old.members = [m for m in old.members if m is not de]
-            if not old.members:
-                emptied.add(id(old))
+            emptied.add(id(home[id(de)]))
             target.add(de)
+            target.kind = merge_kind(target.kind, de.kind)
+            target.persons |= de.persons
+            target.collectives |= de.collectives
             home[id(de)] = target
             resolve_constraints(target)
     return [c for c in clusters if id(c) not in emptied]
@@ -94,9 +95,11 @@ def _page_day(ex: DocExtraction, page: list[DocEvent], home: dict[int, EventClus
 
 
 def _news_left_undated(ex: DocExtraction, de: DocEvent, home: dict[int, EventCluster]) -> bool:
-    """An event the page reports as news, with no day of its own and none found for it."""
+    """An event the page reports as news, with no day of its own and none found for it: alone
+    in an event of its own (one other pages joined is theirs too, and stays as it is)."""
+    alone = home[id(de)]
     return (de.date is None and not de.recalled and bool(de.persons or de.collectives)
-            and home[id(de)].date is None and not _announced(ex, de))
+            and alone.date is None and len(alone.members) == 1 and not _announced(ex, de))
 
 
 def _near(day: Day, by_day: dict[str, list[EventCluster]], doc: str) -> list[EventCluster]:
