@@ -18,6 +18,7 @@ from reconcile.entities.registry import EntityRegistry
 from reconcile.events import DocEvent, EventCluster, EventGrouper, event_day
 from reconcile.events.dates import publication_span
 from reconcile.events.grouper import number_events
+from reconcile.events.siblings import place_on_page_day
 from reconcile.events.zones import zone_tolerance
 from reconcile.extract import LanguageContext, claim_id, extract_document, language_context
 from reconcile.ingest import metadata
@@ -97,7 +98,7 @@ def _analyse(corpus: Corpus, decisions: list[Decision]) -> Analysis:
         registry.entities, (eid for ex in exs for _, _, eid, _ in ex.entities if eid.startswith("new-"))))
     grouper = EventGrouper(registry.entities, publication_span(exs))
     doc_events = [de for ex in exs for de in grouper.in_document(ex)]
-    clusters = grouper.across(doc_events)
+    clusters = place_on_page_day(grouper, grouper.across(doc_events), exs)
     by_doc = {(ex.doc.id, ex.lang): ex for ex in exs}
     removed, unmatched = _regroup(grouper, clusters, by_doc, decisions)
     clusters = number_events(clusters, registry.entities)

@@ -31,8 +31,10 @@ FLOORS: dict[str, dict[str, str]] = {
                       "--min-fact-accuracy": "0.81", "--min-speaker-accuracy": "0.80",
                       "--min-entity-accuracy": "0.94", "--min-quote-accuracy": "0.65",
                       "--max-false-conflicts": "0"},
-    "trump-putin-2025-calls": {"--min-claim-recall": "0.83", "--min-claim-precision": "0.93",
-                               "--min-fact-accuracy": "0.57", "--min-speaker-accuracy": "0.78",
+    # raised when an undated page's news reported alongside took the page's day: R=0.93
+    # P=0.96 | facts 0.77 | speakers 0.90
+    "trump-putin-2025-calls": {"--min-claim-recall": "0.91", "--min-claim-precision": "0.94",
+                               "--min-fact-accuracy": "0.75", "--min-speaker-accuracy": "0.88",
                                "--min-entity-accuracy": "0.94", "--min-quote-accuracy": "0.98",
                                "--max-false-conflicts": "0"},
     "europe-putin-calls": {"--min-claim-recall": "0.90", "--min-claim-precision": "0.98",
