@@ -71,14 +71,23 @@ def _gazetteer_refs(gaz: Gazetteer, nt: NormalText, lang: str,
     refs: list[EntityMention] = []
     unresolved: list[tuple[int, int]] = []
     text = nt.text
+    # an article names the same people again and again: each spelling is chosen once
+    chosen: dict[str, tuple[str | None, str]] = {}
     for m in gaz.regex(lang).finditer(text):
         s, e = m.start("name"), m.end("name")
-        cands = gaz.lookup(lang, text[s:e])
-        if any(c.exact_case for c in cands):
-            os_, oe = nt.to_original(s, e)
-            written = nt.original[os_:oe].replace(".", "")
-            cands = [c for c in cands if not c.exact_case or c.exact_case.replace(".", "") == written]
-        eid, how = _choose(cands, ref)
+        surface = text[s:e]
+        if surface in chosen:
+            eid, how = chosen[surface]
+        else:
+            cands = gaz.lookup(lang, surface)
+            if any(c.exact_case for c in cands):
+                # the choice depends on how this occurrence is written: not kept
+                os_, oe = nt.to_original(s, e)
+                written = nt.original[os_:oe].replace(".", "")
+                cands = [c for c in cands if not c.exact_case or c.exact_case.replace(".", "") == written]
+                eid, how = _choose(cands, ref)
+            else:
+                eid, how = chosen[surface] = _choose(cands, ref)
         if eid:
             refs.append((s, e, eid, how))
         else:
