@@ -201,7 +201,7 @@ class _Scan:
         parts = self.gaz.name_parts(self.lang)
         learned: dict[str, str] = {}
         for i, (s, e, w) in enumerate(words[:-1]):
-            if s in self.covered or w not in parts.by_first:
+            if w not in parts.by_first or s in self.covered:     # most words are no first name
                 continue
             ns, ne, nw = words[i + 1]
             if ns in self.covered or text[e:ns].strip() not in ("",) or len(nw) < 3:
