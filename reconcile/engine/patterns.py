@@ -25,17 +25,26 @@ def trie_regex(words) -> str:
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
+    escaped: dict[str, str] = {" ": r"\s+"}
+
+    def piece(ch: str) -> str:
+        if ch not in escaped:
+            escaped[ch] = re.escape(ch)
+        return escaped[ch]
 
     def walk(node: dict) -> str:
+        # most nodes of a gazetteer's tree have one letter after them and end no word: such a
+        # chain is written in one loop, not one call per letter (setup time)
+        run = []
+        while len(node) == 1 and "" not in node:
+            ch, node = next(iter(node.items()))
+            run.append(piece(ch))
         end = "" in node
-        branches = []
-        for ch in sorted(k for k in node if k):
-            piece = r"\s+" if ch == " " else re.escape(ch)
-            branches.append(piece + walk(node[ch]))
+        branches = [piece(ch) + walk(node[ch]) for ch in sorted(node) if ch]
         if not branches:
-            return ""
+            return "".join(run)
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         # greedy: longer words are tried before the word that ends here
-        return f"(?:{body})?" if end else body
+        return "".join(run) + (f"(?:{body})?" if end else body)
 
     return "(?:" + walk(trie) + ")" if trie else "(?!)"

@@ -71,14 +71,23 @@ def _gazetteer_refs(gaz: Gazetteer, nt: NormalText, lang: str,
     refs: list[EntityMention] = []
     unresolved: list[tuple[int, int]] = []
     text = nt.text
+    # an article names the same people again and again: each spelling is chosen once
+    chosen: dict[str, tuple[str | None, str]] = {}
     for m in gaz.regex(lang).finditer(text):
         s, e = m.start("name"), m.end("name")
-        cands = gaz.lookup(lang, text[s:e])
-        if any(c.exact_case for c in cands):
-            os_, oe = nt.to_original(s, e)
-            written = nt.original[os_:oe].replace(".", "")
-            cands = [c for c in cands if not c.exact_case or c.exact_case.replace(".", "") == written]
-        eid, how = _choose(cands, ref)
+        surface = text[s:e]
+        if surface in chosen:
+            eid, how = chosen[surface]
+        else:
+            cands = gaz.lookup(lang, surface)
+            if any(c.exact_case for c in cands):
+                # the choice depends on how this occurrence is written: not kept
+                os_, oe = nt.to_original(s, e)
+                written = nt.original[os_:oe].replace(".", "")
+                cands = [c for c in cands if not c.exact_case or c.exact_case.replace(".", "") == written]
+                eid, how = _choose(cands, ref)
+            else:
+                eid, how = chosen[surface] = _choose(cands, ref)
         if how == "role" and _past_holder(gaz, lang, text, s, e):
             eid = None      # "former US President", "الرئيس الأمريكي السابق": not the holder that day
         if eid:
@@ -208,7 +217,7 @@ class _Scan:
         parts = self.gaz.name_parts(self.lang)
         learned: dict[str, str] = {}
         for i, (s, e, w) in enumerate(words[:-1]):
-            if s in self.covered or w not in parts.by_first:
+            if w not in parts.by_first or s in self.covered:     # most words are no first name
                 continue
             ns, ne, nw = words[i + 1]
             if ns in self.covered or text[e:ns].strip() not in ("",) or len(nw) < 3:
