@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -58,6 +59,7 @@ def _moment(u: dict) -> str:
     return f"{utc} — {local} {zone_name(u['zone'])}"
 
 
+@lru_cache(maxsize=512)     # a report names a handful of zones thousands of times (CLDR lookup each)
 def zone_name(zone: str | None) -> str:
     """A time zone as a reader knows it ("Eastern Time", "Moscow Time"), from CLDR."""
     if not zone:
