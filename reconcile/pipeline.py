@@ -248,10 +248,14 @@ def _surfaces(exs: list[DocExtraction], entities: Mapping[str, Entity]) -> dict[
     """Entity id -> the spellings the articles use for it, with the entity's own shorter
     names written inside a longer one ("Peskov" in "Dmitry Peskov", "نوفوستي" in "وكالة نوفوستي")."""
     surfaces: dict[str, set[str]] = defaultdict(set)
+    seen: set[tuple[str, str, str]] = set()     # the corpus names the same entity the same way thousands of times
     for ex in exs:
         for s, e, eid, _ in ex.entities:
             os_, oe = ex.span(s, e)
             written = " ".join(ex.doc.text[os_:oe].replace('"', " ").split())
+            if (eid, ex.lang, written) in seen:
+                continue
+            seen.add((eid, ex.lang, written))
             surfaces[eid].add(written)
             ent = entities.get(eid)
             padded = f" {written.lower()} "
