@@ -58,12 +58,17 @@ def _relays_named(gaz: EntityRegistry, sentence_atts: list[Attribution], speaker
         a.span is not None and gaz.entities[a.speaker].type != "media" for a in sentence_atts)
 
 
+_PARAGRAPH = re.compile(r"[^\n]+")
+_QUOTE_MARK = re.compile('"')
+
+
 def quoted_spans(t: str) -> Iterator[Span]:
     """What is between quote marks paired within a paragraph, in order."""
-    for para in re.finditer(r"[^\n]+", t):
-        marks = [m.start() for m in re.finditer('"', para.group())]
+    for para in _PARAGRAPH.finditer(t):
+        # marks found in place (no copy of the paragraph), at their offsets in the text
+        marks = [m.start() for m in _QUOTE_MARK.finditer(t, para.start(), para.end())]
         for a, b in zip(marks[0::2], marks[1::2], strict=False):
-            yield para.start() + a + 1, para.start() + b
+            yield a + 1, b
 
 
 def _spread_over_quotes(ex: DocExtraction, per: Speakers) -> None:

@@ -80,7 +80,9 @@ def segments(ctx: LanguageContext, t: str, sentences: list[Span], hits: dict[str
     segs: list[Segment] = []
     for si, (s, e) in enumerate(sentences):
         cuts = _cuts(ctx, t, s, e, preps, trig_at)
-        cuts = sorted(set(cuts) | {x for x in separate.between(s + 1, e)})
+        extra = separate.between(s + 1, e)     # rare: most sentences keep their cuts (sorted, unique) as they are
+        if extra:
+            cuts = sorted(set(cuts).union(extra))
         first = len(segs)
         for a, b in pairwise(cuts):
             if b > a:
