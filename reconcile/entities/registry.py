@@ -13,7 +13,7 @@ from types import MappingProxyType
 
 from reconcile.engine.normalise import NormalText, fold
 from reconcile.entities.gazetteer import Gazetteer
-from reconcile.entities.mentions import find_folded
+from reconcile.entities.mentions import find_folded, surname_of
 from reconcile.records import Entity, EntityMention, EntityRef
 
 
@@ -46,7 +46,7 @@ class EntityRegistry:
             # the surname alone names them too ("Zarubin asked"), as a gazetteer person's does
             self._entities[eid] = Entity(id=eid, name=" ".join(words), type="person",
                                          labels={lang: " ".join(words)},
-                                         aliases={lang: [folded_name] + words[1:][-1:]})
+                                         aliases={lang: [folded_name] + [surname_of(words)][:len(words) - 1]})
         return eid
 
     def discover_place(self, name: str, lang: str, inside: str) -> str:

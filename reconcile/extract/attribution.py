@@ -174,6 +174,8 @@ def _subject_after(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry,
             continue
         if gaz.entities[eid].type in COLLECTIVE:
             speaker, es, ee = _office_holder(ex, ctx, gaz, k, (speaker, es, ee))
+        elif how == "role":
+            speaker, es, ee = _title_chain(ex, gaz, k, (speaker, es, ee))
         return speaker, _repeated_name(ex, ctx, k, speaker, (es, ee))
     if cue == "relay" and _names_nobody(ctx, t[h.end:sent_end].replace('"', " ").split()[:3], "person"):
         return _relaying_outlet(ex, gaz, h)
@@ -226,6 +228,18 @@ def _office_holder(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry,
                 return office
             return eid2, es2, ee2
     return office
+
+
+def _title_chain(ex: DocExtraction, gaz: EntityRegistry, k: int,
+                 principal: tuple[str, int, int]) -> tuple[str, int, int]:
+    """"المتحدث باسم الرئيس الأوكراني سيرغي نيكيفوروف": another person named right after a
+    leader's title holds the title before it (a title and its own holder's name are one mention)."""
+    if k + 1 < len(ex.entities):
+        es2, ee2, eid2, how2 = ex.entities[k + 1]
+        if eid2 != principal[0] and how2 != "adjective" and gaz.entities[eid2].type == "person" and \
+                not ex.nt.text[principal[2]:es2].strip():
+            return eid2, es2, ee2
+    return principal
 
 
 def _repeated_name(ex: DocExtraction, ctx: LanguageContext, k: int, speaker: str, sspan: Span) -> Span:
