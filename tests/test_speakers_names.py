@@ -68,3 +68,21 @@ def test_a_spokesman_named_after_the_leaders_title_speaks():
 def test_a_leaders_title_before_his_own_name_is_one_speaker():
     text = "وقال الرئيس الروسي فلاديمير بوتين إن المكالمة استمرت ساعتين."
     assert _speakers(text, "duration", "ar") == ["Vladimir Putin"]
+
+
+@pytest.mark.parametrize(("text", "lang", "speaker"), [
+    ("Chancellor Olaf Scholz spoke with Kenyan President William Ruto on Monday, deputy government "
+     "spokeswoman Anna Vogel said in a statement. The call lasted 40 minutes, according to the statement.",
+     "en", "anna vogel"),
+    ("The Kremlin issued a statement on Monday. Putin spoke with Ruto; the readout said the call "
+     "lasted 40 minutes.", "en", "Kremlin"),
+    ("وقال الكرملين في بيان إن بوتين تحدث مع روتو. وأشار البيان إلى أن الاتصال استمر 40 دقيقة.",
+     "ar", "Kremlin"),
+])
+def test_a_statement_named_again_speaks_for_its_issuer(text, lang, speaker):
+    assert _speakers(text, "duration", lang) == [speaker]
+
+
+def test_according_to_a_plan_is_no_statement():
+    text = "The two leaders will meet for 40 minutes, according to the plan."
+    assert _speakers(text, "duration") == [None]
