@@ -60,3 +60,24 @@ def test_an_arabic_and_an_english_article_name_one_body():
     analysis = analyse(Corpus(documents=[en, ar], problems=[]))
     speakers = {c.speaker for ex in analysis.extractions for c in ex.claims if c.fact == "duration"}
     assert len(speakers) == 1
+
+
+@pytest.mark.parametrize(("text", "lang", "speaker"), [
+    ("NAIROBI, May 19 (Test) - President William Ruto spoke with Alexander Stubb on Monday for 40 minutes, "
+     "the presidential office said.", "en", "Kenyan presidency"),
+    ("BERLIN, May 19 (Test) - Chancellor Friedrich Merz spoke with Ruto for 40 minutes on Monday, "
+     "the government said.", "en", "German government"),
+    ("القاهرة - وكالة تجربة\n\nتلقى الرئيس عبد الفتاح السيسي اتصالا هاتفيا من الرئيس الكيني وليام روتو. "
+     "وقالت الرئاسة إن الاتصال استمر 40 دقيقة.", "ar", "Egyptian presidency"),
+])
+def test_a_bare_institution_is_the_datelines_states(text, lang, speaker):
+    assert _speakers(text, "duration", lang) == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    # no dateline; or a dateline whose state has nobody in the story: whose government is unclear
+    "President William Ruto spoke with Alexander Stubb for 40 minutes, the government said.",
+    "LONDON, May 19 (Test) - Ruto spoke with Stubb for 40 minutes, the government said.",
+])
+def test_a_bare_institution_without_a_clear_state_names_nobody(text):
+    assert _speakers(text, "duration") == [None]

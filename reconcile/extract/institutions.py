@@ -23,6 +23,7 @@ from reconcile.records import DocExtraction, EntityMention
 
 _NAME_WORDS = 4          # own words of a name: "Office of the President", "دائرة الاتصال"
 _WORDS = re.compile(r"\w+")
+_DASH = re.compile(r"\s*[-—–]")     # "القاهرة - أ ش أ", "Kyiv — President ...": a dateline's dash
 _COUNTRY_SPILL = 12      # characters a country's name may run past the word it starts with
 _DATELINE_WITHIN = 400   # characters: a dateline opens the text, after a headline and a byline
 
@@ -58,6 +59,7 @@ def with_institutions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegist
         if kind in last_of_kind and _after_article(ctx, t, words, i):
             found.append((s, e, last_of_kind[kind], "anaphor"))
         i += 1
+    found += _bare_institutions(ex, ctx, gaz, words, home, found)
     if not found:
         return ex.entities
     kept = [m for m in ex.entities if not any(fs <= m[0] and m[1] <= fe for fs, fe, _, _ in found)]
@@ -138,6 +140,37 @@ def _definite_body(ex: DocExtraction, gaz: EntityRegistry, words: list, links: f
     return words[i][0], ee, k, country
 
 
+def _bare_institutions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, words: list,
+                       home: str | None, found: list[EntityMention]) -> list[EntityMention]:
+    """"the presidential office said", "قالت الحكومة": a state's own institution named bare
+    (``bare_institution``) is the dateline country's, when a person serving that country is
+    named in the article too (it is then the story's, not a foreign one's)."""
+    lex = ctx.rs.lexicons.get("bare_institution")
+    serving = (gaz.entities[eid] for _, _, eid, _ in ex.entities)
+    if lex is None or home is None or not any(e.type == "person" and e.affiliation == home for e in serving):
+        return []
+    t = ex.nt.text
+    out: list[EntityMention] = []
+    for i in range(len(words)):
+        for n in (3, 2, 1):
+            if i + n > len(words):
+                continue
+            s, e = words[i][0], words[i + n - 1][1]
+            kind = lex.entries.get(" ".join(t[s:e].split()))
+            eid = f"{home}-{kind}"
+            if kind and eid in gaz.entities and not _covered(ex.entities + found, s, e) and \
+                    not _qualified(ex, t, e):
+                out.append((s, e, eid, "gazetteer"))
+                break
+    return out
+
+
+def _qualified(ex: DocExtraction, t: str, e: int) -> bool:
+    """"the government of Japan", "الحكومة الألمانية": a name right after says whose it is."""
+    after = ex.entities_in(e, e + 2)
+    return bool(after) or t[e:e + 4] == " of "
+
+
 def _full_name(gaz: EntityRegistry, lang: str, written: str, country: str | None) -> str:
     """The name with the state it serves, where the text left it to the context: "Office of the
     President" (a title) of Ukraine; "Directorate of Communications" with the state's adjective
@@ -181,7 +214,7 @@ def _dateline_country(ex: DocExtraction, gaz: EntityRegistry) -> str | None:
     if not places:
         t = ex.nt.text
         places = [m for m in ex.entities_in(0, _DATELINE_WITHIN) if (m[0] == 0 or t[m[0] - 1] == "\n")
-                  and ex.doc.text[slice(*ex.span(m[0], m[1]))].isupper()]
+                  and (ex.doc.text[slice(*ex.span(m[0], m[1]))].isupper() or _DASH.match(t, m[1]))]
     for _s, _e, eid, _ in places:
         country = _country_of(gaz, eid)
         if country:
