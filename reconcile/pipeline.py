@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from reconcile.dimensions import clock_time
 from reconcile.engine.normalise import fold
 from reconcile.engine.rules import RULES_DIR, ruleset
-from reconcile.entities.discovered import merge_discovered
+from reconcile.entities.discovered import merge_discovered, merge_institutions
 from reconcile.entities.gazetteer import gazetteer
 from reconcile.entities.registry import EntityRegistry
 from reconcile.events import DocEvent, EventCluster, EventGrouper, event_day
@@ -96,6 +96,9 @@ def _analyse(corpus: Corpus, decisions: list[Decision]) -> Analysis:
     exs, langs = _extract(corpus, registry, overrides, problems)
     _use_canonical_ids(exs, merge_discovered(
         registry.entities, (eid for ex in exs for _, _, eid, _ in ex.entities if eid.startswith("new-"))))
+    _use_canonical_ids(exs, merge_institutions(
+        registry.entities, registry.institution_kinds,
+        (eid for ex in exs for _, _, eid, _ in ex.entities if eid in registry.institution_kinds)))
     grouper = EventGrouper(registry.entities, publication_span(exs))
     doc_events = [de for ex in exs for de in grouper.in_document(ex)]
     clusters = place_on_page_day(grouper, grouper.across(doc_events), exs)

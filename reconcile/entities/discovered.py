@@ -73,3 +73,21 @@ def _same_script(entities: Mapping[str, Entity], people: list[str]) -> dict[str,
             if fuzz.ratio(" ".join(na), " ".join(nb)) >= 88 and fuzz.ratio(na[-1], nb[-1]) >= 85:
                 canon[b] = a
     return canon
+
+
+def merge_institutions(entities: Mapping[str, Entity], kinds: Mapping[str, str],
+                       found: Iterable[str]) -> dict[str, str]:
+    """Discovered institution id -> the one it is merged into: an Arabic-named body ("دائرة
+    الاتصال في الرئاسة التركية") is the Latin-named one ("Directorate of Communications") when
+    exactly one body of that kind serves that state in Latin letters, and exactly one in Arabic."""
+    by_key: dict[tuple[str, str, bool], set[str]] = {}
+    for eid in set(found):
+        ent = entities[eid]
+        if eid in kinds and ent.affiliation:
+            by_key.setdefault((kinds[eid], ent.affiliation, bool(_ARABIC.search(ent.name))), set()).add(eid)
+    canon: dict[str, str] = {}
+    for (kind, country, arabic), ids in by_key.items():
+        latin = by_key.get((kind, country, False), set())
+        if arabic and len(ids) == 1 and len(latin) == 1:
+            canon[next(iter(ids))] = next(iter(latin))
+    return canon

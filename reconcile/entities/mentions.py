@@ -28,6 +28,10 @@ _WORD = re.compile(r"\w+")
 # word tokens that never belong to a person's name (checked on folded text)
 _DIGIT = re.compile(r"\d")
 _PUNCT_GAP = re.compile(r"[^\w\s\"]")        # a comma or a full stop ends a name
+# "X, the president's spokesman,": up to this many words from the comma to the title, none of
+# them punctuated (an apostrophe belongs to a possessive)
+_APPOSITIVE_WORDS = 5
+_NOT_IN_APPOSITIVE = re.compile(r"[^\w\s'’-]")
 
 
 def find_folded(gaz: Gazetteer, nt: NormalText, lang: str, ref: dt.date | None,
@@ -46,14 +50,23 @@ def find_folded(gaz: Gazetteer, nt: NormalText, lang: str, ref: dt.date | None,
     return sorted(found)
 
 
+def surname_of(words: list[str]) -> str:
+    """The family name among a name's words: the last one, except before a hyphenated given
+    name, which East Asian names romanised put last ("Kang Yu-jung": Kang)."""
+    if len(words) >= 2 and "-" in words[-1] and "-" not in words[0]:
+        return words[0]
+    return words[-1]
+
+
 def _surnames_again(scan: _Scan, found: list[EntityMention], known_words: frozenset[str]) -> list[EntityMention]:
     """"Russian journalist Pavel Zarubin ... When Zarubin asked": a person the text introduced
     after a title is named again later by the surname alone (written with its capital)."""
     surname: dict[str, tuple[int, str]] = {}
     for s, e, eid, how in found:
         words = scan.text[s:e].split()
-        if how == "title" and len(words) >= 2 and len(words[-1]) >= 3 and words[-1] not in known_words:
-            surname.setdefault(words[-1], (e, eid))
+        last = surname_of(words) if len(words) >= 2 else ""
+        if how == "title" and len(last) >= 3 and last not in known_words:
+            surname.setdefault(last, (e, eid))
     if not surname:
         return []
     taken = {p for s, e, _, _ in found for p in range(s, e)}
@@ -179,6 +192,7 @@ class _Scan:
         if learned:
             self._learned_surnames(out, learned)
         titled = _Titled(self, self._person_at(out), known_words, discover)
+        titled.role_words = {w for w in self._person_at(r for r in out if r[3] == "role")}
         out.extend(titled.names())
         return out
 
@@ -270,6 +284,7 @@ class _Titled:
                  discover: Discover):
         gaz, lang = scan.gaz, scan.lang
         self.scan, self.person_at, self.known_words, self.discover = scan, person_at, known_words, discover
+        self.role_words: set[int] = set()      # starts of words a title naming its holder covers
         self.person_names = gaz.person_names(lang)
         self.counterparts = gaz.counterparts.get(lang, frozenset())
         self.qualifiers = gaz.qualifiers.get(lang, frozenset())
@@ -300,8 +315,51 @@ class _Titled:
                     self.scan.covered.update(range(ref[0], ref[1]))
                 i = k
                 continue
+            before = self._named_before(i)
+            if before:
+                found.append(before)
+                self.scan.covered.update(range(before[0], before[1]))
             i += 1
         return found
+
+    def _named_before(self, i: int) -> EntityMention | None:
+        """"Serhii Nykyforov, the president's spokesman, said": where names are capitalised, two
+        or three capitalised words just before the comma that opens the title's appositive.
+        After "the" or a preposition the words name a place ("in the Black Sea, the official
+        said"), not a person."""
+        words, text = self.scan.words, self.scan.text
+        k = i - 1
+        while k >= 0 and i - k <= _APPOSITIVE_WORDS and not text[words[k][1]:words[k + 1][0]].strip():
+            k -= 1
+        if k < 0 or text[words[k][1]:words[k + 1][0]].strip() != "," or \
+                _NOT_IN_APPOSITIVE.search(text[words[k + 1][0]:words[i][0]]):
+            return None
+        run: list[Word] = []
+        while k >= 0 and len(run) < 3 and self._may_end_name(words[k], run):
+            run.insert(0, words[k])
+            k -= 1
+        if len(run) < 2 or not self._cased(run[0]):
+            return None
+        if k >= 0 and words[k][2] in self.stop and not text[words[k][1]:run[0][0]].strip():
+            return None
+        return (run[0][0], run[-1][1], self.discover(text[run[0][0]:run[-1][1]], self.scan.lang), "title")
+
+    def _may_end_name(self, word: Word, run: list[Word]) -> bool:
+        """Whether ``word`` may stand before the name words in ``run`` (read backwards)."""
+        s, e, t = word
+        text = self.scan.text
+        gap = text[e:run[0][0]] if run else ""
+        joined = text[s - 1:s] == "-"      # "Yu-jung": a syllable of the given name
+        if run and gap not in (" ", "-"):
+            return False
+        return not (self.scan.is_covered(word) or t in self.stop or t in self.titles or t in self.known_words
+                    or _DIGIT.search(t) or len(t) < 2 or not (joined or self._cased(word)))
+
+    def _cased(self, word: Word) -> bool:
+        """Written with a capital, in a script that has capitals."""
+        os_, _ = self.scan.nt.to_original(word[0], word[1])
+        c = self.scan.nt.original[os_:os_ + 1]
+        return c.isupper() and c.lower() != c.upper()
 
     def _past_qualifiers(self, i: int, j: int) -> tuple[int, bool]:
         """Skip what qualifies the title at ``i`` (adjectives, institutions, more title words):
@@ -312,6 +370,9 @@ class _Titled:
                                                or words[j][2] in self.qualifiers
                                                or (self.article and words[j][2].startswith(self.article))):
             if scan.is_covered(words[j]) and self.person_at.get(words[j][0]):
+                if words[j][0] in self.role_words and words[i][0] not in self.role_words:
+                    j += 1      # "المتحدث باسم الرئيس الأوكراني X": the principal's title, X holds the first
+                    continue
                 return j, True
             j += 1
         return j, False
@@ -327,13 +388,19 @@ class _Titled:
         return run
 
     def _may_continue_name(self, word: Word, run: list[Word], before: Word) -> bool:
-        s, _, t = word
+        s, e, t = word
         text = self.scan.text
         gap = text[(run[-1][1] if run else before[1]):s]
-        return not (self.scan.is_covered(word) or t in self.stop or t in self.titles or t in self.known_words
-                    or _DIGIT.search(t) or self._has_article(t) or not self.scan.capitalised(word)
-                    or "\n" in gap or _PUNCT_GAP.search(gap)
-                    or len(t) < 2 or (run and text[run[-1][1]:s].strip() not in ("",)))
+        # "Kang Yu-jung", "كانغ يو-جونغ": a hyphen joins the syllables of one given name
+        # (one may spell a known word: "Min-ji")
+        joined = bool(run) and gap == "-"
+        syllable = joined or (bool(run) and text[e:e + 1] == "-")
+        return not (self.scan.is_covered(word) or t in self.stop or t in self.titles
+                    or (t in self.known_words and not syllable)
+                    or _DIGIT.search(t) or self._has_article(t)
+                    or not (joined or self.scan.capitalised(word))
+                    or "\n" in gap or (_PUNCT_GAP.search(gap) and not joined)
+                    or len(t) < 2 or (run and gap.strip() not in ("", "-")))
 
     def _has_article(self, t: str) -> bool:
         """"الرئيس", "والعمل": a word with the article (after a clitic or not) is no name."""

@@ -13,7 +13,7 @@ from types import MappingProxyType
 
 from reconcile.engine.normalise import NormalText, fold
 from reconcile.entities.gazetteer import Gazetteer
-from reconcile.entities.mentions import find_folded
+from reconcile.entities.mentions import find_folded, surname_of
 from reconcile.records import Entity, EntityMention, EntityRef
 
 
@@ -22,6 +22,7 @@ class EntityRegistry:
         self.gazetteer = gazetteer
         self._entities: dict[str, Entity] = dict(gazetteer.entities)
         self.entities: Mapping[str, Entity] = MappingProxyType(self._entities)
+        self.institution_kinds: dict[str, str] = {}     # discovered institution -> its kind
 
     def find(self, nt: NormalText, lang: str, ref: dt.date | None,
              known_words: frozenset[str] = frozenset()) -> list[EntityRef]:
@@ -46,7 +47,19 @@ class EntityRegistry:
             # the surname alone names them too ("Zarubin asked"), as a gazetteer person's does
             self._entities[eid] = Entity(id=eid, name=" ".join(words), type="person",
                                          labels={lang: " ".join(words)},
-                                         aliases={lang: [folded_name] + words[1:][-1:]})
+                                         aliases={lang: [folded_name] + [surname_of(words)][:len(words) - 1]})
+        return eid
+
+    def discover_org(self, name: str, lang: str, kind: str, country: str | None) -> str:
+        """An office or directorate the gazetteer does not know, named as written ("Directorate of
+        Communications"), of a ``kind`` the same in every language, serving ``country``."""
+        folded = " ".join(fold(name).split())
+        eid = "org-" + "-".join(folded.split())
+        if eid not in self._entities:
+            self._entities[eid] = Entity(id=eid, name=" ".join(name.split()), type="org",
+                                         labels={lang: " ".join(name.split())}, aliases={lang: [folded]},
+                                         affiliation=country)
+            self.institution_kinds[eid] = kind
         return eid
 
     def discover_place(self, name: str, lang: str, inside: str) -> str:

@@ -13,6 +13,7 @@ from reconcile.records import Attribution, DocExtraction, Hit, Span
 COLLECTIVE = ("country", "org")
 RELAYING_OUTLET_BEFORE = 40       # characters: "Interfax news agency quoted ..."
 Speakers = list[list[Attribution]]     # per sentence, in order
+_WORD = re.compile(r"\w+")
 
 
 def attributions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry) -> Speakers:
@@ -24,6 +25,9 @@ def attributions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry) -
     sentences = ex.sentences
     per: Speakers = [[] for _ in sentences]
     carried: str | None = None
+    issuer: str | None = None       # who last issued a statement ("X said in a statement")
+    statement = ctx.rs.lexicons.get("statement_noun")
+    nouns = frozenset(statement.entries) if statement is not None else frozenset()
     si = 0
     # a relay ("نقلت وكالة X عن Y") after the speech verb it starts with: the relayed source wins
     for h in sorted(ex.hits["attribution"], key=lambda h: (h.start, (h.value or {}).get("cue") == "relay")):
@@ -33,7 +37,10 @@ def attributions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry) -
             break
         cue = (h.value or {}).get("cue", "verb")
         speaker, sspan = _named_speaker(ex, ctx, gaz, h, sentences[si], cue)
-        if speaker is None and cue == "verb":
+        if speaker is None and _names_statement(ex.nt.text, ctx, h, nouns):
+            # "according to the statement", "the readout said", "وأشار البيان": its issuer speaks
+            speaker = issuer or carried
+        elif speaker is None and cue == "verb":
             # "Chinese state media reported", "أفادت مصادر": someone unnamed speaks, not the last one named
             if _unnamed_subject(ex.nt.text, ctx, h):
                 carried = None
@@ -47,8 +54,21 @@ def attributions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry) -
             per[si].append(Attribution(h.start, speaker, cue, sspan, closing))
             if sspan is not None:
                 carried = speaker
+                if nouns.intersection(_WORD.findall(ex.nt.text[slice(*sentences[si])])):
+                    issuer = speaker
     _spread_over_quotes(ex, per)
     return per
+
+
+def _names_statement(t: str, ctx: LanguageContext, h: Hit, nouns: frozenset[str]) -> bool:
+    """Whether the cue's source is a statement named before ("according to the statement", "the
+    directorate's readout said", "وأشار البيان"): the words next to it on the subject's side."""
+    if not nouns:
+        return False
+    near = t[h.end:h.end + 40].replace('"', " ").split()[:3]
+    if "before" in ctx.subject_sides:
+        near += t[max(0, h.start - 40):h.start].replace('"', " ").split()[-2:]
+    return any(w in nouns for w in _WORD.findall(" ".join(near)))
 
 
 def _relays_named(gaz: EntityRegistry, sentence_atts: list[Attribution], speaker: str) -> bool:
@@ -179,6 +199,8 @@ def _subject_after(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry,
             continue
         if gaz.entities[eid].type in COLLECTIVE:
             speaker, es, ee = _office_holder(ex, ctx, gaz, k, (speaker, es, ee))
+        elif how == "role":
+            speaker, es, ee = _title_chain(ex, gaz, k, (speaker, es, ee))
         return speaker, _repeated_name(ex, ctx, k, speaker, (es, ee))
     if cue == "relay" and _names_nobody(ctx, t[h.end:sent_end].replace('"', " ").split()[:3], "person"):
         return _relaying_outlet(ex, gaz, h)
@@ -231,6 +253,18 @@ def _office_holder(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry,
                 return office
             return eid2, es2, ee2
     return office
+
+
+def _title_chain(ex: DocExtraction, gaz: EntityRegistry, k: int,
+                 principal: tuple[str, int, int]) -> tuple[str, int, int]:
+    """"المتحدث باسم الرئيس الأوكراني سيرغي نيكيفوروف": another person named right after a
+    leader's title holds the title before it (a title and its own holder's name are one mention)."""
+    if k + 1 < len(ex.entities):
+        es2, ee2, eid2, how2 = ex.entities[k + 1]
+        if eid2 != principal[0] and how2 != "adjective" and gaz.entities[eid2].type == "person" and \
+                not ex.nt.text[principal[2]:es2].strip():
+            return eid2, es2, ee2
+    return principal
 
 
 def _repeated_name(ex: DocExtraction, ctx: LanguageContext, k: int, speaker: str, sspan: Span) -> Span:

@@ -16,6 +16,7 @@ from reconcile.extract.attribution import attributions
 from reconcile.extract.claims import claims
 from reconcile.extract.context import LanguageContext
 from reconcile.extract.hits import DIMENSIONS, absorb_media, marker_hits, rule_hits
+from reconcile.extract.institutions import with_institutions
 from reconcile.extract.mentions import event_mentions
 from reconcile.extract.quotes import quotes
 from reconcile.extract.sentences import segments, sentence_spans
@@ -41,6 +42,7 @@ def extract_document(doc: Document, ctx: LanguageContext, gaz: EntityRegistry,
     if naming:
         markers = {k: [m for m in v if m[1] - 1 not in naming] for k, v in markers.items()}
     ex = DocExtraction(doc, nt, ctx.lang, ref, sentences, ents, [], [], [], hits)
+    ex.entities = with_institutions(ex, ctx, gaz)
     absorb_media(hits, t, ctx.windows.medium_after_event)
     segs = segments(ctx, t, sentences, hits, markers)
     speakers = attributions(ex, ctx, gaz)
