@@ -13,6 +13,9 @@ from reconcile.records import DocExtraction, Hit
 # the words joining the two ends of a range ("from 9 to 11 a.m.", "10-11 GMT", "between 9 and 10")
 _RANGE_GAP = re.compile(r"\s*(?:-|to|until|till|through|and)\s*")
 _RANGE_CLOSED = re.compile(r"\s*(?:-|to|until|till|through)\s*")
+# "to 10.15 p.m. local time (1700-1915 GMT)": a range restated in brackets in another zone, its
+# first figures no reading of their own; the bracket's second reading is the range's end again
+_BRACKET_RANGE = re.compile(r"\s*\(\s*\d{1,2}[:.h]?\d{2}\s*(?:-|–|to)\s*")
 # a dateline: the first words of one of the first lines, then a bracketed country, and a comma
 # before the date, an agency in brackets, or a dash ("MOSCOW, March 18 -", "Beijing [China], Nov 16")
 _DATELINE = re.compile(r"[ \t]*([^\W\d_]+(?:[ .'][^\W\d_]+){0,2}?)[ \t]*(\[[^\]\n]{1,40}\][ \t]*)?(,|\(|\s-\s|:\s)")
@@ -40,14 +43,18 @@ def arrange(ex: DocExtraction, ctx: LanguageContext) -> Readings:
     for h in hits:
         if h.value.get("zone") is None and h.value.get("local_zone") and local_zone:
             h.value["zone"] = local_zone        # "5 p.m. local time" under "MOSCOW, March 18 -"
+    stamp = _stamp_regex(ctx)
     for k, h in enumerate(hits):
+        if stamp is not None and stamp.fullmatch(t, t.rfind("\n", 0, h.start) + 1, h.start):
+            out.skip.add(k)           # "UPDATE, 10.40 p.m.:": when the page changed, not the event
         opens = _note_start(t, h)
         if opens is not None and any(d.end <= opens and not t[d.end:opens].strip() for d in ex.hits["duration"]):
             out.noted[k] = opens      # "about 90 minutes (late evening in Tokyo)": a note on a row's cell
     for k in range(len(hits) - 1):
         a, b = hits[k], hits[k + 1]
         gap = t[a.end:b.start]
-        if gap.strip() == "(" or (not gap.strip() and t[b.start:b.start + 1] == "("):
+        if gap.strip() == "(" or (not gap.strip() and t[b.start:b.start + 1] == "(") or \
+                (_BRACKET_RANGE.fullmatch(gap) and a.value.get("zone")):
             # a restatement in brackets is the same moment: keep the one that names its zone
             out.skip.add(k if a.value.get("zone") is None and b.value.get("zone") else k + 1)
         elif _RANGE_GAP.fullmatch(gap):
@@ -58,6 +65,19 @@ def arrange(ex: DocExtraction, ctx: LanguageContext) -> Readings:
             else:
                 out.skip.update((k, k + 1))     # "between 9 and 10": neither is the moment
     return out
+
+
+_STAMP_RES: dict[tuple[str, str], re.Pattern[str] | None] = {}
+
+
+def _stamp_regex(ctx: LanguageContext) -> re.Pattern[str] | None:
+    """A line opening with a page's stamp word ("UPDATE", "Last updated", "آخر تحديث") and at
+    most a few words (a date) before the reading: page furniture."""
+    if ctx.key not in _STAMP_RES:
+        lx = ctx.rs.lexicons.get("page_stamp")
+        _STAMP_RES[ctx.key] = re.compile(rf"[\W_]*(?:{lx.alternation})(?!\w)(?:[\W_]*[^\W_]+){{0,5}}[\W_]*") \
+            if lx else None
+    return _STAMP_RES[ctx.key]
 
 
 def _zone_in_lower_case(ex: DocExtraction, h: Hit) -> bool:
