@@ -11,8 +11,11 @@ from reconcile.extract.context import LanguageContext
 from reconcile.records import DocExtraction, Hit
 
 # the words joining the two ends of a range ("from 9 to 11 a.m.", "10-11 GMT", "between 9 and 10")
-_RANGE_GAP = re.compile(r"\s*(?:-|to|until|till|through|and)\s*")
-_RANGE_CLOSED = re.compile(r"\s*(?:-|to|until|till|through)\s*")
+_RANGE_GAP = re.compile(r"\s*(?:-|to|until|till|through|and|و?(?:حتي|الي|لغايه)|و)\s*")
+_RANGE_CLOSED = re.compile(r"\s*(?:-|to|until|till|through|و?(?:حتي|الي|لغايه))\s*")
+# the second reading of an Arabic range holds its "حتى" ("وحتى الخامسة عصرا"): the joiner
+_JOINED_END = re.compile(r"و?(?:حتي|الي|لغايه)\s")
+_RANGE_FROM = ("from", "من")
 # "to 10.15 p.m. local time (1700-1915 GMT)": a range restated in brackets in another zone, its
 # first figures no reading of their own; the bracket's second reading is the range's end again
 _BRACKET_RANGE = re.compile(r"\s*\(\s*\d{1,2}[:.h]?\d{2}\s*(?:-|–|to)\s*")
@@ -53,14 +56,16 @@ def arrange(ex: DocExtraction, ctx: LanguageContext) -> Readings:
     for k in range(len(hits) - 1):
         a, b = hits[k], hits[k + 1]
         gap = t[a.end:b.start]
+        joined = gap.strip() in ("", "و") and _JOINED_END.match(t, b.start) is not None
         if gap.strip() == "(" or (not gap.strip() and t[b.start:b.start + 1] == "(") or \
                 (_BRACKET_RANGE.fullmatch(gap) and a.value.get("zone")):
             # a restatement in brackets is the same moment: keep the one that names its zone
             out.skip.add(k if a.value.get("zone") is None and b.value.get("zone") else k + 1)
-        elif _RANGE_GAP.fullmatch(gap):
+        elif _RANGE_GAP.fullmatch(gap) or joined:
             _share(a.value, b.value)
             opening = t[max(0, a.start - 8):a.start + 5].split()
-            if _RANGE_CLOSED.fullmatch(gap) and "from" in opening:
+            closed = _RANGE_CLOSED.fullmatch(gap) or joined
+            if closed and any(w in opening for w in _RANGE_FROM):
                 out.range_end.add(k + 1)
             else:
                 out.skip.update((k, k + 1))     # "between 9 and 10": neither is the moment
@@ -110,6 +115,7 @@ def _share(first: dict, second: dict) -> None:
         if later * 60 + first["minute"] <= second["hour"] * 60 + second["minute"]:
             first["hour"] = later                # "from 9.10 to 10.02 p.m.": 21:10
         first["daypart"] = True
+        first.pop("twelve_hour", None)           # the end's day part says which half it is
 
 
 def dateline_span(ex: DocExtraction) -> tuple[int, int] | None:
