@@ -162,3 +162,22 @@ def test_arabic_range_of_digital_readings_is_a_start_and_an_end():
 
 def test_arabic_until_a_round_is_no_reading():
     assert _times("واستمر اجتماع توسك وسانشيز حتى الجولة الثانية.", "ar") == []
+
+
+# --- "earlier in the day" is the day just told; "since March" dates the previous contact only
+
+def test_earlier_in_the_day_takes_the_day_just_told():
+    text = ("Tusk and Sanchez held talks in Warsaw on Monday.\n\n"
+            "Earlier in the day, before leaving Madrid, Sanchez spoke by phone with Giorgia Meloni "
+            "for about 20 minutes.")
+    assert _dates(text, "en") == ["2024-10-14", "2024-10-14"]
+
+
+def test_since_a_month_dates_the_previous_contact_not_this_one():
+    text = ("Tusk and Sanchez spoke by phone on Monday. It was their first conversation since March, "
+            "when they met in Brussels.")
+    assert sorted(_dates(text, "en")) == ["2024-03-01", "2024-10-14"]
+
+
+def test_stalled_since_a_month_dates_no_event():
+    assert _dates("Talks between Tusk and Sanchez have stalled since March.", "en") == []
