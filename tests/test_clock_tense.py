@@ -181,3 +181,15 @@ def test_since_a_month_dates_the_previous_contact_not_this_one():
 
 def test_stalled_since_a_month_dates_no_event():
     assert _dates("Talks between Tusk and Sanchez have stalled since March.", "en") == []
+
+
+# --- "1610-1755 GMT": a stretch to the minute is a start and an end; "9-10 a.m." stays a window
+
+def test_a_stretch_to_the_minute_is_a_start_and_an_end():
+    for text in ("Tusk and Sanchez held talks from 1610-1755 GMT on Monday.",
+                 "Tusk and Sanchez held talks on Monday, 4.10-5.55 p.m. GMT."):
+        assert _times(text, "en") == [("start_time", 16, 10, "UTC"), ("end_time", 17, 55, "UTC")], text
+
+
+def test_a_window_of_bare_hours_is_no_moment():
+    assert _times("Tusk and Sanchez were to speak by phone on Monday, 9-10 a.m. GMT.", "en") == []
