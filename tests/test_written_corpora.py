@@ -11,7 +11,7 @@ file. They stand in for the hidden corpora; nothing outside the checkout is read
   the same day and their December meeting in Riyadh), Ishiba-Lee video call (their first phone
   call, a planned Tokyo meeting), Scholz-Sisi call (Sisi-Tamim the same day, their March call);
   14 articles, gold written before the tool was run and no rule tuned on it. It was added with
-  4 false conflicts: its ratchet is never more than that, and fewer as they are fixed.
+  4 false conflicts, since fixed: its allowance is now none.
 
 Ratchet: each corpus scores at least what it scored the day its floors were set (raise them when
 accuracy improves, never lower them to pass) and raises no more false conflicts than its
@@ -55,11 +55,13 @@ WRITTEN = [
                          "--min-entity-accuracy": "0.90", "--min-conflict-recall": "1.0",
                          "--max-false-conflicts": "0"}, 5, "events 4/4 matched"),
     # first run (gold written before it): events 12/13 | R=0.71 P=0.92 | facts 0.50 | speakers 0.20 |
-    # entities 0.79 | quotes 1.00 | conflicts 1/1 | false 4
-    Written("heldout3", {"--min-claim-recall": "0.69", "--min-claim-precision": "0.90",
-                         "--min-fact-accuracy": "0.48", "--min-speaker-accuracy": "0.59",
+    # entities 0.79 | quotes 1.00 | conflicts 1/1 | false 4; raised after weekdays in their own clause's
+    # tense, bracketed ranges, page stamps, still-going-on lines, zones carried, "earlier in the
+    # day", "since March", and the speaker work: events 13/13 | R=0.83 P=0.98 | facts 0.74 | speakers 0.70 | false 0
+    Written("heldout3", {"--min-claim-recall": "0.81", "--min-claim-precision": "0.96",
+                         "--min-fact-accuracy": "0.72", "--min-speaker-accuracy": "0.68",
                          "--min-entity-accuracy": "0.82", "--min-conflict-recall": "1.0",
-                         "--max-false-conflicts": "4"}, 7, "events 12/13 matched", false_conflicts=4),
+                         "--max-false-conflicts": "0"}, 7, "events 13/13 matched", false_conflicts=0),
 ]
 BY_NAME = {w.name: w for w in WRITTEN}
 

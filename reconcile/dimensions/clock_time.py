@@ -25,13 +25,14 @@ class _Reading:
 
     def take(self, tok) -> None:
         surface = tok[2]
+        touching = tok[0] == self.last_end                         # "9h05": one word
         glued, self.last_end = tok[0] - self.last_end == 1, tok[1]   # "8,33": minutes after a comma
         if self.hour is None and surface[:1].isdigit() and (":" in surface or "." in surface):
             h, m = surface.replace(".", ":").split(":")[:2]
             self.hour, self.minute, self.with_minutes = int(h), int(m), True
             return
         if self.hour is None and surface.isdigit() and len(surface) == 4:
-            self.hour, self.minute = int(surface[:2]), int(surface[2:])     # "1435 GMT"
+            self.hour, self.minute, self.with_minutes = int(surface[:2]), int(surface[2:]), True   # "1435 GMT"
             return
         if self._take_offset(tok):
             return
@@ -41,7 +42,8 @@ class _Reading:
             return
         mw = token_value(tok, "minute_word")
         if mw is not None and self.hour is not None:
-            self.minute = int(mw)
+            # "14h35", "9h05": a 24-hour style; "السابعة والنصف" is a 12-hour one
+            self.minute, self.with_minutes = int(mw), self.with_minutes or touching
             return
         dp = token_value(tok, "daypart")
         if dp:

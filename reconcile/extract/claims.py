@@ -154,6 +154,7 @@ def _clock_times(c: _Claims, markers: dict[str, list[Marker]]) -> None:
     ex = c.ex
     zone_in_sentence: dict[int, str] = {}
     roles = Starts(markers["time_role"])
+    progress = Starts(markers["progress_marker"])
     readings = clocks.arrange(ex, c.ctx)
     range_fact: str | None = None
     for k, h in enumerate(readings.hits):
@@ -161,11 +162,13 @@ def _clock_times(c: _Claims, markers: dict[str, list[Marker]]) -> None:
         if si is None or k in readings.skip or c.counted(mi):
             continue
         before = [(s, v) for s, e, v in roles.between(ex.sentences[si][0], h.start)]
-        if mi is None and not before:
-            continue          # a bare clock reading (a page's print time) is no claim
+        if not before and (mi is None or progress.any_between(*ex.sentences[si])):
+            # a bare clock reading (a page's print time) is no claim, nor the moment a line
+            # says the event was still going on ("At half past nine they had been talking ...")
+            continue
         if k in readings.noted and not any(s >= readings.noted[k] for s, _ in before):
             continue          # "(late evening in Tokyo)": when it was there, not when it began
-        fact = before[-1][1] if before else None
+        fact = _role(ex.nt.text, before)
         if fact is None and mi is not None:
             fact = "scheduled_time" if c.found.mentions[mi].future else "start_time"
         if k in readings.range_end:
@@ -173,8 +176,35 @@ def _clock_times(c: _Claims, markers: dict[str, list[Marker]]) -> None:
                 continue      # a scheduled stretch's end is no fact of its own
             fact = "end_time"
         range_fact = fact or "start_time"
-        c.add(range_fact, h, {}, mi, si, h.value.get("hedge"), _local_time(h, si, zone_in_sentence, readings.dateline))
+        carried = _carried_zone(ex, h, si, zone_in_sentence)
+        c.add(range_fact, h, {}, mi, si, h.value.get("hedge"), _local_time(h, si, zone_in_sentence,
+                                                                          carried or readings.dateline))
     _ends_later(c, roles)
+
+
+def _role(t: str, before: list[tuple[int, str]]) -> str | None:
+    """The role the last role word before a reading gives it; a start word right after a
+    schedule word ("was scheduled to begin at", "كان من المقرر أن تبدأ") is what was planned."""
+    if not before:
+        return None
+    fact = before[-1][1]
+    if fact == "start_time" and len(before) > 1 and before[-2][1] == "scheduled_time" and \
+            len(t[before[-2][0]:before[-1][0]].split()) <= _SCHEDULED_START_WORDS:
+        return "scheduled_time"
+    return fact
+
+
+# words from a schedule word to the start word it governs ("من المقرر أن تبدأ": three)
+_SCHEDULED_START_WORDS = 4
+
+
+def _carried_zone(ex: DocExtraction, h: Hit, si: int, zone_in_sentence: dict[int, str]) -> str | None:
+    """The zone a reading named in the sentence before, in the same paragraph ("was to begin
+    at 7.30 p.m. Riyadh time ... It ended at 10 p.m."): the story keeps telling its clock."""
+    zone = zone_in_sentence.get(si - 1)
+    if zone is None or si == 0 or "\n" in ex.nt.text[ex.sentences[si - 1][0]:h.start]:
+        return None
+    return zone
 
 
 def _local_time(h: Hit, si: int, zone_in_sentence: dict[int, str], dateline: str | None) -> dict:

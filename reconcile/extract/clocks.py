@@ -11,8 +11,16 @@ from reconcile.extract.context import LanguageContext
 from reconcile.records import DocExtraction, Hit
 
 # the words joining the two ends of a range ("from 9 to 11 a.m.", "10-11 GMT", "between 9 and 10")
-_RANGE_GAP = re.compile(r"\s*(?:-|to|until|till|through|and)\s*")
-_RANGE_CLOSED = re.compile(r"\s*(?:-|to|until|till|through)\s*")
+_RANGE_GAP = re.compile(r"\s*(?:-|to|until|till|through|and|و?(?:حتي|الي|لغايه)|و)\s*")
+_RANGE_CLOSED = re.compile(r"\s*(?:-|to|until|till|through|و?(?:حتي|الي|لغايه))\s*")
+# the second reading of an Arabic range holds its "حتى" ("وحتى الخامسة عصرا"): the joiner
+_JOINED_END = re.compile(r"و?(?:حتي|الي|لغايه)\s")
+_RANGE_FROM = ("from", "من")
+# a bare number and a dash right before a reading: the start of a window not read as a clock
+_UNREAD_START = re.compile(r"(?<![\d.:])\d{1,2}\s?-\s?$")
+# "to 10.15 p.m. local time (1700-1915 GMT)": a range restated in brackets in another zone, its
+# first figures no reading of their own; the bracket's second reading is the range's end again
+_BRACKET_RANGE = re.compile(r"\s*\(\s*\d{1,2}[:.h]?\d{2}\s*(?:-|–|to)\s*")
 # a dateline: the first words of one of the first lines, then a bracketed country, and a comma
 # before the date, an agency in brackets, or a dash ("MOSCOW, March 18 -", "Beijing [China], Nov 16")
 _DATELINE = re.compile(r"[ \t]*([^\W\d_]+(?:[ .'][^\W\d_]+){0,2}?)[ \t]*(\[[^\]\n]{1,40}\][ \t]*)?(,|\(|\s-\s|:\s)")
@@ -40,24 +48,60 @@ def arrange(ex: DocExtraction, ctx: LanguageContext) -> Readings:
     for h in hits:
         if h.value.get("zone") is None and h.value.get("local_zone") and local_zone:
             h.value["zone"] = local_zone        # "5 p.m. local time" under "MOSCOW, March 18 -"
-    for k, h in enumerate(hits):
-        opens = _note_start(t, h)
-        if opens is not None and any(d.end <= opens and not t[d.end:opens].strip() for d in ex.hits["duration"]):
-            out.noted[k] = opens      # "about 90 minutes (late evening in Tokyo)": a note on a row's cell
+    _no_moments(ex, ctx, out)
     for k in range(len(hits) - 1):
         a, b = hits[k], hits[k + 1]
         gap = t[a.end:b.start]
-        if gap.strip() == "(" or (not gap.strip() and t[b.start:b.start + 1] == "("):
+        joined = gap.strip() in ("", "و") and _JOINED_END.match(t, b.start) is not None
+        if gap.strip() == "(" or (not gap.strip() and t[b.start:b.start + 1] == "(") or \
+                (_BRACKET_RANGE.fullmatch(gap) and a.value.get("zone")):
             # a restatement in brackets is the same moment: keep the one that names its zone
             out.skip.add(k if a.value.get("zone") is None and b.value.get("zone") else k + 1)
-        elif _RANGE_GAP.fullmatch(gap):
+        elif _RANGE_GAP.fullmatch(gap) or joined:
             _share(a.value, b.value)
             opening = t[max(0, a.start - 8):a.start + 5].split()
-            if _RANGE_CLOSED.fullmatch(gap) and "from" in opening:
+            closed = _RANGE_CLOSED.fullmatch(gap) or joined
+            # "from 9 to 11", and "1610-1755 GMT" (two readings to the minute need no "from")
+            if closed and (any(w in opening for w in _RANGE_FROM) or _to_the_minute(t, a) and _to_the_minute(t, b)):
                 out.range_end.add(k + 1)
             else:
                 out.skip.update((k, k + 1))     # "between 9 and 10": neither is the moment
     return out
+
+
+def _no_moments(ex: DocExtraction, ctx: LanguageContext, out: Readings) -> None:
+    """Readings that are no moment of the event (a page's stamp, the end of a window whose start
+    is no reading), and those in a note on a list row's cell."""
+    t, hits = ex.nt.text, out.hits
+    stamp = _stamp_regex(ctx)
+    for k, h in enumerate(hits):
+        if stamp is not None and stamp.fullmatch(t, t.rfind("\n", 0, h.start) + 1, h.start):
+            out.skip.add(k)           # "UPDATE, 10.40 p.m.:": when the page changed, not the event
+        if _UNREAD_START.search(t, max(0, h.start - 8), h.start) and not (k and hits[k - 1].end >= h.start - 8):
+            out.skip.add(k)           # "9-10 a.m.": the end of a window whose start is no reading
+        opens = _note_start(t, h)
+        if opens is not None and any(d.end <= opens and not t[d.end:opens].strip() for d in ex.hits["duration"]):
+            out.noted[k] = opens      # "about 90 minutes (late evening in Tokyo)": a note on a row's cell
+
+
+def _to_the_minute(t: str, h: Hit) -> bool:
+    """A reading written with its minutes ("16:10", "4.10", "1610"), not a bare hour ("9")."""
+    return bool(_MINUTES.search(t, h.start, h.end))
+
+
+_MINUTES = re.compile(r"\d[:.h]?[0-5]\d(?!\d)")
+
+_STAMP_RES: dict[tuple[str, str], re.Pattern[str] | None] = {}
+
+
+def _stamp_regex(ctx: LanguageContext) -> re.Pattern[str] | None:
+    """A line opening with a page's stamp word ("UPDATE", "Last updated", "آخر تحديث") and at
+    most a few words (a date) before the reading: page furniture."""
+    if ctx.key not in _STAMP_RES:
+        lx = ctx.rs.lexicons.get("page_stamp")
+        _STAMP_RES[ctx.key] = re.compile(rf"[\W_]*(?:{lx.alternation})(?!\w)(?:[\W_]*[^\W_]+){{0,5}}[\W_]*") \
+            if lx else None
+    return _STAMP_RES[ctx.key]
 
 
 def _zone_in_lower_case(ex: DocExtraction, h: Hit) -> bool:
@@ -90,6 +134,7 @@ def _share(first: dict, second: dict) -> None:
         if later * 60 + first["minute"] <= second["hour"] * 60 + second["minute"]:
             first["hour"] = later                # "from 9.10 to 10.02 p.m.": 21:10
         first["daypart"] = True
+        first.pop("twelve_hour", None)           # the end's day part says which half it is
 
 
 def dateline_span(ex: DocExtraction) -> tuple[int, int] | None:

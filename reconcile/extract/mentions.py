@@ -219,7 +219,7 @@ def _mention(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, idx: 
     # the day nearest the event word is the event's ("WASHINGTON, March 10 (Agency) -
     # ... spoke on Thursday": the dateline's day is the article's, not the call's)
     dts = sorted(dts, key=lambda h: min(abs(h.start - first.end), abs(first.start - h.end)))
-    future = idx.future.any_between(*scope)
+    future, dts = _mention_tense(ex, idx, scope, first, dts)
     previous = idx.previous.any_between(max(first.end, sg.start),
                                         min(first.end + ctx.windows.previous_marker, sg.end)) or \
         _previous_before(t, ctx, idx, sg, first)
@@ -386,17 +386,85 @@ def _retense(mentions: list[RawMention], ex: DocExtraction, idx: _Index) -> None
     headings = [(mh.start(), int(mh.group(1))) for mh in _YEAR_HEADING.finditer(ex.nt.text)]
     for m in mentions:
         is_past = idx.past.any_between(*m.scope) or m.previous
-        tense = "future" if m.future else "past" if is_past else None
+        tense = "future" if m.future and _future_of_event(idx, m) else "past" if is_past else None
         for h in m.dates:
             if h.rule_value.get("order") or h.rule_value.get("refers"):      # figures need no tense
                 continue
-            h.value = dates.parse_date(h.tokens, ex.ref, tense)
+            h.value = dates.parse_date(h.tokens, ex.ref, _clause_tense(ex, idx, m, h) or tense)
             year = next((y for at, y in reversed(headings) if at < h.start), None)
             partial = dates.parse_date(h.tokens, None) if year is not None else None
             if partial and dates.is_partial(partial) and "month" in partial:
                 day = dates.year_for(partial, year)     # type: ignore[arg-type]
                 h.value = {"start": day.isoformat(), "end": day.isoformat()} if day else h.value
 
+
+def _future_of_event(idx: _Index, m: RawMention) -> bool:
+    """Whether a future word in the mention's scope is about the event rather than part of
+    another date ("the summit in Milan next September", "في سبتمبر المقبل"): such a date says
+    itself which way it lies, and a day named for the event keeps the tense of its verbs."""
+    for mk in idx.future.between(*m.scope):
+        if not any(h.start <= mk[0] and mk[1] <= h.end for h in idx.dates.between(mk[0] - _DATE_REACH, mk[1])):
+            return True
+    return False
+
+
+def _mention_tense(ex: DocExtraction, idx: _Index, scope: Span, first: Hit, dts: list[Hit]) -> tuple[bool, list[Hit]]:
+    """Whether a mention's event is still to come, and the dates that are its own.  With words
+    of both tenses in its scope, the event word's own clause tells; when it has none ("the
+    talks, which ran until late, covered the conference the two will co-chair in June"), the
+    nearest clause of one tense does, and a date in a clause of the other tense only is
+    another thing's."""
+    future = idx.future.any_between(*scope)
+    if not (future and idx.past.any_between(*scope)):
+        return future, dts
+    t = ex.nt.text
+    sent = _sentence_span(ex, idx, first.start)
+    lo, hi = _clause_of(t, sent, first.start, first.end)
+    tense = _tense_between(idx, lo, hi)
+    if tense is None:
+        if idx.future.any_between(lo, hi):
+            return future, dts          # "من المقرر عقد اجتماع": a clause of both is still to come
+        words = [(mk, tense) for tense, at in (("future", idx.future), ("past", idx.past)) for mk in at.between(*scope)
+                 if _tense_between(idx, *_clause_of(t, _sentence_span(ex, idx, mk[0]), mk[0], mk[1])) == tense]
+        if not words:
+            return future, dts
+        _, tense = min(words, key=lambda w: min(abs(w[0][0] - first.end), abs(first.start - w[0][1])))
+    own = [h for h in dts
+           if _tense_between(idx, *_clause_of(t, _sentence_span(ex, idx, h.start), h.start, h.end)) in (None, tense)]
+    return tense == "future", own
+
+
+def _sentence_span(ex: DocExtraction, idx: _Index, pos: int) -> Span:
+    si = sentence_at(ex.sentences, idx.sentence_starts, pos)
+    return ex.sentences[si] if si is not None else (0, len(ex.nt.text))
+
+
+def _clause_of(t: str, sent: Span, start: int, end: int) -> Span:
+    """The stretch between the clause marks around a span, within its sentence."""
+    start = max(max((t.rfind(p, sent[0], start) for p in _CLAUSE_MARKS), default=-1) + 1, sent[0])
+    ends = [e for e in (t.find(p, end, sent[1]) for p in _CLAUSE_MARKS) if e >= 0]
+    return start, min(ends, default=sent[1])
+
+
+def _tense_between(idx: _Index, start: int, end: int) -> str | None:
+    past, future = idx.past.any_between(start, end), idx.future.any_between(start, end)
+    return "past" if past and not future else "future" if future and not past else None
+
+
+def _clause_tense(ex: DocExtraction, idx: _Index, m: RawMention, h: Hit) -> str | None:
+    """With words of both tenses in a mention's scope ("held talks on Sunday evening, covering
+    the fair Milan will host next year"), the tense of the date's own clause, when it has
+    words of one tense only."""
+    lo, hi = m.scope
+    if not (idx.past.any_between(lo, hi) and idx.future.any_between(lo, hi)):
+        return None
+    return _tense_between(idx, *_clause_of(ex.nt.text, ex.sentences[m.sentence], h.start, h.end))
+
+
+_CLAUSE_MARKS = (",", ";", "،", "؛")
+
+# how far before a future word the date it may be part of starts ("early next month")
+_DATE_REACH = 40
 
 # a line that is only a year, heading the list of dates below it ("2022:")
 _YEAR_HEADING = re.compile(r"^[ \t]*((?:19|20)\d\d)[ \t]*:?[ \t]*$", re.MULTILINE)
