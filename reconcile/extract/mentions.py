@@ -203,7 +203,7 @@ def _mention(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, idx: 
         # "X said he would speak with Y": the one speaking is the subject
         subject = pronoun_subject(ex, ctx, gaz, idx.speakers, idx.speech, sg.start, first.start, sg.sentence)
         parts = [subject] + parts if subject is not None and subject not in parts else parts
-    for a, b in part_ranges:
+    for a, b in part_ranges + [(x.start, x.end) for x in scope_segs if x is not sg]:
         for h in idx.media.between(a, b):
             medium = medium or medium_value(ctx.rs, t, h)
     if kind == "talks" and medium in ("phone", "video"):
