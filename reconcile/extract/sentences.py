@@ -98,7 +98,8 @@ def _anchoring(ctx: LanguageContext, t: str, mine: list[Segment], trig_at: Start
       video, when ...": how that event was held, no event of its own);
     - an event noun in apposition to the event noun the clause before ends with ("their first
       conversation, a 25-minute phone call, took place ...": the same event named again)."""
-    out, seen_word = [], False
+    out: list[bool] = []
+    seen_word = False
     apposition = _apposition_regex(ctx)
     for i, a in enumerate(mine):
         word = word_at.any_between(a.start, a.end)
