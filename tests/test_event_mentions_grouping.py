@@ -111,3 +111,30 @@ def test_a_contact_two_articles_recall_is_one_event(tmp_path):
     assert len(feb) == 1
     assert {c["doc"] for f in feb[0]["facts"] for c in f["claims"]} == {"a", "b"}
     assert {"medium": "video"} in _values(feb[0], "medium")
+
+
+AHEAD_ASIDE = {
+    "en": "Sanchez and Meloni meet in Rome\n\nROME - Spanish Prime Minister Pedro Sanchez held talks with Italian "
+          "Prime Minister Giorgia Meloni in Rome on Tuesday. The discussions, which lasted two hours, covered "
+          "the summit that Italy will host in November.\n",
+    "ar": "سانشيز وميلوني في روما\n\nروما - عقد رئيس الوزراء الإسباني بيدرو سانشيز ورئيسة الوزراء الإيطالية "
+          "جورجيا ميلوني مساء الثلاثاء في روما مباحثات استمرت ساعتين، تناولت التحضير للقمة التي تستضيفها "
+          "إيطاليا في نوفمبر المقبل.\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_clause_that_looks_ahead_makes_neither_the_event_nor_its_day_ahead(tmp_path, lang):
+    rep = report_of_article(tmp_path, AHEAD_ASIDE[lang], "2024-10-10")
+    (ev,) = [ev for ev in rep["events"] if _values(ev, "duration")]
+    assert ev["date"] == {"start": "2024-10-08", "end": "2024-10-08"}
+    assert not _on(rep, "2024-10-15")
+    assert _values(ev, "duration") == [{"minutes": {"min": 120, "max": 120}}]
+
+
+def test_a_date_with_its_own_ahead_word_still_looks_ahead(tmp_path):
+    text = ("سانشيز وميلوني\n\nمدريد - سيجري رئيس الوزراء الإسباني بيدرو سانشيز اتصالا هاتفيا مع رئيسة "
+            "الوزراء الإيطالية جورجيا ميلوني، الثلاثاء المقبل.\n")
+    rep = report_of_article(tmp_path, text, "2024-10-10")
+    (ev,) = rep["events"]
+    assert ev["date"] == {"start": "2024-10-15", "end": "2024-10-15"}

@@ -210,6 +210,11 @@ def _mention(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, idx: 
         kind = "call"             # "spoke by phone": the medium says what the verb was
     dual = any(idx.dual.any_between(a, b) for a, b in part_ranges)
     dts = idx.dates.between(sg.start, sg.end) or idx.dates.between(*scope)
+    # "talks that covered the conference France will co-chair in June": a clause of its own
+    # that looks ahead dates what it tells, not the event
+    ahead = any(idx.future.any_between(a, b) for a, b in part_ranges)
+    aside = [] if ahead else _future_asides(idx, scope_segs, part_ranges)
+    dts = [h for h in dts if not any(x.start <= h.start < x.end for x in aside)]
     since = _since_dates(ex, ctx, dts, reach=2) + _since_clause_dates(ex, ctx, idx, dts)
     channel = _channel_regex(ctx)
     reported = [h for h in dts if _speech_date(ex, idx, h, channel)]
@@ -219,12 +224,24 @@ def _mention(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, idx: 
     # the day nearest the event word is the event's ("WASHINGTON, March 10 (Agency) -
     # ... spoke on Thursday": the dateline's day is the article's, not the call's)
     dts = sorted(dts, key=lambda h: min(abs(h.start - first.end), abs(first.start - h.end)))
-    future = idx.future.any_between(*scope)
+    # a mention looks ahead by its own clauses ("will speak", "من المقرر أن") or its date
+    # ("الأحد المقبل"), not by another clause's ("... المؤتمر الذي يعقد في يونيو المقبل")
+    future = ahead or any(idx.future.any_between(h.start, h.end + _DATE_MARKER_REACH) for h in dts[:1])
     previous = idx.previous.any_between(max(first.end, sg.start),
                                         min(first.end + ctx.windows.previous_marker, sg.end)) or \
         _previous_before(t, ctx, idx, sg, first)
     return RawMention(ex.doc.id, sg.sentence, scope, (first.start, first.end), kind,
                       parts, dual, dts, medium, previous, future, all(generic), locs, reported)
+
+
+_DATE_MARKER_REACH = 12    # characters after a date where a word makes it ahead ("Sunday next")
+
+
+def _future_asides(idx: _Index, scope_segs: list[Segment], part_ranges: list[Span]) -> list[Segment]:
+    """The clauses of an event's scope, outside the clauses that name its parties, that look
+    ahead (a future word in them)."""
+    return [x for x in scope_segs if idx.future.any_between(x.start, x.end)
+            and not any(a <= x.start < b for a, b in part_ranges)]
 
 
 def _speech_date(ex: DocExtraction, idx: _Index, h: Hit, channel: re.Pattern[str] | None) -> bool:
