@@ -138,3 +138,38 @@ def test_a_date_with_its_own_ahead_word_still_looks_ahead(tmp_path):
     rep = report_of_article(tmp_path, text, "2024-10-10")
     (ev,) = rep["events"]
     assert ev["date"] == {"start": "2024-10-15", "end": "2024-10-15"}
+
+
+RECEIVED = {
+    "en": "Emir receives Spanish premier\n\nDOHA - Qatar's Emir Sheikh Tamim bin Hamad Al Thani received Spanish "
+          "Prime Minister Pedro Sanchez at the Amiri Diwan Palace in Doha on Monday for talks on energy.\n",
+    "ar": "أمير قطر يستقبل سانشيز\n\nالدوحة - استقبل أمير دولة قطر الشيخ تميم بن حمد آل ثاني في قصر لوسيل "
+          "بالدوحة يوم الاثنين رئيس الوزراء الإسباني بيدرو سانشيز.\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_guest_received_at_a_palace_of_a_city_was_met_there_in_person(tmp_path, lang):
+    rep = report_of_article(tmp_path, RECEIVED[lang], "2024-10-08")
+    (ev,) = _on(rep, "2024-10-07")
+    assert ev["kind"] == "meeting"
+    assert {"entity": "Doha"} in _values(ev, "location")
+    assert {"medium": "in_person"} in _values(ev, "medium")
+
+
+@pytest.mark.parametrize("text", [
+    "Qatar's Emir Sheikh Tamim bin Hamad Al Thani received a letter from Spanish Prime Minister Pedro Sanchez on Monday.\n",
+    "Spanish Prime Minister Pedro Sanchez hosted a dinner in Madrid on Monday.\n",
+])
+def test_received_or_hosted_without_a_guest_is_no_meeting(tmp_path, text):
+    rep = report_of_article(tmp_path, text, "2024-10-08")
+    assert not [ev for ev in rep["events"] if ev["kind"] == "meeting"]
+
+
+def test_a_city_an_administration_sits_in_is_no_place_of_the_event(tmp_path):
+    text = ("Sanchez to host Macron\n\nMADRID - Spanish Prime Minister Pedro Sanchez is expected to host "
+            "French President Emmanuel Macron in Madrid in November, in what would be the first visit under "
+            "the new administration in Paris.\n")
+    rep = report_of_article(tmp_path, text, "2024-10-08")
+    places = {v["entity"] for ev in rep["events"] for v in _values(ev, "location")}
+    assert places == {"Madrid"}
