@@ -36,6 +36,9 @@ class DocEvent:
     # undated, on a page that says the month it was written in: the days it may be on
     within: Day | None = None
     day_hint: dt.date | None = None  # its own day once a partial date is resolved
+    # naming nobody: the people the article's other events name (whose contact it most likely
+    # is); it never joins another article's event of none of them
+    article_persons: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -135,3 +138,25 @@ def bound_undated(events: list[DocEvent], within: Day | None) -> None:
     """The days an article's undated events may be on: the month the page says it was written in."""
     for e in events:
         e.within = None if e.date else within
+
+
+def name_unnamed(events: list[DocEvent]) -> None:
+    """Give each event that names nobody the people the article's other events name."""
+    named = {p for e in events for p in e.persons}
+    for e in events:
+        if not (e.persons or e.collectives):
+            e.article_persons = named
+
+
+def article_fits(de: DocEvent, members: list[DocEvent], persons: set[str], collectives: set[str],
+                 lift: Callable[[str], str]) -> bool:
+    """An event its article names nobody for ("a 25-minute call took place on June 9") is not
+    another article's event between people none of whose states that article names (either
+    way round: ``members`` are the other event's, ``persons`` and ``collectives`` its parties)."""
+    mine = de.persons | de.collectives
+    theirs = persons | collectives
+    if mine and theirs:
+        return True                     # both named: parties_ok judges
+    mine = mine or de.article_persons
+    theirs = theirs or {p for m in members for p in m.article_persons}
+    return not (mine and theirs) or bool({lift(p) for p in mine} & {lift(p) for p in theirs})

@@ -31,8 +31,10 @@ from reconcile.events.docevent import (
     DocEvent,
     MentionSays,
     add_mention,
+    article_fits,
     bound_undated,
     merge_kind,
+    name_unnamed,
     place_undated_previous,
 )
 from reconcile.events.index import ClusterIndex
@@ -224,6 +226,7 @@ class EventGrouper:
         attach_claims(ex, by_mention, current_at)
         drop_statement_days(ex, events)
         date_from_story(ex, events)
+        name_unnamed(events)
         for e in events:
             # "met in person", "held by video": how it was held, however the article says it
             e.mediums |= {str(c.value["medium"]) for c in e.claims if c.fact == "medium" and c.value.get("medium")}
@@ -333,7 +336,8 @@ class EventGrouper:
                 continue
             same_day_place = bool(de.date and cd and de.date == cd and de.date[0] == de.date[1]
                                   and de.locations & c.locations)
-            if not self.parties_ok(c.persons, c.collectives, de.persons, de.collectives, same_day_place):
+            if not self.parties_ok(c.persons, c.collectives, de.persons, de.collectives, same_day_place) or \
+                    not article_fits(de, c.members, c.persons, c.collectives, self.lift):
                 continue
             shared = len((c.persons | c.collectives) & (de.persons | de.collectives))
             cands.append((shared, c.seq, c))

@@ -82,14 +82,17 @@ def _event_word_in(rs: RuleSet, words: list[str]) -> dict[str, Any]:
     return {}
 
 
+_EVENT_WORDS = ("trigger", "contact_verb", "call_verb", "host_verb")
+
+
 def trigger_value(rs: RuleSet, t: str, h: Hit) -> dict[str, Any]:
     """What an event word says: its kind ("call", "meeting", "talks") and whether it is generic
     (a plural, or a rule's count of contacts: "have spoken twice")."""
     surface = t[h.start:h.end]
     v = rs.lex_value("trigger", surface) or rs.lex_value("contact_verb", surface) or \
-        rs.lex_value("call_verb", surface) or {}
+        rs.lex_value("call_verb", surface) or rs.lex_value("host_verb", surface) or {}
     if not v:
-        v = next((val for tk in h.tokens for lx, val in tk[3] if lx in ("trigger", "contact_verb", "call_verb")), {})
+        v = next((val for tk in h.tokens for lx, val in tk[3] if lx in _EVENT_WORDS), {})
     if not v:
         v = _event_word_in(rs, surface.split())
     if (h.value or {}).get("generic") and not v.get("generic"):

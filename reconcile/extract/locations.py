@@ -32,11 +32,15 @@ def locations(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, scop
     preps = [h for h in ex.hits["location"] if scope[0] <= h.start < scope[1]]
     events = [h for h in trigs if h.dim == "event"]
     out: list[Place] = []
+    venues = _venue_ends(ex, ctx, preps)
     for es, ee, eid, how in ex.entities_in(*scope):
         ent = gaz.entities[eid]
         if ent.type in ("city", "place"):
-            heads = [h.end for h in preps if not _venue_only(ctx, t, h)] + [h.end for h in events]
+            heads = [h.end for h in preps if not _venue_only(ctx, t, h) and not _owned(ctx, t, h)] + \
+                [h.end for h in events]
             end = next((end for end in heads if _right_before(ctx, t, end, es)), None)
+            if end is None and any(_in_venue_city(ctx, t, ve, es) for ve in venues):
+                end = es       # "في قصر السلام بجدة": the city the palace is in
             if end is not None:
                 # the qualifier is the place's ("the Greek island of Crete"): its adjective names no party
                 out.append((eid, min(es, end + len(t[end:es]) - len(t[end:es].lstrip())), ee))
@@ -52,6 +56,36 @@ def locations(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, scop
     if in_person:
         out.extend(_found_by_shape(ex, ctx, gaz, preps, events, out))
     return _not_viewpoints(ex, out)
+
+
+def _venue_ends(ex: DocExtraction, ctx: LanguageContext, preps: list[Hit]) -> list[int]:
+    """Where each venue named right after a preposition ends ("at Al-Salam Palace",
+    "في قصر السلام"), in folded offsets."""
+    shape = _shape(ctx)
+    if shape is None or ctx.rs.lexicons.get("venue_city_link") is None:
+        return []
+    nt, out = ex.nt, []
+    for h in preps:
+        _os, oe = nt.to_original(h.start, h.end)
+        m = shape.match(nt.original, oe + len(nt.original[oe:]) - len(nt.original[oe:].lstrip()))
+        if m is not None and m.group("venue") and (span := _to_folded(ex, m.start("venue"), m.end("venue"))):
+            out.append(span[1])
+    return out
+
+
+def _in_venue_city(ctx: LanguageContext, t: str, venue_end: int, es: int) -> bool:
+    """The city starts right after the venue, joined by a word of ``venue_city_link`` (the
+    Arabic "ب" glued to it: "قصر السلام بجدة")."""
+    if es < venue_end or es - venue_end > ctx.windows.location_after_head:
+        return False
+    return ctx.rs.lex_value("venue_city_link", t[venue_end:es].strip()) is not None
+
+
+def _owned(ctx: LanguageContext, t: str, h: Hit) -> bool:
+    """"the new administration in Seoul", "السفارة الأمريكية في الرياض": a preposition after a
+    word of ``place_owner`` (one word at most between) places that, not the event."""
+    before = t[max(0, h.start - 40):h.start].split()[-2:]
+    return any(ctx.rs.lex_value("place_owner", w) is not None for w in before)
 
 
 def _venue_only(ctx: LanguageContext, t: str, h: Hit) -> bool:

@@ -203,13 +203,18 @@ def _mention(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, idx: 
         # "X said he would speak with Y": the one speaking is the subject
         subject = pronoun_subject(ex, ctx, gaz, idx.speakers, idx.speech, sg.start, first.start, sg.sentence)
         parts = [subject] + parts if subject is not None and subject not in parts else parts
-    for a, b in part_ranges:
+    for a, b in part_ranges + [(x.start, x.end) for x in scope_segs if x is not sg]:
         for h in idx.media.between(a, b):
             medium = medium or medium_value(ctx.rs, t, h)
     if kind == "talks" and medium in ("phone", "video"):
         kind = "call"             # "spoke by phone": the medium says what the verb was
     dual = any(idx.dual.any_between(a, b) for a, b in part_ranges)
     dts = idx.dates.between(sg.start, sg.end) or idx.dates.between(*scope)
+    # "talks that covered the conference France will co-chair in June": a clause of its own
+    # that looks ahead dates what it tells, not the event
+    ahead = any(idx.future.any_between(a, b) for a, b in part_ranges)
+    aside = [] if ahead else _future_asides(idx, scope_segs, part_ranges)
+    dts = [h for h in dts if not any(x.start <= h.start < x.end for x in aside)]
     since = _since_dates(ex, ctx, dts, reach=2) + _since_clause_dates(ex, ctx, idx, dts)
     channel = _channel_regex(ctx)
     reported = [h for h in dts if _speech_date(ex, idx, h, channel)]
@@ -225,6 +230,13 @@ def _mention(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, idx: 
         _previous_before(t, ctx, idx, sg, first)
     return RawMention(ex.doc.id, sg.sentence, scope, (first.start, first.end), kind,
                       parts, dual, dts, medium, previous, future, all(generic), locs, reported)
+
+
+def _future_asides(idx: _Index, scope_segs: list[Segment], part_ranges: list[Span]) -> list[Segment]:
+    """The clauses of an event's scope, outside the clauses that name its parties, that look
+    ahead (a future word in them)."""
+    return [x for x in scope_segs if idx.future.any_between(x.start, x.end)
+            and not any(a <= x.start < b for a, b in part_ranges)]
 
 
 def _speech_date(ex: DocExtraction, idx: _Index, h: Hit, channel: re.Pattern[str] | None) -> bool:

@@ -4,9 +4,11 @@ event the article has already named: the event words of its clause tell that ear
 
 Unlike "last" or "previous", which qualify the event noun they stand next to, a "then" word
 times its whole clause, so it counts on either side of the event word.  The ``then_marker``
-lexicon gives where each word counts: ``anywhere`` in the clause, or only at the ``clause_end``
+lexicon gives where each word counts: ``anywhere`` in the clause, only at the ``clause_end``
 (a bare "then" is "next" before a verb: "and then they spoke for an hour"; "at the time of the
-call" is the call's own time).  A word of ``then_marker_blocker`` right before it turns it into
+call" is the call's own time), or only opening a clause after a comma (``after_comma``: "they
+last spoke in May, when they held a video call": "when" takes up the time just named; "when
+the call ended" opening a sentence does not).  A word of ``then_marker_blocker`` right before it turns it into
 a bound ("since then", "منذ حينها"), which says nothing of when the clause's event was."""
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from reconcile.extract.positions import Starts
 from reconcile.records import DocExtraction, Marker, RawMention
 
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?،؛)\"”»]|$)")
+_AFTER_COMMA = re.compile(r"[,،;؛]\s*$")
 _BLOCKERS: dict[tuple[str, str], re.Pattern[str] | None] = {}
 
 
@@ -41,6 +44,8 @@ def recalls_earlier_time(t: str, ctx: LanguageContext, thens: Starts[Marker], lo
             continue          # "since then", "until then": a bound, not the event's time
         if where == "clause_end" and not _CLAUSE_END.match(t, me):
             continue          # "and then they spoke", "then-President", "at the time of the call"
+        if where == "after_comma" and not _AFTER_COMMA.search(t, max(0, ms - 4), ms):
+            continue          # "When the call ended, ...": the time of this event, not an earlier one
         return True
     return False
 

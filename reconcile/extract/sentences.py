@@ -1,6 +1,7 @@
 """Sentences, and the clauses (segments) of each sentence that an event's claims are read in."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from itertools import pairwise
 
@@ -72,10 +73,10 @@ def segments(ctx: LanguageContext, t: str, sentences: list[Span], hits: dict[str
              markers: dict[str, list[Marker]]) -> list[Segment]:
     """Clauses of each sentence; a clause without an event word lends its claims to the
     nearest clause before it that has one (or, at the start, the first one after)."""
-    triggers = [(h.start, h.end) for h in hits["event"]] + \
-               [(h.start, h.end) for h in hits["medium"] if not h.value.get("qualifies")]
+    words = [(h.start, h.end) for h in hits["event"]]
+    triggers = words + [(h.start, h.end) for h in hits["medium"] if not h.value.get("qualifies")]
     preps = Starts((s, e) for s, e, _ in markers["temporal_prep"])
-    trig_at = Starts(triggers)
+    trig_at, word_at = Starts(triggers), Starts(words)
     separate = _separate_starts(t, markers, trig_at)
     segs: list[Segment] = []
     for si, (s, e) in enumerate(sentences):
@@ -88,8 +89,51 @@ def segments(ctx: LanguageContext, t: str, sentences: list[Span], hits: dict[str
             if b > a:
                 segs.append(Segment(a, b, si))
         mine = segs[first:]
-        _anchor(mine, [trig_at.any_between(a.start, a.end) for a in mine], first)
+        _anchor(mine, _anchoring(ctx, t, mine, trig_at, word_at), first)
     return segs
+
+
+def _anchoring(ctx: LanguageContext, t: str, mine: list[Segment], trig_at: Starts[Span],
+               word_at: Starts[Span]) -> list[bool]:
+    """Which clauses of a sentence anchor an event: those with an event word, but not
+    - a medium word alone after a clause with an event word ("they last spoke in May, by
+      video, when ...": how that event was held, no event of its own);
+    - an event noun in apposition to the event noun the clause before ends with ("their first
+      conversation, a 25-minute phone call, took place ...": the same event named again)."""
+    out: list[bool] = []
+    seen_word = False
+    apposition = _apposition_regex(ctx)
+    for i, a in enumerate(mine):
+        word = word_at.any_between(a.start, a.end)
+        if word and i and apposition is not None and out[i - 1] and \
+                _renames(t, mine[i - 1], a, word_at, apposition):
+            word = False
+        out.append(word or (not seen_word and trig_at.any_between(a.start, a.end)))
+        seen_word = seen_word or word or out[-1]
+    return out
+
+
+def _renames(t: str, before: Segment, a: Segment, word_at: Starts[Span], apposition: re.Pattern[str]) -> bool:
+    """Whether clause ``a`` opens with an indefinite event noun phrase right after a clause
+    that ends with an event word."""
+    ends = word_at.between(before.start, before.end)
+    if not ends or t[ends[-1][1]:before.end].strip(" ,،") != "":
+        return False
+    words = word_at.between(a.start, a.end)
+    return bool(apposition.fullmatch(t, a.start, words[0][0]))
+
+
+_APPOSITION_RES: dict[tuple[str, str], re.Pattern[str] | None] = {}
+
+
+def _apposition_regex(ctx: LanguageContext) -> re.Pattern[str] | None:
+    """An indefinite article (``apposition_article``) and at most three words (a length, an
+    adjective), nothing else, before an event noun."""
+    if ctx.key not in _APPOSITION_RES:
+        lx = ctx.rs.lexicons.get("apposition_article")
+        _APPOSITION_RES[ctx.key] = re.compile(
+            rf"\s*(?:{lx.alternation})\s+(?:[\w-]+\s+){{0,3}}") if lx else None
+    return _APPOSITION_RES[ctx.key]
 
 
 def _cuts(ctx: LanguageContext, t: str, s: int, e: int, preps: Starts[Span], trig_at: Starts[Span]) -> list[int]:
