@@ -12,10 +12,20 @@ file. They stand in for the hidden corpora; nothing outside the checkout is read
   call, a planned Tokyo meeting), Scholz-Sisi call (Sisi-Tamim the same day, their March call);
   14 articles, gold written before the tool was run and no rule tuned on it. It was added with
   4 false conflicts, since fixed: its allowance is now none.
+- heldout4 (held out: not to be tuned on): Mohamed bin Zayed-Modi call (with the same day's
+  Modi-Christodoulides and Mohamed bin Zayed-Tokayev calls and their February 2024 meeting in Abu
+  Dhabi), Meloni-Tebboune talks in Algiers (their August call, a planned 2026 visit to Rome, a
+  Meloni-Saied call on an undated page, their June 2024 meeting), Anwar-Erdogan call (an
+  Anwar-Prabowo call the same day, their February meeting in Ankara), Sanchez-King Abdullah II video
+  call (a planned December visit to Madrid, the king's call with Costa and Sanchez's with Abbas);
+  14 articles, two genuine disagreements, gold written before the tool was run. Its floors record
+  the first run only: read its misses to learn what real coverage does, never fix rules against
+  its articles or raise its floors by doing so.
 
 Ratchet: each corpus scores at least what it scored the day its floors were set (raise them when
 accuracy improves, never lower them to pass) and raises no more false conflicts than its
-allowance (none, except heldout3's, recorded when it was added; lower it as they are fixed).
+allowance (none, except heldout3's and heldout4's, recorded when they were added; lower it as they
+are fixed).
 """
 from __future__ import annotations
 
@@ -39,6 +49,7 @@ class Written:
     per_language: int          # articles in Arabic, and as many in English
     events: str                # "events N/N matched"
     false_conflicts: int = 0   # allowance: never raise it to pass
+    conflicts: str = "conflicts found 1/1"   # the genuine disagreements, all found
 
 
 WRITTEN = [
@@ -63,6 +74,13 @@ WRITTEN = [
                          "--min-fact-accuracy": "0.84", "--min-speaker-accuracy": "0.76",
                          "--min-entity-accuracy": "0.82", "--min-conflict-recall": "1.0",
                          "--max-false-conflicts": "0"}, 7, "events 13/13 matched", false_conflicts=0),
+    # HELD OUT, not to be tuned on. First run (gold written before it): events 13/16 | R=0.59 P=0.95 |
+    # facts 0.46 | speakers 0.53 | entities 0.63 | quotes 1.00 | conflicts 2/2 | false 2
+    Written("heldout4", {"--min-claim-recall": "0.57", "--min-claim-precision": "0.93",
+                         "--min-fact-accuracy": "0.44", "--min-speaker-accuracy": "0.51",
+                         "--min-entity-accuracy": "0.61", "--min-conflict-recall": "1.0",
+                         "--max-false-conflicts": "2"}, 7, "events 13/16 matched", false_conflicts=2,
+            conflicts="conflicts found 2/2"),
 ]
 BY_NAME = {w.name: w for w in WRITTEN}
 
@@ -113,7 +131,7 @@ def test_a_written_corpus_raises_no_false_conflict_and_finds_the_real_one(report
     assert code == 0
     false = int(line.split("false conflicts ")[1].split()[0])
     assert false <= BY_NAME[name].false_conflicts, line
-    assert "conflicts found 1/1" in line
+    assert BY_NAME[name].conflicts in line
     assert BY_NAME[name].events in line
 
 
