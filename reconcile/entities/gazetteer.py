@@ -16,8 +16,9 @@ from types import MappingProxyType
 from typing import Any
 
 from reconcile.engine.normalise import fold
-from reconcile.engine.rules import RULES_DIR, RuleError, load_yaml, strip_lines, trie_regex
+from reconcile.engine.rules import RULES_DIR, RuleError, load_yaml, strip_lines
 from reconcile.entities.roles import role_variants
+from reconcile.entities.surface_matcher import SurfaceMatcher
 from reconcile.records import Entity
 
 # folded surface -> the entities it may name, in the order the rule files list them
@@ -52,7 +53,7 @@ class Gazetteer:
     anaphor_followers: Mapping[str, re.Pattern]
     # Built from the fields above on first use per language and never changed after: memoised
     # derivations, not state.
-    _regex: dict[str, re.Pattern] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _matcher: dict[str, SurfaceMatcher] = field(default_factory=dict, init=False, repr=False, compare=False)
     _person_names: dict[str, list[tuple[str, str]]] = field(default_factory=dict, init=False, repr=False,
                                                             compare=False)
     _name_parts: dict[str, NameParts] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -102,8 +103,9 @@ class Gazetteer:
         pair = self.contraction.get(lang) or ()
         return (pair[0], pair[1]) if len(pair) >= 2 and pair[0] else None
 
-    def regex(self, lang: str) -> re.Pattern:
-        if lang not in self._regex:
+    def matcher(self, lang: str) -> SurfaceMatcher:
+        """Finds this language's spellings in a folded text, glued proclitics allowed."""
+        if lang not in self._matcher:
             words = list(self.surfaces.get(lang, {}))
             # "للبيت الأبيض": a preposition merged with the article ("ل" + "ال" -> "لل")
             contraction = self.contracted_article(lang)
@@ -111,11 +113,9 @@ class Gazetteer:
             if contraction:
                 art, merged = contraction
                 contracted = [merged + w[len(art):] for w in words if w.startswith(art)]
-            alt = trie_regex(words + contracted)
-            pre = self.proclitic.get(lang, "")
-            flags = re.IGNORECASE if lang == "en" else 0
-            self._regex[lang] = re.compile(rf"(?<!\w){pre}(?P<name>{alt})(?!\w)", flags)
-        return self._regex[lang]
+            self._matcher[lang] = SurfaceMatcher(words + contracted, self.proclitic.get(lang, ""),
+                                                 ignore_case=lang == "en")
+        return self._matcher[lang]
 
     def lookup(self, lang: str, folded_surface: str) -> Sequence[Surface]:
         table = self.surfaces.get(lang, {})

@@ -86,8 +86,7 @@ def _gazetteer_refs(gaz: Gazetteer, nt: NormalText, lang: str,
     text = nt.text
     # an article names the same people again and again: each spelling is chosen once
     chosen: dict[str, tuple[str | None, str]] = {}
-    for m in gaz.regex(lang).finditer(text):
-        s, e = m.start("name"), m.end("name")
+    for s, e in gaz.matcher(lang).spans(text):
         surface = text[s:e]
         if surface in chosen:
             eid, how = chosen[surface]
