@@ -97,13 +97,26 @@ class RuleSet:
                 body = "|".join(f"(?:{self.expand(p, rule.where)})" for p in rule.patterns)
                 rule.regex = self._compile(d, rule, self._wrap(body))
 
-    @staticmethod
-    def _compile(d: Dimension, rule: Rule, pattern: str) -> re.Pattern:
-        """A rule's regex; a broken pattern is blamed on the rule's own file and line."""
+    def _compile(self, d: Dimension, rule: Rule, pattern: str) -> re.Pattern:
+        """A rule's regex; a broken pattern is blamed on the rule's own file and line, or on
+        the file of a dimension it refers to when the fault is there."""
         try:
             return re.compile(pattern)
         except re.error as exc:
+            self._blame_referenced()
             raise RuleError(f"{d.path}:{rule.line}: rule '{rule.name}': bad pattern: {exc}") from None
+
+    def _blame_referenced(self) -> None:
+        """Raise on the first broken pattern of a dimension used through ``{dim:...}``.  Only
+        done once a compile failed: checking each body up front compiled them all twice."""
+        for name in self._dim_regex:
+            d = self.dimensions[name]
+            for r in d.rules:
+                for p in r.patterns:
+                    try:
+                        re.compile(self.expand(p, r.where))
+                    except re.error as exc:
+                        raise RuleError(f"{d.path}:{r.line}: rule '{r.name}': bad pattern: {exc}") from None
 
     def _wrap(self, body: str, guard: str | None = None) -> str:
         pre = fold_pattern(self.macros.get("proclitic", ""))
@@ -162,13 +175,8 @@ class RuleSet:
         if name not in self._dim_regex:
             self._known("dimension", name, self.dimensions, where)
             d = self.dimensions[name]
-            parts = []
-            for r in d.rules:
-                for p in r.patterns:
-                    body = self.expand(p, r.where, depth)
-                    self._compile(d, r, body)   # a broken pattern is blamed on its own file, not on its users
-                    parts.append(body)
-            self._dim_regex[name] = "|".join(f"(?:{b})" for b in parts)
+            # a broken pattern is blamed on its own file, not on its users (_blame_referenced)
+            self._dim_regex[name] = self._body(d, depth)
         return self._dim_regex[name]
 
     def scan_regex(self, dim: str) -> re.Pattern:

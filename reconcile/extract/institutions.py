@@ -36,7 +36,9 @@ def with_institutions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegist
         return ex.entities
     links = frozenset(link.entries)
     t = ex.nt.text
-    words = [(m.start(), m.end(), m.group()) for m in _WORDS.finditer(t)]
+    # most articles use no head word: the list of words with offsets (costly to build for every
+    # article) is only needed when one does
+    words = _words(t) if not lex.entries.keys().isdisjoint(_WORDS.findall(t)) else []
     found: list[EntityMention] = []
     last_of_kind: dict[str, str] = {}
     home = _dateline_country(ex, gaz)
@@ -64,6 +66,10 @@ def with_institutions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegist
         return ex.entities
     kept = [m for m in ex.entities if not any(fs <= m[0] and m[1] <= fe for fs, fe, _, _ in found)]
     return sorted(kept + found)
+
+
+def _words(t: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _WORDS.finditer(t)]
 
 
 def _named_body(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry,
@@ -150,6 +156,7 @@ def _bare_institutions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegis
     if lex is None or home is None or not any(e.type == "person" and e.affiliation == home for e in serving):
         return []
     t = ex.nt.text
+    words = words or _words(t)
     out: list[EntityMention] = []
     for i in range(len(words)):
         for n in (3, 2, 1):
