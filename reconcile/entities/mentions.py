@@ -288,6 +288,8 @@ class _Titled:
         self.counterparts = gaz.counterparts.get(lang, frozenset())
         self.qualifiers = gaz.qualifiers.get(lang, frozenset())
         self.titles = set(gaz.titles.get(lang, ())) | self.counterparts
+        # the first words of two-word titles: only after one of them is the pair worth spelling out
+        self.title_openers = {t.split(" ", 1)[0] for t in self.titles if " " in t}
         self.stop = gaz.stopwords.get(lang, frozenset())
         self.article = gaz.article.get(lang)
 
@@ -297,6 +299,9 @@ class _Titled:
         i = 0
         while i < len(words) - 1:
             w = words[i][2]
+            if w not in self.titles and w not in self.title_openers:
+                i += 1
+                continue
             two = f"{w} {words[i + 1][2]}"
             if w not in self.titles and two not in self.titles:
                 i += 1

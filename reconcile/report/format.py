@@ -120,6 +120,13 @@ def _one_line(s: object, strip: bool = True) -> str:
 def md_text(s: object, strip: bool = True) -> str:
     """Text inside a Markdown line: one line, Markdown and HTML punctuation backslash-escaped,
     controls shown visibly.  Safe in a table cell too (``|`` is escaped)."""
+    if type(s) is str:
+        return _md_text_of_str(s, strip)
+    return _MD_SPECIAL.sub(_backslashed, _one_line(s, strip))
+
+
+@lru_cache(maxsize=8192)    # a report repeats its outlets, speakers and sentences thousands of times
+def _md_text_of_str(s: str, strip: bool) -> str:
     return _MD_SPECIAL.sub(_backslashed, _one_line(s, strip))
 
 
@@ -131,6 +138,15 @@ def _backslashed(m: re.Match[str]) -> str:
 def md_code(s: object, in_table: bool = False) -> str:
     """An inline code span that its content cannot close: fenced with one more backtick than
     the longest run inside.  In a table cell ``|`` is escaped (GFM splits cells first)."""
+    return _md_code_of_str(s, in_table) if type(s) is str else _md_code(s, in_table)
+
+
+@lru_cache(maxsize=8192)    # document ids, named once per claim
+def _md_code_of_str(s: str, in_table: bool) -> str:
+    return _md_code(s, in_table)
+
+
+def _md_code(s: object, in_table: bool) -> str:
     text = _one_line(s)
     if in_table:
         text = text.replace("|", "\\|")
