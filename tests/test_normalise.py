@@ -24,3 +24,14 @@ def test_diacritics_do_not_shift_spans():
     nt = normalise(text)
     s, e = nt.to_original(0, len("الانيه"))
     assert text[s:e] == "الآنيّة"
+
+
+def test_replacing_entry_by_entry_is_translating():
+    # normalise replaces one table entry at a time: that is one translation only while no
+    # entry yields a character another entry changes
+    from reconcile.engine.normalise import _TABLE, _translated
+    changed = {chr(k) for k, v in _TABLE.items() if v != chr(k)}
+    assert not any(c in changed for v in _TABLE.values() if v for c in v)
+    every = "".join(chr(k) for k in sorted(_TABLE)) + " Putin أجرى اتصالاً هاتفياً «مع» ٢٠ AB"
+    assert _translated(every) == every.translate(_TABLE)
+    assert _translated(every[::-1]) == every[::-1].translate(_TABLE)

@@ -88,6 +88,18 @@ _NEEDS_SLOW = re.compile(r"[^\u0000-\u00bf\u0600-\u06ff\u2000-\u206f]")
 
 _PUNCT = re.compile("[\u2000-\u206f]")
 
+# str.translate looks every character up in the table (slow on Arabic text); one str.replace
+# per table entry the text holds gives the same string several times faster, since no entry
+# yields a character another entry would change (checked in tests/test_normalise.py)
+_REPLACEMENTS = tuple((chr(k), v or "") for k, v in sorted(_TABLE.items()) if v != chr(k))
+
+
+def _translated(s: str) -> str:
+    for ch, to in _REPLACEMENTS:
+        if ch in s:
+            s = s.replace(ch, to)
+    return s
+
 
 def normalise(original: str) -> NormalText:
     """Fold ``original`` for matching and keep, for every folded char, where it came from."""
@@ -99,7 +111,7 @@ def normalise(original: str) -> NormalText:
         source = original
         if "\u0640" in original:
             source = _ARTICLE_BEFORE_DIGIT.sub(lambda m: "\u0640" * len(m.group()), original)
-        text = source.translate(_TABLE)
+        text = _translated(source)
         if len(text) == len(original):
             return NormalText(original, text, range(len(original) + 1))
         kept = [True] * len(original)
