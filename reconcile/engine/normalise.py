@@ -91,10 +91,13 @@ _PUNCT = re.compile("[\u2000-\u206f]")
 # str.translate looks every character up in the table (slow on Arabic text); one str.replace
 # per table entry the text holds gives the same string several times faster, since no entry
 # yields a character another entry would change (checked in tests/test_normalise.py)
+_SHORT = 300
 _REPLACEMENTS = tuple((chr(k), v or "") for k, v in sorted(_TABLE.items()) if v != chr(k))
 
 
 def _translated(s: str) -> str:
+    if len(s) < _SHORT:
+        return s.translate(_TABLE)      # a word or a name: fewer lookups than entries to try
     for ch, to in _REPLACEMENTS:
         if ch in s:
             s = s.replace(ch, to)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 
 from rapidfuzz import fuzz, process
@@ -167,6 +167,7 @@ class _Scan:
         text = nt.text
         self.gaz, self.nt, self.text, self.lang = gaz, nt, text, lang
         self.words: list[Word] = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        self.starts = [w[0] for w in self.words]
         self.covered: set[int] = set()
         for s, e in unresolved:
             self.covered.update(range(s, e))
@@ -198,7 +199,7 @@ class _Scan:
     def _extend_first_names(self, refs: list[EntityMention]) -> list[EntityMention]:
         """A known surname with an unlisted first-name spelling before it: extend the mention."""
         words, text = self.words, self.text
-        by_start = {w[0]: i for i, w in enumerate(words)}
+        starts = self.starts
         first_tokens = self.gaz.name_parts(self.lang).first
         by_first = self.gaz.name_parts(self.lang).by_first
         # "على بوتين" is "on Putin", "الرئيس بوتين" a title: neither a first name
@@ -206,7 +207,9 @@ class _Scan:
         article = self.gaz.article.get(self.lang)
         out = []
         for s, e, eid, how in refs:
-            i = by_start.get(s)
+            i = bisect_left(starts, s) if how == "gazetteer" else 0
+            if i >= len(starts) or starts[i] != s:
+                i = 0           # no word starts there: nothing before it to extend with
             if self.gaz.entities[eid].type == "person" and how == "gazetteer" and i and \
                     len(text[s:e].split()) == 1:
                 ps, pe, pw = words[i - 1]
@@ -262,8 +265,7 @@ class _Scan:
 
     def _person_at(self, refs: Iterable[EntityMention]) -> dict[int, str]:
         """Which words a person's name covers, by the word's start."""
-        words = self.words
-        starts = [w[0] for w in words]
+        words, starts = self.words, self.starts
         person_at: dict[int, str] = {}
         for s, e, eid, _ in refs:
             if self.gaz.entities[eid].type == "person":
