@@ -15,6 +15,7 @@ country of the dateline.  Articles in two scripts naming one body are merged lat
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from reconcile.entities.registry import EntityRegistry
 from reconcile.extract.clocks import dateline_span
@@ -38,7 +39,7 @@ def with_institutions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegist
     t = ex.nt.text
     # most articles use no head word: the list of words with offsets (costly to build for every
     # article) is only needed when one does
-    words = _words(t) if not lex.entries.keys().isdisjoint(_WORDS.findall(t)) else []
+    words = _words(t) if _head_regex(ctx, lex.entries).search(t) else []
     found: list[EntityMention] = []
     last_of_kind: dict[str, str] = {}
     home = _dateline_country(ex, gaz)
@@ -66,6 +67,19 @@ def with_institutions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegist
         return ex.entities
     kept = [m for m in ex.entities if not any(fs <= m[0] and m[1] <= fe for fs, fe, _, _ in found)]
     return sorted(kept + found)
+
+
+# each language's head words as one regex, compiled once
+_HEADS: dict[tuple[str, str], re.Pattern[str]] = {}
+
+
+def _head_regex(ctx: LanguageContext, heads: Iterable[str]) -> re.Pattern[str]:
+    """A head word standing as a whole word (what ``_words`` would list); a head that is no
+    single word could never be one of them."""
+    if ctx.key not in _HEADS:
+        alts = "|".join(re.escape(w) for w in sorted(heads, key=lambda w: (-len(w), w)) if _WORDS.fullmatch(w))
+        _HEADS[ctx.key] = re.compile(rf"(?<!\w)(?:{alts})(?!\w)" if alts else r"(?!)")
+    return _HEADS[ctx.key]
 
 
 def _words(t: str) -> list[tuple[int, int, str]]:
