@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from reconcile.dimensions.numbers import token_number, token_value
@@ -142,7 +143,7 @@ def to_utc(local: dict, day: dt.date) -> dict:
     zone = local.get("zone")
     if zone:
         try:
-            moment = naive.replace(tzinfo=ZoneInfo(zone)).astimezone(dt.UTC)
+            moment = naive.replace(tzinfo=_zone(zone)).astimezone(dt.UTC)
         except (ZoneInfoNotFoundError, ValueError):
             zone = None
         else:
@@ -151,6 +152,13 @@ def to_utc(local: dict, day: dt.date) -> dict:
     lo = (naive - dt.timedelta(hours=14)).strftime("%Y-%m-%dT%H:%MZ")
     hi = (naive + dt.timedelta(hours=12) + later).strftime("%Y-%m-%dT%H:%MZ")
     return {"start": lo, "end": hi}
+
+
+@lru_cache(maxsize=1024)
+def _zone(name: str) -> ZoneInfo:
+    # ZoneInfo keeps only the last few zones alive: a corpus naming many would read their
+    # files again and again
+    return ZoneInfo(name)
 
 
 def hedge_widen(rs: RuleSet, hedge: str | None) -> list[int] | None:

@@ -39,8 +39,11 @@ def marker_hits(ctx: LanguageContext, folded: str) -> dict[str, list[Marker]]:
     return out
 
 
+_NON_BLANK = re.compile(r"\S+")
+
+
 def _read_back(ctx: LanguageContext, folded: str, m: re.Match[str]) -> dict[str, list[Marker]]:
-    words = [(w.start(), w.end()) for w in re.finditer(r"\S+", m.group("core"))]
+    words = [(w.start(), w.end()) for w in _NON_BLANK.finditer(m.group("core"))]
     base = m.start("core")
     found: dict[str, list[Marker]] = {}
     for i in range(len(words)):
