@@ -40,10 +40,14 @@ def marker_hits(ctx: LanguageContext, folded: str) -> dict[str, list[Marker]]:
 
 
 _NON_BLANK = re.compile(r"\S+")
+_BLANK = re.compile(r"\s")
 
 
 def _read_back(ctx: LanguageContext, folded: str, m: re.Match[str]) -> dict[str, list[Marker]]:
-    words = [(w.start(), w.end()) for w in _NON_BLANK.finditer(m.group("core"))]
+    core = m.group("core")
+    # most markers are one word: no need to look for the words of the match
+    words = [(0, len(core))] if core and not _BLANK.search(core) else \
+        [(w.start(), w.end()) for w in _NON_BLANK.finditer(core)]
     base = m.start("core")
     found: dict[str, list[Marker]] = {}
     for i in range(len(words)):
