@@ -22,7 +22,7 @@ from reconcile.records import Entity
 
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _DIGRAPHS = (("kh", "k"), ("sh", "s"), ("ch", "s"), ("th", "t"), ("dh", "d"), ("gh", "g"), ("ph", "f"))
-_CLASSES = str.maketrans({"v": "f", "p": "b", "j": "g", "q": "k", "c": "k", "x": "k"})
+_CLASSES = str.maketrans({"v": "f", "p": "b", "j": "g", "q": "k", "c": "k", "x": "ks"})
 _NOT_CONSONANT = re.compile(r"[^bdfghklmnrstz]+")
 _REPEATS = re.compile(r"(.)\1+")
 
