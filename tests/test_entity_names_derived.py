@@ -90,3 +90,39 @@ def test_a_discovered_spelling_of_one_listed_person_is_that_person():
     # neither spelling is listed; their consonants are one listed person's
     assert reg.discover("غابريال بوريك", "ar") == "gabriel-boric"
     assert reg.discover("سمير الحداد", "ar").startswith("new-")
+
+
+def _bare(lang, text, day="2025-03-01"):
+    return [(w, eid) for w, eid in _found(lang, text, day) if w in ("prime minister", "president", "رييس الوزراء",
+                                                                  "الرييس")]
+
+
+def test_a_bare_leader_title_names_the_one_holder_named_before():
+    text = ("Prime Minister Nikol Pashinyan called President Ilham Aliyev on Saturday. "
+            "The prime minister said it went well, the president added.")
+    assert _bare("en", text) == [("prime minister", "nikol-pashinyan"), ("president", "ilham-aliyev")]
+    # datelined from Baku: the president is Azerbaijan's own, the prime minister may be too
+    assert _bare("en", "BAKU, May 3 (Agency) - " + text) == [("president", "ilham-aliyev")]
+    ar = ("تلقى رئيس الوزراء الأرميني نيكول باشينيان اتصالا من الرئيس الأذربيجاني إلهام علييف. "
+          "وقال رئيس الوزراء إن الاتصال كان بناء، وأكد الرئيس أن")
+    assert [eid for _w, eid in _bare("ar", ar)][-2:] == ["nikol-pashinyan", "ilham-aliyev"]
+
+
+def test_a_bare_title_with_two_holders_or_qualified_names_nobody():
+    two = "Presidents Gustavo Petro and Gabriel Boric met in Bogota. The president said the talks went well."
+    assert ("president", "gustavo-petro") not in _bare("en", two) and ("president", "gabriel-boric") not in _bare("en", two)
+    qualified = "President Gustavo Petro met the bank's chief. The former president of the bank said little."
+    assert not [eid for w, eid in _bare("en", qualified) if w == "president" and eid == "gustavo-petro"][1:]
+    ar = "استقبل الرئيس الكولومبي غوستافو بيترو الوفد، فيما غادر الرئيس التنفيذي للشركة."
+    assert _bare("ar", ar) == []
+
+
+def test_a_bare_title_in_an_article_datelined_from_another_state_names_nobody():
+    # the host's own prime minister, unnamed, is "the Prime Minister" there
+    text = "LISBON — Prime Minister Robert Fico arrived on Monday and was welcomed by the Prime Minister at the airport."
+    assert [eid for _w, eid in _bare("en", text)] == []
+
+
+def test_malay_honorifics_are_no_name():
+    got = _found("en", "PUTRAJAYA: Prime Minister Datuk Seri Anwar Ibrahim spoke to the press.")
+    assert not [eid for _w, eid in got if eid.startswith("new-")], got

@@ -43,6 +43,7 @@ class Gazetteer:
     counterparts: Mapping[str, frozenset[str]]
     qualifiers: Mapping[str, frozenset[str]]
     former: Mapping[str, frozenset[str]]             # lang -> words making a title a past holder's
+    leaders: Mapping[str, tuple[str, ...]]           # lang -> head-of-state/government titles
     article: Mapping[str, str]
     contraction: Mapping[str, tuple[str, ...]]
     proclitic: Mapping[str, str]
@@ -89,6 +90,7 @@ class Gazetteer:
             counterparts=lists.sets("counterpart_words"),
             qualifiers=lists.sets("title_qualifiers"),
             former=lists.sets("former_words"),
+            leaders=lists.tuples("leader_titles"),
             article=_setting(data, "article_prefix", fold),
             contraction=_setting(data, "article_contraction", lambda v: tuple(fold(x) for x in v)),
             proclitic=_setting(data, "proclitic_pattern", str),

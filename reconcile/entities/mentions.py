@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from rapidfuzz import fuzz, process
 
 from reconcile.engine.normalise import NormalText
-from reconcile.entities.anaphora import anaphor_refs
+from reconcile.entities.anaphora import anaphor_refs, bare_title_refs
 from reconcile.entities.gazetteer import Gazetteer, Surface
 from reconcile.records import EntityMention
 
@@ -47,7 +47,32 @@ def find_folded(gaz: Gazetteer, nt: NormalText, lang: str, ref: dt.date | None,
     found = sorted(found + _surnames_again(scan, found, known_words))
     taken = {p for s, e, _, _ in found for p in range(s, e)}
     found += [a for a in anaphor_refs(gaz, nt.text, lang, found) if not taken.intersection(range(a[0], a[1]))]
+    taken = {p for s, e, _, _ in found for p in range(s, e)} | {p for s, e in unresolved for p in range(s, e)}
+    found += [a for a in bare_title_refs(gaz, nt.text, lang, ref, sorted(found), _dateline_state(gaz, nt, found))
+              if not taken.intersection(range(a[0], a[1]))]
     return sorted(found)
+
+
+_DATELINE_REACH = 400
+_AFTER_DATELINE = re.compile(r"\s*(?:[-—–:,(/]|$)")
+
+
+def _dateline_state(gaz: Gazetteer, nt: NormalText, found: list[EntityMention]) -> str | None:
+    """The state of the place an article is datelined from ("MADRID — ...", "عمان - بترا"): a
+    place opening a line near the top, in capitals where the script has them, then a dash,
+    colon, comma or bracket."""
+    text = nt.text
+    for s, e, eid, _ in sorted(found):
+        if s > _DATELINE_REACH:
+            break
+        ent = gaz.entities.get(eid)
+        if ent is None or ent.type not in ("city", "place", "country") or (s and text[s - 1] != "\n"):
+            continue
+        os_, oe = nt.to_original(s, e)
+        written = nt.original[os_:oe]
+        if (written.isupper() or written.lower() == written.upper()) and _AFTER_DATELINE.match(text, e):
+            return ent.id if ent.type == "country" else ent.affiliation
+    return None
 
 
 def surname_of(words: list[str]) -> str:
