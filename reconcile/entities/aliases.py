@@ -91,7 +91,7 @@ def _derived(raw: dict) -> dict[str, list[str]]:
 
 
 # how outlets name a capital by its state; {adj_f}: the Arabic feminine definite adjective
-_CAPITAL = {"en": ("{adj} capital", "capital of {name}", "{name}'s capital"),
+_CAPITAL = {"en": ("the {adj} capital", "capital of {name}", "{name}'s capital"),
             "ar": ("العاصمة {adj_f}", "عاصمة {name}")}
 
 
