@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from reconcile.engine.normalise import fold
+from reconcile.engine.normalise import NormalText, fold
 from reconcile.entities.gazetteer import Gazetteer
 from reconcile.records import EntityMention
 
@@ -122,8 +122,8 @@ def _office_of_subject(gaz: Gazetteer, text: str, near: Sequence[EntityMention],
 _BARE: dict[tuple[str, str], re.Pattern] = {}
 
 
-def bare_title_refs(gaz: Gazetteer, text: str, lang: str, ref: dt.date | None,
-                    refs: Sequence[EntityMention], home: str | None = None) -> list[EntityMention]:
+def bare_title_refs(gaz: Gazetteer, nt: NormalText, lang: str, ref: dt.date | None,
+                    refs: Sequence[EntityMention]) -> list[EntityMention]:
     """"Prime Minister Anwar Ibrahim spoke with President Erdogan ... The call, which the prime
     minister initiated": a leader's title standing alone names the one person named before it
     who holds a title of that kind for their state that day; with two such people it names
@@ -134,6 +134,7 @@ def bare_title_refs(gaz: Gazetteer, text: str, lang: str, ref: dt.date | None,
     regex = _bare_regex(gaz, lang)
     if regex is None or ref is None:
         return []
+    text, home = nt.text, _dateline_state(gaz, nt, refs)
     out: list[EntityMention] = []
     for m in regex.finditer(text):
         s, e = m.start("a"), m.end("a")
@@ -143,6 +144,28 @@ def bare_title_refs(gaz: Gazetteer, text: str, lang: str, ref: dt.date | None,
         if len(holders) == 1 and (home is None or gaz.entities[next(iter(holders))].affiliation == home):
             out.append((s, e, holders.pop(), "anaphor"))
     return out
+
+
+_DATELINE_REACH = 400
+_AFTER_DATELINE = re.compile(r"\s*(?:[-—–:,(/]|$)")
+
+
+def _dateline_state(gaz: Gazetteer, nt: NormalText, found: Sequence[EntityMention]) -> str | None:
+    """The state of the place an article is datelined from ("MADRID — ...", "عمان - بترا"): a
+    place opening a line near the top, in capitals where the script has them, then a dash,
+    colon, comma or bracket."""
+    text = nt.text
+    for s, e, eid, _ in sorted(found):
+        if s > _DATELINE_REACH:
+            break
+        ent = gaz.entities.get(eid)
+        if ent is None or ent.type not in ("city", "place", "country") or (s and text[s - 1] != "\n"):
+            continue
+        os_, oe = nt.to_original(s, e)
+        written = nt.original[os_:oe]
+        if (written.isupper() or written.lower() == written.upper()) and _AFTER_DATELINE.match(text, e):
+            return ent.id if ent.type == "country" else ent.affiliation
+    return None
 
 
 def _bare_regex(gaz: Gazetteer, lang: str) -> re.Pattern | None:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from rapidfuzz import fuzz, process
 
-from reconcile.engine.normalise import NormalText
+from reconcile.engine.normalise import NormalText, fold
 from reconcile.entities.anaphora import anaphor_refs, bare_title_refs
 from reconcile.entities.gazetteer import Gazetteer, Surface
 from reconcile.records import EntityMention
@@ -39,6 +39,7 @@ def find_folded(gaz: Gazetteer, nt: NormalText, lang: str, ref: dt.date | None,
     """Entity mentions in one document, sorted; ``discover`` registers a person the gazetteer
     does not know and names its entity."""
     refs, unresolved = _gazetteer_refs(gaz, nt, lang, ref)
+    refs = [r for r in refs if not _hamza_added(gaz, nt, lang, r)]
     kept = _drop_roles_before_names(gaz, refs, nt.text)
     # a title dropped for the name after it still is no name ("رئيس جنوب أفريقيا سيريل رامافوزا")
     unresolved += [(s, e) for s, e, _, _ in set(refs) - set(kept)]
@@ -48,31 +49,22 @@ def find_folded(gaz: Gazetteer, nt: NormalText, lang: str, ref: dt.date | None,
     taken = {p for s, e, _, _ in found for p in range(s, e)}
     found += [a for a in anaphor_refs(gaz, nt.text, lang, found) if not taken.intersection(range(a[0], a[1]))]
     taken = {p for s, e, _, _ in found for p in range(s, e)} | {p for s, e in unresolved for p in range(s, e)}
-    found += [a for a in bare_title_refs(gaz, nt.text, lang, ref, sorted(found), _dateline_state(gaz, nt, found))
+    found += [a for a in bare_title_refs(gaz, nt, lang, ref, sorted(found))
               if not taken.intersection(range(a[0], a[1]))]
     return sorted(found)
 
 
-_DATELINE_REACH = 400
-_AFTER_DATELINE = re.compile(r"\s*(?:[-—–:,(/]|$)")
+_MEDIAL_HAMZA = re.compile(r"\B[أإآ]")
 
 
-def _dateline_state(gaz: Gazetteer, nt: NormalText, found: list[EntityMention]) -> str | None:
-    """The state of the place an article is datelined from ("MADRID — ...", "عمان - بترا"): a
-    place opening a line near the top, in capitals where the script has them, then a dash,
-    colon, comma or bracket."""
-    text = nt.text
-    for s, e, eid, _ in sorted(found):
-        if s > _DATELINE_REACH:
-            break
-        ent = gaz.entities.get(eid)
-        if ent is None or ent.type not in ("city", "place", "country") or (s and text[s - 1] != "\n"):
-            continue
-        os_, oe = nt.to_original(s, e)
-        written = nt.original[os_:oe]
-        if (written.isupper() or written.lower() == written.upper()) and _AFTER_DATELINE.match(text, e):
-            return ent.id if ent.type == "country" else ent.affiliation
-    return None
+def _hamza_added(gaz: Gazetteer, nt: NormalText, lang: str, r: EntityMention) -> bool:
+    """"ترأس" (chaired) folds as "تراس" (Truss): a hamza written inside a word where no listed
+    spelling of the name has one is another word (writers drop hamzas, they do not add them)."""
+    os_, oe = nt.to_original(r[0], r[1])
+    if r[3] != "gazetteer" or not _MEDIAL_HAMZA.search(nt.original[os_:oe]):
+        return False
+    spellings = [a for a in gaz.entities[r[2]].aliases.get(lang, []) if fold(a) == nt.text[r[0]:r[1]]]
+    return bool(spellings) and not any(_MEDIAL_HAMZA.search(a) for a in spellings)
 
 
 def surname_of(words: list[str]) -> str:
