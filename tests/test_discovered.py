@@ -66,3 +66,12 @@ def test_a_spokesman_in_two_languages_is_one_speaker(tmp_path):
     assert set(speakers) == {"en", "ar"} and speakers["en"] == speakers["ar"] is not None, speakers
     people = [e for e in rep["entities"] if e["id"].startswith("new-")]
     assert len(people) == 1 and {"Khaled Mansour", "خالد منصور"} <= set(people[0]["surfaces"]), people
+
+
+def test_a_given_name_in_its_other_national_form_joins_on_a_long_surname():
+    # "Oleksii"/"Aleksei"-like pairs: the surname carries the match when it is long and unique
+    people = {e.id: e for e in [_person("new-a", "serhii kovalenko"), _person("new-b", "سيرغي كوفالينكو")]}
+    assert merge_discovered(people, people) == {"new-b": "new-a"}
+    # a short surname does not
+    people = {e.id: e for e in [_person("new-a", "serhii bod"), _person("new-b", "سيرغي بود")]}
+    assert merge_discovered(people, people) == {}

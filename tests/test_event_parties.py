@@ -152,7 +152,9 @@ def test_recalled_talks_at_a_place_join_the_talks_held_there(tmp_path):
     from reconcile.ingest.corpus import load_corpus
     from reconcile.pipeline import analyse
     from reconcile.report.writer import build_report
-    docs = {"a.txt": ("Armenian and Azerbaijani delegations held talks in Vienna on Friday.\n", "2023-06-10"),
+    # the talks name no party the gazetteer knows (it now lists Armenia and Azerbaijan: recalled
+    # talks joining talks between named states is left to event grouping)
+    docs = {"a.txt": ("The two delegations held talks in Vienna on Friday.\n", "2023-06-10"),
             "b.txt": ("Macron and Scholz spoke by phone on Monday, taking stock of the recent negotiations in Vienna.\n",
                       "2023-06-12"),
             "c.txt": ("Macron and Scholz spoke by phone on Monday, mindful of the recent negotiations in Oslo.\n",

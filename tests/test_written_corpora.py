@@ -60,26 +60,28 @@ WRITTEN = [
                         "--min-fact-accuracy": "0.92", "--min-speaker-accuracy": "0.97",
                         "--min-entity-accuracy": "0.90", "--min-conflict-recall": "1.0",
                         "--max-false-conflicts": "0"}, 7, "events 5/5 matched"),
-    # events 4/4 | R=0.88 P=0.98 | facts 0.78 | speakers 0.84 | entities 0.92 | conflicts 1/1 | false 0
+    # events 4/4 | R=0.88 P=0.98 | facts 0.78 | speakers 0.84 | entities 1.00 | conflicts 1/1 | false 0
     Written("heldout2", {"--min-claim-recall": "0.86", "--min-claim-precision": "0.96",
                          "--min-fact-accuracy": "0.76", "--min-speaker-accuracy": "0.82",
-                         "--min-entity-accuracy": "0.90", "--min-conflict-recall": "1.0",
+                         "--min-entity-accuracy": "0.98", "--min-conflict-recall": "1.0",
                          "--max-false-conflicts": "0"}, 5, "events 4/4 matched"),
     # first run (gold written before it): events 12/13 | R=0.71 P=0.92 | facts 0.50 | speakers 0.20 |
     # entities 0.79 | quotes 1.00 | conflicts 1/1 | false 4; raised after weekdays in their own clause's
     # tense, bracketed ranges, page stamps, still-going-on lines, zones carried, "earlier in the
     # day", "since March", the speaker work and the event work (unnamed events, appositions, hosts,
-    # venues): events 13/13 | R=0.94 P=0.98 | facts 0.86 | speakers 0.78 | entities 0.84 | false 0
+    # venues): events 13/13 | R=0.94 P=0.98 | facts 0.86 | speakers 0.78 | entities 0.84 | false 0;
+    # names outlets write unlisted (surnames alone, other scripts and national forms): speakers 0.80,
+    # entities 1.00
     Written("heldout3", {"--min-claim-recall": "0.92", "--min-claim-precision": "0.96",
-                         "--min-fact-accuracy": "0.84", "--min-speaker-accuracy": "0.76",
-                         "--min-entity-accuracy": "0.82", "--min-conflict-recall": "1.0",
+                         "--min-fact-accuracy": "0.84", "--min-speaker-accuracy": "0.78",
+                         "--min-entity-accuracy": "0.98", "--min-conflict-recall": "1.0",
                          "--max-false-conflicts": "0"}, 7, "events 13/13 matched", false_conflicts=0),
     # HELD OUT, not to be tuned on. First run (gold written before it): events 13/16 | R=0.59 P=0.95 |
     # facts 0.46 | speakers 0.53 | entities 0.63 | quotes 1.00 | conflicts 2/2 | false 2
-    Written("heldout4", {"--min-claim-recall": "0.57", "--min-claim-precision": "0.93",
-                         "--min-fact-accuracy": "0.44", "--min-speaker-accuracy": "0.51",
-                         "--min-entity-accuracy": "0.61", "--min-conflict-recall": "1.0",
-                         "--max-false-conflicts": "2"}, 7, "events 13/16 matched", false_conflicts=2,
+    Written("heldout4", {"--min-claim-recall": "0.72", "--min-claim-precision": "0.97",
+                         "--min-fact-accuracy": "0.61", "--min-speaker-accuracy": "0.55",
+                         "--min-entity-accuracy": "0.93", "--min-conflict-recall": "1.0",
+                         "--max-false-conflicts": "1"}, 7, "events 14/16 matched", false_conflicts=1,
             conflicts="conflicts found 2/2"),
 ]
 BY_NAME = {w.name: w for w in WRITTEN}

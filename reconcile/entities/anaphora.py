@@ -1,15 +1,19 @@
 """Words that name someone already named: "the latter" / "الأخير" (the last one named before),
 "the former" (the one named before that), "her office" / "مكتبه" (the office of the person the
-sentence is about).  Each becomes a mention of that entity, so "قال مكتب ألبانيز إن الأخير أجرى
-اتصالا مع مودي" has both leaders and "..., her office said" has a speaker.
+sentence is about), and a leader's bare title ("the prime minister", "رئيس الوزراء"): the one
+person named before it whose title that day it is.  Each becomes a mention of that entity, so
+"قال مكتب ألبانيز إن الأخير أجرى اتصالا مع مودي" has both leaders and "..., her office said" has
+a speaker.
 
 Matching is on folded text; the phrases and their guards are in rules/entities.yaml.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 
+from reconcile.engine.normalise import NormalText, fold
 from reconcile.entities.gazetteer import Gazetteer
 from reconcile.records import EntityMention
 
@@ -112,4 +116,117 @@ def _office_of_subject(gaz: Gazetteer, text: str, near: Sequence[EntityMention],
         in_sentence = [r for r in persons if r[0] >= start]
         if in_sentence:
             return gaz.offices.get(in_sentence[0][2])
+    return None
+
+
+_BARE: dict[tuple[str, str], re.Pattern] = {}
+
+
+def bare_title_refs(gaz: Gazetteer, nt: NormalText, lang: str, ref: dt.date | None,
+                    refs: Sequence[EntityMention]) -> list[EntityMention]:
+    """"Prime Minister Anwar Ibrahim spoke with President Erdogan ... The call, which the prime
+    minister initiated": a leader's title standing alone names the one person named before it
+    who holds a title of that kind for their state that day; with two such people it names
+    neither.  A title qualified after it ("the prime minister's", "رئيس الوزراء السابق",
+    "the President of ...") or followed by a name is left alone.  In an article datelined from
+    another state (``home``) the title may be that state's own leader's, unnamed ("ALGIERS —
+    ... she was welcomed by the Prime Minister"): it names nobody."""
+    regex = _bare_regex(gaz, lang)
+    if regex is None or ref is None:
+        return []
+    text, home = nt.text, _dateline_state(gaz, nt, refs)
+    out: list[EntityMention] = []
+    for m in regex.finditer(text):
+        s, e = m.start("a"), m.end("a")
+        if not _bare(gaz, text, lang, s, e):
+            continue
+        holders = {r[2] for r in refs if r[1] <= s and _holds(gaz, r[2], lang, m.group("a").lower(), ref)}
+        if len(holders) == 1 and (home is None or gaz.entities[next(iter(holders))].affiliation == home):
+            out.append((s, e, holders.pop(), "anaphor"))
+    return out
+
+
+_DATELINE_REACH = 400
+_AFTER_DATELINE = re.compile(r"\s*(?:[-—–:,(/]|$)")
+
+
+def _dateline_state(gaz: Gazetteer, nt: NormalText, found: Sequence[EntityMention]) -> str | None:
+    """The state of the place an article is datelined from ("MADRID — ...", "عمان - بترا"): a
+    place opening a line near the top, in capitals where the script has them, then a dash,
+    colon, comma or bracket."""
+    text = nt.text
+    for s, e, eid, _ in sorted(found):
+        if s > _DATELINE_REACH:
+            break
+        ent = gaz.entities.get(eid)
+        if ent is None or ent.type not in ("city", "place", "country") or (s and text[s - 1] != "\n"):
+            continue
+        os_, oe = nt.to_original(s, e)
+        written = nt.original[os_:oe]
+        if (written.isupper() or written.lower() == written.upper()) and _AFTER_DATELINE.match(text, e):
+            return ent.id if ent.type == "country" else ent.affiliation
+    return None
+
+
+def _bare_regex(gaz: Gazetteer, lang: str) -> re.Pattern | None:
+    key = (str(gaz.path), lang)
+    if key not in _BARE:
+        article = gaz.article.get(lang)
+        # Arabic: the definite titles ("الرئيس", "رئيس الوزراء"; not "رئيس", which heads a
+        # construct naming someone else); English: after "the"
+        titles = [t for t in gaz.leaders.get(lang, ())
+                  if not article or any(w.startswith(article) for w in t.split())]
+        alt = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+        if not alt:
+            return None
+        if article:
+            pre = gaz.proclitic.get(lang, "")
+            _BARE[key] = re.compile(rf"(?<!\w){pre}(?P<a>{alt})(?!\w)")
+        else:
+            _BARE[key] = re.compile(rf"(?<!\w)the (?P<a>{alt})(?!\w)", re.IGNORECASE)
+    return _BARE[key]
+
+
+def _bare(gaz: Gazetteer, text: str, lang: str, s: int, e: int) -> bool:
+    before = text[max(0, s - 24):s].split()
+    if (before and before[-1] in gaz.former.get(lang, frozenset())) or text[s - 1:s] == "-":
+        return False
+    after = re.match(r"(\s*)(\w+|[^\w\s])?", text[e:e + 40])
+    nxt = after.group(2) if after else None
+    if not nxt:
+        return True
+    article = gaz.article.get(lang)
+    if article:     # an adjective or a name may follow: "الرئيس التنفيذي", "الرئيس X"
+        return not nxt[0].isalnum() or nxt in gaz.stopwords.get(lang, frozenset())
+    # "the president's", "the President of Cyprus", "the prime minister Kim ...": not bare
+    return not (nxt in ("'", "’", "of") or nxt[0].isupper() or (after and not after.group(1) and nxt.isalnum()))
+
+
+def _holds(gaz: Gazetteer, eid: str, lang: str, title: str, ref: dt.date) -> bool:
+    """Whether the person holds, on ``ref``, a title of this kind for their own state."""
+    ent = gaz.entities.get(eid)
+    if ent is None or ent.type != "person" or not ent.affiliation:
+        return False
+    iso = ref.isoformat()
+    for role in ent.roles:
+        if str(role.get("from") or "0000") > iso or str(role.get("to") or "9999") <= iso:
+            continue
+        for t in role.get(lang) or []:
+            rest = _state_of_title(fold(str(t)), title)
+            if rest and any(c.entity == ent.affiliation for c in gaz.lookup(lang, rest)):
+                return True
+    return False
+
+
+def _state_of_title(role_title: str, title: str) -> str | None:
+    """"spanish prime minister" / "prime minister of spain" / "رئيس الوزراء الإسباني" minus the
+    title: the words naming the state."""
+    if role_title.endswith(" " + title):
+        return role_title[:-len(title) - 1]
+    if role_title.startswith(title + " "):
+        rest = role_title[len(title) + 1:]
+        for lead in ("of the ", "of "):
+            if rest.startswith(lead):
+                return rest[len(lead):]
+        return rest
     return None

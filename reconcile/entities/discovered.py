@@ -22,7 +22,7 @@ from reconcile.records import Entity
 
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _DIGRAPHS = (("kh", "k"), ("sh", "s"), ("ch", "s"), ("th", "t"), ("dh", "d"), ("gh", "g"), ("ph", "f"))
-_CLASSES = str.maketrans({"v": "f", "p": "b", "j": "g", "q": "k", "c": "k", "x": "k"})
+_CLASSES = str.maketrans({"v": "f", "p": "b", "j": "g", "q": "k", "c": "k", "x": "ks"})
 _NOT_CONSONANT = re.compile(r"[^bdfghklmnrstz]+")
 _REPEATS = re.compile(r"(.)\1+")
 
@@ -48,15 +48,31 @@ def merge_discovered(entities: Mapping[str, Entity], found: Iterable[str]) -> di
     for eid in people:
         if eid not in canon and not _ARABIC.search(entities[eid].name):
             latin.setdefault(skeleton(entities[eid].name), []).append(eid)
+    loose: dict[tuple, list[str]] = {}
+    for k, ids in latin.items():
+        if len(k) >= 2 and len(k[-1]) >= _LONG_SURNAME:
+            loose.setdefault(_loose(k), []).extend(ids)
     for eid in people:
         name = entities[eid].name
         if eid in canon or not _ARABIC.search(name):
             continue
         key = skeleton(name)
         same = latin.get(key, []) if len(key) >= 2 else []    # a single name is too weak a key
+        if not same and len(key) >= 2 and len(key[-1]) >= _LONG_SURNAME:
+            same = loose.get(_loose(key), [])
         if len(same) == 1:
             canon[eid] = same[0]        # named in Latin letters: the spelling the other articles share
     return canon
+
+
+# a surname of this many consonants or more is rare enough to carry a match whose given names
+# differ in one transliterated letter ("Serhii" / "سيرغي", the Ukrainian and the Russian form)
+_LONG_SURNAME = 4
+
+
+def _loose(key: tuple[str, ...]) -> tuple:
+    """The skeleton with each given name kept as its first consonant and its length."""
+    return tuple((w[:1], len(w)) for w in key[:-1]) + key[-1:]
 
 
 def _same_script(entities: Mapping[str, Entity], people: list[str]) -> dict[str, str]:

@@ -17,6 +17,7 @@ from typing import Any
 
 from reconcile.engine.normalise import fold
 from reconcile.engine.rules import RULES_DIR, RuleError, load_yaml, strip_lines
+from reconcile.entities.aliases import with_derived_aliases
 from reconcile.entities.roles import role_variants
 from reconcile.entities.surface_matcher import SurfaceMatcher
 from reconcile.records import Entity
@@ -43,6 +44,7 @@ class Gazetteer:
     counterparts: Mapping[str, frozenset[str]]
     qualifiers: Mapping[str, frozenset[str]]
     former: Mapping[str, frozenset[str]]             # lang -> words making a title a past holder's
+    leaders: Mapping[str, tuple[str, ...]]           # lang -> head-of-state/government titles
     article: Mapping[str, str]
     contraction: Mapping[str, tuple[str, ...]]
     proclitic: Mapping[str, str]
@@ -67,11 +69,12 @@ class Gazetteer:
         surfaces: dict[str, SurfaceTable] = {}
         isos: set[str] = set()
         plurals = _setting(data, "adjective_plurals", dict)
-        for raw in data["entities"]:
+        entries = with_derived_aliases(data["entities"])
+        for raw in entries:
             _read_entity(raw, path, entities, surfaces, isos, plurals)
         _add_cldr_countries(entities, surfaces, isos)
-        _add_institutions(entities, surfaces, {raw["id"]: raw.get("adjectives") or {} for raw in data["entities"]})
-        offices = _add_offices(data["entities"], entities, surfaces)
+        _add_institutions(entities, surfaces, {raw["id"]: raw.get("adjectives") or {} for raw in entries})
+        offices = _add_offices(entries, entities, surfaces)
         lists = _WordLists(data, path)
         _add_role_variants(entities, surfaces, lists)
         _add_spelling_variants(entities, surfaces, strip_lines(data.get("letter_variants") or {}))
@@ -88,6 +91,7 @@ class Gazetteer:
             counterparts=lists.sets("counterpart_words"),
             qualifiers=lists.sets("title_qualifiers"),
             former=lists.sets("former_words"),
+            leaders=lists.tuples("leader_titles"),
             article=_setting(data, "article_prefix", fold),
             contraction=_setting(data, "article_contraction", lambda v: tuple(fold(x) for x in v)),
             proclitic=_setting(data, "proclitic_pattern", str),
@@ -138,12 +142,19 @@ class Gazetteer:
         return self._person_names[lang]
 
     def name_parts(self, lang: str) -> NameParts:
-        """First and last name tokens of every multi-word person alias, and the reverse index."""
+        """First and last name tokens of every multi-word person alias, and the reverse index.
+        A title or honorific leading an alias ("King Salman", "الشيخ محمد بن زايد") is no first
+        name: "King" before another king's name must not make him this one."""
         if lang not in self._name_parts:
             first: dict[str, set[str]] = {}
             last: dict[str, set[str]] = {}
+            lead = set(self.titles.get(lang, ())) | self.qualifiers.get(lang, frozenset())
             for alias, eid in self.person_names(lang):
                 toks = alias.split()
+                while len(toks) > 2 and toks[0] in lead:
+                    toks = toks[1:]
+                if toks[0] in lead:
+                    continue
                 first.setdefault(eid, set()).add(toks[0])
                 last.setdefault(eid, set()).add(toks[-1])
             index: dict[str, list[str]] = {}

@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterable, Sequence
 
 from rapidfuzz import fuzz, process
 
-from reconcile.engine.normalise import NormalText
-from reconcile.entities.anaphora import anaphor_refs
+from reconcile.engine.normalise import NormalText, fold
+from reconcile.entities.anaphora import anaphor_refs, bare_title_refs
 from reconcile.entities.gazetteer import Gazetteer, Surface
 from reconcile.records import EntityMention
 
@@ -39,6 +39,7 @@ def find_folded(gaz: Gazetteer, nt: NormalText, lang: str, ref: dt.date | None,
     """Entity mentions in one document, sorted; ``discover`` registers a person the gazetteer
     does not know and names its entity."""
     refs, unresolved = _gazetteer_refs(gaz, nt, lang, ref)
+    refs = [r for r in refs if not _hamza_added(gaz, nt, lang, r)]
     kept = _drop_roles_before_names(gaz, refs, nt.text)
     # a title dropped for the name after it still is no name ("رئيس جنوب أفريقيا سيريل رامافوزا")
     unresolved += [(s, e) for s, e, _, _ in set(refs) - set(kept)]
@@ -47,7 +48,23 @@ def find_folded(gaz: Gazetteer, nt: NormalText, lang: str, ref: dt.date | None,
     found = sorted(found + _surnames_again(scan, found, known_words))
     taken = {p for s, e, _, _ in found for p in range(s, e)}
     found += [a for a in anaphor_refs(gaz, nt.text, lang, found) if not taken.intersection(range(a[0], a[1]))]
+    taken = {p for s, e, _, _ in found for p in range(s, e)} | {p for s, e in unresolved for p in range(s, e)}
+    found += [a for a in bare_title_refs(gaz, nt, lang, ref, sorted(found))
+              if not taken.intersection(range(a[0], a[1]))]
     return sorted(found)
+
+
+_MEDIAL_HAMZA = re.compile(r"\B[أإآ]")
+
+
+def _hamza_added(gaz: Gazetteer, nt: NormalText, lang: str, r: EntityMention) -> bool:
+    """"ترأس" (chaired) folds as "تراس" (Truss): a hamza written inside a word where no listed
+    spelling of the name has one is another word (writers drop hamzas, they do not add them)."""
+    os_, oe = nt.to_original(r[0], r[1])
+    if r[3] != "gazetteer" or not _MEDIAL_HAMZA.search(nt.original[os_:oe]):
+        return False
+    spellings = [a for a in gaz.entities[r[2]].aliases.get(lang, []) if fold(a) == nt.text[r[0]:r[1]]]
+    return bool(spellings) and not any(_MEDIAL_HAMZA.search(a) for a in spellings)
 
 
 def surname_of(words: list[str]) -> str:
@@ -61,12 +78,16 @@ def surname_of(words: list[str]) -> str:
 def _surnames_again(scan: _Scan, found: list[EntityMention], known_words: frozenset[str]) -> list[EntityMention]:
     """"Russian journalist Pavel Zarubin ... When Zarubin asked": a person the text introduced
     after a title is named again later by the surname alone (written with its capital)."""
-    surname: dict[str, tuple[int, str]] = {}
+    surname: dict[str, tuple[int, str, str]] = {}
     for s, e, eid, how in found:
         words = scan.text[s:e].split()
         last = surname_of(words) if len(words) >= 2 else ""
         if how == "title" and len(last) >= 3 and last not in known_words:
-            surname.setdefault(last, (e, eid))
+            surname.setdefault(last, (e, eid, how))
+        elif how in ("gazetteer", "fuzzy") and _unlisted_surname(scan, eid, last, known_words):
+            # "Prime Minister Pedro Sánchez ... Sánchez has argued": a listed person's surname
+            # the gazetteer does not list alone, in a script that writes names with a capital
+            surname.setdefault(last, (e, eid, "fuzzy"))
     if not surname:
         return []
     taken = {p for s, e, _, _ in found for p in range(s, e)}
@@ -74,8 +95,20 @@ def _surnames_again(scan: _Scan, found: list[EntityMention], known_words: frozen
     for w in scan.words:
         hit = surname.get(w[2])
         if hit and w[0] >= hit[0] and w[0] not in taken and scan.capitalised(w):
-            out.append((w[0], w[1], hit[1], "title"))
+            out.append((w[0], w[1], hit[1], hit[2]))
     return out
+
+
+def _unlisted_surname(scan: _Scan, eid: str, last: str, known_words: frozenset[str]) -> bool:
+    """A gazetteer person's surname (not a patronymic's last word: "bin Zayed" is the father)
+    that names nothing by itself in the gazetteer."""
+    return (len(last) >= 4 and last not in known_words and scan.gaz.entities[eid].type == "person"
+            and last.isalpha() and last.lower() != last.upper() and not scan.gaz.lookup(scan.lang, last)
+            and not any(w in _PATRONYMIC_WORDS for a in scan.gaz.entities[eid].aliases.get(scan.lang, [])
+                        for w in a.lower().split()))
+
+
+_PATRONYMIC_WORDS = frozenset({"bin", "bint", "ibn", "ben"})
 
 
 def _gazetteer_refs(gaz: Gazetteer, nt: NormalText, lang: str,
@@ -309,7 +342,7 @@ class _Titled:
                 i += 1
                 continue
             j, named = self._past_qualifiers(i, i + (2 if two in self.titles else 1))
-            if named:
+            if named or self._appositive_title(i):
                 i = j + 1
                 continue
             run = self._name_run(j)
@@ -327,6 +360,15 @@ class _Titled:
                 self.scan.covered.update(range(before[0], before[1]))
             i += 1
         return found
+
+    def _appositive_title(self, i: int) -> bool:
+        """"محمد بن زايد رئيس الدولة", "مودي رئيس وزراء الهند": a title without the article
+        right after a person's name is that person's, in apposition; no name follows it."""
+        words, text = self.scan.words, self.scan.text
+        if not self.article or i == 0 or words[i][2].startswith(self.article):
+            return False
+        prev = words[i - 1]
+        return prev[0] in self.person_at and not text[prev[1]:words[i][0]].strip()
 
     def _named_before(self, i: int) -> EntityMention | None:
         """"Serhii Nykyforov, the president's spokesman, said": where names are capitalised, two
@@ -376,12 +418,18 @@ class _Titled:
                                                or words[j][2] in self.qualifiers
                                                or (self.article and words[j][2].startswith(self.article))):
             if scan.is_covered(words[j]) and self.person_at.get(words[j][0]):
-                if words[j][0] in self.role_words and words[i][0] not in self.role_words:
+                # "رئيس الدولة ورئيس وزراء الهند": a second title joined by "and" is no principal's
+                if words[j][0] in self.role_words and words[i][0] not in self.role_words and \
+                        not self._joined_title(words[j][2]):
                     j += 1      # "المتحدث باسم الرئيس الأوكراني X": the principal's title, X holds the first
                     continue
                 return j, True
             j += 1
         return j, False
+
+    def _joined_title(self, word: str) -> bool:
+        clitics = self.scan.gaz.clitic_letters.get(self.scan.lang, "")
+        return word[:1] in clitics and word[1:] in self.titles
 
     def _name_run(self, j: int) -> list[Word]:
         """Up to three words from ``j`` that may form a name."""

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from reconcile.engine.normalise import NormalText, fold
+from reconcile.entities.discovered import skeleton
 from reconcile.entities.gazetteer import Gazetteer
 from reconcile.entities.mentions import find_folded, surname_of
 from reconcile.records import Entity, EntityMention, EntityRef
@@ -23,6 +24,7 @@ class EntityRegistry:
         self._entities: dict[str, Entity] = dict(gazetteer.entities)
         self.entities: Mapping[str, Entity] = MappingProxyType(self._entities)
         self.institution_kinds: dict[str, str] = {}     # discovered institution -> its kind
+        self._skeletons: dict[tuple[str, ...], set[str]] | None = None   # built on first use
 
     def find(self, nt: NormalText, lang: str, ref: dt.date | None,
              known_words: frozenset[str] = frozenset()) -> list[EntityRef]:
@@ -42,6 +44,9 @@ class EntityRegistry:
         """A person named after a title but absent from the gazetteer: one entity per spelling,
         merged across documents and scripts after extraction (``entities.discovered``)."""
         eid = "new-" + "-".join(folded_name.split())
+        known = self._known_skeleton(folded_name)
+        if known:
+            return known
         if eid not in self._entities:
             words = folded_name.split()
             # the surname alone names them too ("Zarubin asked"), as a gazetteer person's does
@@ -49,6 +54,21 @@ class EntityRegistry:
                                          labels={lang: " ".join(words)},
                                          aliases={lang: [folded_name] + [surname_of(words)][:len(words) - 1]})
         return eid
+
+    def _known_skeleton(self, name: str) -> str | None:
+        """"الرئيس القبرصي نيكوس كريستودوليدس": a name the gazetteer lists in another spelling or
+        script, whose consonant skeleton (``discovered.skeleton``) is one listed person's."""
+        if self._skeletons is None:
+            index: dict[tuple[str, ...], set[str]] = {}
+            for ent in self.gazetteer.entities.values():
+                if ent.type == "person":
+                    for alias in [ent.name] + [a for v in ent.aliases.values() for a in v]:
+                        key = skeleton(str(alias))
+                        if len(key) >= 2:
+                            index.setdefault(key, set()).add(ent.id)
+            self._skeletons = index
+        owners = self._skeletons.get(skeleton(name), set())
+        return next(iter(owners)) if len(owners) == 1 else None
 
     def discover_org(self, name: str, lang: str, kind: str, country: str | None) -> str:
         """An office or directorate the gazetteer does not know, named as written ("Directorate of

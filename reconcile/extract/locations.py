@@ -39,6 +39,8 @@ def locations(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, scop
             heads = [h.end for h in preps if not _venue_only(ctx, t, h) and not _owned(ctx, t, h)] + \
                 [h.end for h in events]
             end = next((end for end in heads if _right_before(ctx, t, end, es)), None)
+            if end is None and any(h.start < es < h.end < ee for h in preps):
+                end = es       # "في العاصمة الجزائرية": the preposition's "العاصمة" begins the place's name
             if end is None and any(_in_venue_city(ctx, t, ve, es) for ve in venues):
                 end = es       # "في قصر السلام بجدة": the city the palace is in
             if end is not None:
