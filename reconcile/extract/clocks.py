@@ -22,8 +22,10 @@ _UNREAD_START = re.compile(r"(?<![\d.:])\d{1,2}\s?-\s?$")
 # first figures no reading of their own; the bracket's second reading is the range's end again
 _BRACKET_RANGE = re.compile(r"\s*\(\s*\d{1,2}[:.h]?\d{2}\s*(?:-|–|to)\s*")
 # a dateline: the first words of one of the first lines, then a bracketed country, and a comma
-# before the date, an agency in brackets, or a dash ("MOSCOW, March 18 -", "Beijing [China], Nov 16")
+# before the date, an agency in brackets, or a dash ("MOSCOW, March 18 -", "Beijing [China], Nov 16");
+# or only a blank and at most a short word before a date in figures ("أبوظبي في 12 أغسطس / وام /")
 _DATELINE = re.compile(r"[ \t]*([^\W\d_]+(?:[ .'][^\W\d_]+){0,2}?)[ \t]*(\[[^\]\n]{1,40}\][ \t]*)?(,|\(|\s-\s|:\s)")
+_BARE_DATELINE = re.compile(r"[ \t]*([^\W\d_]+(?:[ .'][^\W\d_]+){0,2}?)()()[ \t]+(?:[^\W\d_]{1,3}[ \t]+)?(?=\d)")
 _DATELINE_LINES = 3
 
 
@@ -143,8 +145,18 @@ def dateline_span(ex: DocExtraction) -> tuple[int, int] | None:
     m = _DATELINE.match(ex.nt.text)
     if m is None:
         return None
-    dated = any(m.end() <= d.start <= m.end() + 2 for d in ex.hits["date"])
-    return (m.start(1), m.end(2) if m.group(2) else m.end(1)) if (m.group(2) or dated) else None
+    return (m.start(1), m.end(2) if m.group(2) else m.end(1)) if (m.group(2) or _dated(ex, m)) else None
+
+
+def _dateline_match(t: str, pos: int) -> re.Match[str] | None:
+    """The place words a line opens with, before a comma, a bracket or a dash; or before a
+    date in figures with at most a short word between ("أبوظبي في 12 أغسطس / وام /")."""
+    return _DATELINE.match(t, pos) or _BARE_DATELINE.match(t, pos)
+
+
+def _dated(ex: DocExtraction, m: re.Match[str]) -> bool:
+    """A date right after the dateline's mark (or its figures, after an unmarked one)."""
+    return any(m.end() <= d.start <= m.end() + 2 for d in ex.hits["date"])
 
 
 def dateline_zone(ex: DocExtraction, ctx: LanguageContext) -> str | None:
@@ -154,15 +166,17 @@ def dateline_zone(ex: DocExtraction, ctx: LanguageContext) -> str | None:
     t = ex.nt.text
     pos = 0
     for _ in range(_DATELINE_LINES):
-        m = _DATELINE.match(t, pos)
-        zone = ctx.rs.lex_value("tz_city", " ".join(m.group(1).split())) if m else None
+        m = _dateline_match(t, pos)
+        place = " ".join(m.group(1).split()) if m else ""
+        # a city CLDR names, or one the clock rules add ("أبوظبي", "Abu Dhabi")
+        zone = (ctx.rs.lex_value("tz_city", place) or ctx.rs.lex_value("timezone", place)) if m else None
         if m and zone:
             # a dateline is written in capitals ("MOSCOW, "), or names its country in brackets,
             # or is followed by the day ("Beijing, November 16"); a line starting "Moscow, which"
             # is a sentence
             os_, oe = ex.span(m.start(1), m.end(1))
-            dated = any(m.end() <= d.start <= m.end() + 2 for d in ex.hits["date"])
-            if ex.doc.text[os_:oe].isupper() or m.group(2) or dated:
+            capitals = ex.doc.text[os_:oe].isupper() and bool(m.group(3))
+            if capitals or m.group(2) or _dated(ex, m):
                 return str(zone)
         nl = t.find("\n", pos)
         if nl < 0:
