@@ -127,3 +127,78 @@ def test_arabic_sentence_opening_with_a_city_is_no_dateline():
             "أجرى ولي العهد الأمير محمد بن سلمان اتصالا هاتفيا بالرئيس الفرنسي إيمانويل ماكرون، "
             "وجرى الاتصال في السادسة من مساء اليوم.")
     assert _times(text, "ar") == [("start_time", 18, 0, None)]
+
+
+# --- an undated page's "the same morning" news, alone in the run, takes the page's day
+
+_DATED_AR = """ساعي وتبون يبحثان الطاقة
+
+أجرى الرئيس التونسي قيس سعيد والرئيس الجزائري عبد المجيد تبون يوم الخميس محادثات في تونس العاصمة حول الطاقة.
+"""
+_UNDATED_AR = """سعيد يستقبل تبون
+
+أجرى الرئيس التونسي قيس سعيد والرئيس الجزائري عبد المجيد تبون، الخميس، محادثات في تونس العاصمة استمرت ساعتين.
+
+وكان سعيد قد أجرى صباح اليوم نفسه اتصالا هاتفيا مع رئيس المجلس الرئاسي الليبي محمد المنفي استمر خمس عشرة دقيقة.
+"""
+_DATED_EN = """Saied and Tebboune discuss energy
+
+Tunisian President Kais Saied held talks with Algerian President Abdelmadjid Tebboune in Tunis on Thursday.
+"""
+_UNDATED_EN = """Saied hosts Tebboune
+
+Tunisian President Kais Saied held talks with Algerian President Abdelmadjid Tebboune in Tunis on Thursday that lasted two hours.
+
+Earlier that morning, Saied spoke by phone with Libyan Presidential Council head Mohamed al-Menfi for 15 minutes.
+"""
+
+
+def _run(tmp_path, lang: str, dated: str, undated: str) -> dict:
+    import yaml
+
+    from reconcile.ingest.corpus import load_corpus
+    from reconcile.pipeline import analyse
+    from reconcile.report.writer import build_report
+    (tmp_path / "dated.txt").write_text(dated, encoding="utf-8")
+    (tmp_path / "page.txt").write_text(undated, encoding="utf-8")
+    manifest = {"dated.txt": {"outlet": "A", "language": lang, "published": "2024-10-18", "url": None},
+                "page.txt": {"outlet": "B", "language": lang, "published": None, "url": None}}
+    (tmp_path / "sources.yaml").write_text(yaml.safe_dump(manifest), encoding="utf-8")
+    return build_report(analyse(load_corpus([tmp_path])), "same-morning")
+
+
+def test_same_morning_on_an_undated_page_takes_the_page_s_day(tmp_path):
+    for lang, dated, undated in (("ar", _DATED_AR, _UNDATED_AR), ("en", _DATED_EN, _UNDATED_EN)):
+        run = tmp_path / lang
+        run.mkdir()
+        report = _run(run, lang, dated, undated)
+        menfi = [ev for ev in report["events"] if any("Menfi" in p or "المنفي" in p for p in ev["participants"])]
+        assert menfi and all(ev["date"] and ev["date"]["start"] == "2024-10-17" for ev in menfi), (lang, menfi)
+
+
+# --- an abbreviation several regions use ("IST": India, Israel, Ireland) is the dateline's
+# zone when the dateline is one of them, and no zone otherwise (never the dateline's other zone)
+
+_IST = ("{dateline}Indian Prime Minister Narendra Modi held a phone call with Japanese Prime Minister "
+        "Shigeru Ishiba on Monday.\n\nThe call began at 4.15 pm IST and ended at 5 pm, an official said.")
+
+
+def test_ist_under_an_indian_dateline_is_india_time():
+    text = _IST.format(dateline="MUMBAI, Oct 14 (Wire) - ")
+    assert _times(text, "en") == [("end_time", 17, 0, "Asia/Kolkata"), ("start_time", 16, 15, "Asia/Kolkata")]
+
+
+def test_ist_under_another_dateline_names_no_zone():
+    text = _IST.format(dateline="LONDON, Oct 14 (Wire) - ")
+    # neither the start nor the end told in the same breath is on London's clock
+    assert _times(text, "en") == [("end_time", 17, 0, None), ("start_time", 16, 15, None)]
+
+
+def test_ist_without_a_dateline_names_no_zone():
+    assert ("start_time", 16, 15, None) in _times(_IST.format(dateline=""), "en")
+
+
+def test_lower_case_ist_is_no_zone_word():
+    text = ("MUMBAI, Oct 14 (Wire) - Narendra Modi held a phone call with Shigeru Ishiba on Monday. "
+            "The call began at 4.15 pm, the ist of it being trade.")
+    assert _times(text, "en") == [("start_time", 16, 15, "Asia/Kolkata")]

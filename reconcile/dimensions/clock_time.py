@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from reconcile.dimensions.numbers import token_number, token_value
@@ -22,6 +23,7 @@ class _Reading:
     offset: int | None = None        # minutes before or after the hour ("a quarter to nine")
     relation: int = 0                # +1 past the hour, -1 to it
     local: bool = False              # "local time": the zone of wherever the article is from
+    choices: list[str] | None = None  # "IST": one of several regions' zones, the dateline's or none
 
     def take(self, tok) -> None:
         surface = tok[2]
@@ -52,6 +54,10 @@ class _Reading:
         z = token_value(tok, "timezone") or token_value(tok, "tz_city")
         if z:
             self.zone = z
+            return
+        choices = token_value(tok, "ambiguous_zone")
+        if choices:
+            self.choices = [str(c) for c in choices]
             return
         hedge = token_value(tok, "clock_hedge")
         if hedge:
@@ -119,7 +125,7 @@ def parse_clock_time(tokens: list, rs: RuleSet) -> dict | None:
         return None
     if r.hour is None or not (0 <= r.hour <= 24) or not (0 <= (r.minute or 0) < 60):
         return None
-    out = {"hour": _on_24h_clock(r.hour, r.daypart) % 24, "minute": r.minute or 0, "zone": r.zone,
+    out: dict[str, Any] = {"hour": _on_24h_clock(r.hour, r.daypart) % 24, "minute": r.minute or 0, "zone": r.zone,
            "daypart": r.daypart is not None or r.hour == 0 or r.hour > 12}
     if r.daypart is None and not r.with_minutes and 1 <= r.hour <= 11 and \
             rs.setting("clock_time", "bare_hour_is_twelve_hour", False):
@@ -128,6 +134,8 @@ def parse_clock_time(tokens: list, rs: RuleSet) -> dict | None:
         out["hedge"] = r.hedge
     if r.local and r.zone is None:
         out["local_zone"] = True
+    if r.choices and r.zone is None:
+        out["zone_choices"] = r.choices
     return out
 
 

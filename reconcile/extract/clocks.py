@@ -50,6 +50,8 @@ def arrange(ex: DocExtraction, ctx: LanguageContext) -> Readings:
     for h in hits:
         if h.value.get("zone") is None and h.value.get("local_zone") and local_zone:
             h.value["zone"] = local_zone        # "5 p.m. local time" under "MOSCOW, March 18 -"
+        if h.value.get("zone") is None and local_zone in (h.value.get("zone_choices") or ()):
+            h.value["zone"] = local_zone        # "6.30 pm IST" under "NEW DELHI, Aug 12 -"
     _no_moments(ex, ctx, out)
     for k in range(len(hits) - 1):
         a, b = hits[k], hits[k + 1]
