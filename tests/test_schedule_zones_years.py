@@ -202,3 +202,48 @@ def test_lower_case_ist_is_no_zone_word():
     text = ("MUMBAI, Oct 14 (Wire) - Narendra Modi held a phone call with Shigeru Ishiba on Monday. "
             "The call began at 4.15 pm, the ist of it being trade.")
     assert _times(text, "en") == [("start_time", 16, 15, "Asia/Kolkata")]
+
+
+# --- every capital the gazetteer knows is a city the clock rules can tell the time of
+
+def test_every_gazetteer_city_names_a_zone():
+    import yaml
+
+    from reconcile.engine.normalise import fold
+    from reconcile.engine.rules import ruleset
+    root = language_context("en").rs.root
+    data = yaml.safe_load((root / "entities.yaml").read_text(encoding="utf-8"))
+    cities = [e for v in data.values() if isinstance(v, list) for e in v
+              if isinstance(e, dict) and e.get("type") == "city"]
+    for lang in ("ar", "en"):
+        rs = ruleset(lang)
+        missing = [a for e in cities for a in (e.get("aliases") or {}).get(lang, [])
+                   if rs.lex_value("tz_city", fold(a)) is None and rs.lex_value("timezone", fold(a)) is None]
+        assert not missing, (lang, missing)
+
+
+# --- a national agency's credit at the head of a story with no city dateline gives its clock
+
+def test_agency_credit_gives_its_country_s_clock():
+    text = ("(QNA) - The Amir of Qatar Sheikh Tamim bin Hamad Al Thani held a phone call with French "
+            "President Emmanuel Macron on Monday.\n\nThe call began at 7.10 pm, the Amiri Diwan said.")
+    assert _times(text, "en") == [("start_time", 19, 10, "Asia/Qatar")]
+
+
+def test_arabic_city_then_agency_after_a_dash_is_a_dateline():
+    text = ("الرئيس يتلقى اتصالا\n\nالدوحة - قنا\n\n"
+            "تلقى حضرة صاحب السمو الشيخ تميم بن حمد آل ثاني أمير البلاد المفدى اتصالا هاتفيا من الرئيس "
+            "الفرنسي إيمانويل ماكرون، وجرى الاتصال في السابعة من مساء اليوم.")
+    assert _times(text, "ar") == [("start_time", 19, 0, "Asia/Qatar")]
+
+
+def test_arabic_agency_credit_alone():
+    text = ("/ قنا /\n\nتلقى حضرة صاحب السمو الشيخ تميم بن حمد آل ثاني أمير البلاد المفدى اتصالا هاتفيا من "
+            "الرئيس الفرنسي إيمانويل ماكرون، وجرى الاتصال في السابعة من مساء اليوم.")
+    assert _times(text, "ar") == [("start_time", 19, 0, "Asia/Qatar")]
+
+
+def test_a_world_agency_gives_no_clock():
+    text = ("(Reuters) - The Amir of Qatar Sheikh Tamim bin Hamad Al Thani held a phone call with French "
+            "President Emmanuel Macron on Monday.\n\nThe call began at 7.10 pm, the Amiri Diwan said.")
+    assert _times(text, "en") == [("start_time", 19, 10, None)]

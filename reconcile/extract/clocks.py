@@ -161,10 +161,52 @@ def _dated(ex: DocExtraction, m: re.Match[str]) -> bool:
     return any(m.end() <= d.start <= m.end() + 2 for d in ex.hits["date"])
 
 
+_AGENCY_RES: dict[tuple[str, str], re.Pattern[str] | None] = {}
+
+
+def _agency_regex(ctx: LanguageContext) -> re.Pattern[str] | None:
+    """A national agency's credit: in brackets or slashes ("(WAM)", "/ وام /"), or alone after
+    a dash ("عمان - بترا")."""
+    if ctx.key not in _AGENCY_RES:
+        lx = ctx.rs.lexicons.get("agency_zone")
+        _AGENCY_RES[ctx.key] = re.compile(
+            rf"(?:[(/][ \t]*(?P<a>{lx.alternation})[ \t]*[)/]|(?<=\s-\s)(?P<b>{lx.alternation})[ \t]*$)",
+            re.MULTILINE) if lx else None
+    return _AGENCY_RES[ctx.key]
+
+
+def _agency_zone(ex: DocExtraction, ctx: LanguageContext, start: int, end: int) -> str | None:
+    """The zone of the national agency credited between start and end, if one is."""
+    rx = _agency_regex(ctx)
+    m = rx.search(ex.nt.text, start, end) if rx is not None else None
+    if m is None:
+        return None
+    zone = ctx.rs.lex_value("agency_zone", m.group("a") or m.group("b"))
+    return str(zone) if zone else None
+
+
 def dateline_zone(ex: DocExtraction, ctx: LanguageContext) -> str | None:
     """The zone of the city an article is datelined from, when it is a city the clock rules
     know ("MOSCOW, March 18 (Agency) -"): only a dateline followed by a date, an agency in
-    brackets or a dash counts."""
+    brackets or a dash counts.  With no such city, a national agency's credit at the head of
+    the story ("(WAM) -", "/ وام /") gives its country's clock."""
+    zone = _city_zone(ex, ctx)
+    if zone is None:
+        t = ex.nt.text
+        head = 0
+        for _ in range(_DATELINE_LINES):
+            nl = t.find("\n", head)
+            if nl < 0:
+                head = len(t)
+                break
+            head = nl + 1
+            while t.startswith("\n", head):
+                head += 1
+        zone = _agency_zone(ex, ctx, 0, head)
+    return zone
+
+
+def _city_zone(ex: DocExtraction, ctx: LanguageContext) -> str | None:
     t = ex.nt.text
     pos = 0
     for _ in range(_DATELINE_LINES):
@@ -178,7 +220,9 @@ def dateline_zone(ex: DocExtraction, ctx: LanguageContext) -> str | None:
             # is a sentence
             os_, oe = ex.span(m.start(1), m.end(1))
             capitals = ex.doc.text[os_:oe].isupper() and bool(m.group(3))
-            if capitals or m.group(2) or _dated(ex, m):
+            line_end = t.find("\n", m.end())
+            credited = _agency_zone(ex, ctx, m.end(), len(t) if line_end < 0 else line_end) is not None
+            if capitals or m.group(2) or _dated(ex, m) or credited:
                 return str(zone)
         nl = t.find("\n", pos)
         if nl < 0:
