@@ -247,3 +247,15 @@ def test_a_world_agency_gives_no_clock():
     text = ("(Reuters) - The Amir of Qatar Sheikh Tamim bin Hamad Al Thani held a phone call with French "
             "President Emmanuel Macron on Monday.\n\nThe call began at 7.10 pm, the Amiri Diwan said.")
     assert _times(text, "en") == [("start_time", 19, 10, None)]
+
+
+def test_agency_credit_over_talks_abroad_gives_no_clock():
+    text = ("عمان - بترا\n\nالتقى جلالة الملك عبدالله الثاني في واشنطن الرئيس الأميركي، وبدأ اللقاء "
+            "في الحادية عشرة صباحا بالتوقيت المحلي.")
+    assert _times(text, "ar") == [("start_time", 11, 0, None)]
+
+
+def test_a_city_and_a_source_that_is_no_agency_is_no_dateline():
+    text = ("مدريد - وكالة الأندلس\n\nالتقى رئيس الوزراء الإسباني بيدرو سانشيز في برازيليا الرئيس البرازيلي "
+            "لولا دا سيلفا، وبدأ الاجتماع في العاشرة صباحا بالتوقيت المحلي.")
+    assert all(z != "Europe/Madrid" for *_rest, z in _times(text, "ar"))

@@ -4,8 +4,10 @@ another zone in brackets is one moment ("10 a.m. (1400 GMT)"), "local time" unde
 dateline is that city's time, and "ended 40 minutes later" counts from a start."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from reconcile.extract.context import LanguageContext
 from reconcile.records import DocExtraction, Hit
@@ -203,7 +205,28 @@ def dateline_zone(ex: DocExtraction, ctx: LanguageContext) -> str | None:
             while t.startswith("\n", head):
                 head += 1
         zone = _agency_zone(ex, ctx, 0, head)
+        if zone is not None and not _only_clock(ex, ctx, zone, 0):
+            return None
     return zone
+
+
+def _only_clock(ex: DocExtraction, ctx: LanguageContext, zone: str, start: int) -> bool:
+    """Whether every place on a clock the article names from ``start`` on keeps ``zone``'s."""
+    for _s, _e, _surface, kinds in ctx.rs.tokens(ex.nt.text, start):
+        for lex, value in kinds:
+            if lex in ("tz_city", "timezone") and value != zone and not _same_clock(str(value), zone):
+                return False
+    return True
+
+
+def _same_clock(a: str, b: str) -> bool:
+    """Two zones with the same offsets through the year ("Asia/Dubai", "Asia/Muscat")."""
+    try:
+        za, zb = ZoneInfo(a), ZoneInfo(b)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    days = (dt.datetime(2025, 1, 15, 12), dt.datetime(2025, 7, 15, 12))
+    return all(d.replace(tzinfo=za).utcoffset() == d.replace(tzinfo=zb).utcoffset() for d in days)
 
 
 def _city_zone(ex: DocExtraction, ctx: LanguageContext) -> str | None:
@@ -221,14 +244,24 @@ def _city_zone(ex: DocExtraction, ctx: LanguageContext) -> str | None:
             os_, oe = ex.span(m.start(1), m.end(1))
             capitals = ex.doc.text[os_:oe].isupper() and bool(m.group(3))
             line_end = t.find("\n", m.end())
-            credited = _agency_zone(ex, ctx, m.end(), len(t) if line_end < 0 else line_end) is not None
-            if capitals or m.group(2) or _dated(ex, m) or credited:
+            line_end = len(t) if line_end < 0 else line_end
+            if capitals or m.group(2) or _dated(ex, m) or _credit_line(ex, ctx, m, line_end):
                 return str(zone)
         nl = t.find("\n", pos)
         if nl < 0:
             break
         pos = nl + 1
+        while t.startswith("\n", pos):
+            pos += 1        # blank lines between a headline, a byline and the dateline
     return None
+
+
+def _credit_line(ex: DocExtraction, ctx: LanguageContext, m: re.Match[str], line_end: int) -> bool:
+    """The place is followed by a national agency's credit ("الجزائر - واج"), and the article
+    names no place on another clock (a bureau's dateline over talks held abroad: "local time"
+    is then the talks' clock, not the bureau's)."""
+    zone = _agency_zone(ex, ctx, m.end(), line_end)
+    return zone is not None and _only_clock(ex, ctx, zone, m.end())
 
 
 def add_minutes(local: dict, minutes: float) -> dict | None:
