@@ -259,3 +259,15 @@ def test_a_city_and_a_source_that_is_no_agency_is_no_dateline():
     text = ("مدريد - وكالة الأندلس\n\nالتقى رئيس الوزراء الإسباني بيدرو سانشيز في برازيليا الرئيس البرازيلي "
             "لولا دا سيلفا، وبدأ الاجتماع في العاشرة صباحا بالتوقيت المحلي.")
     assert all(z != "Europe/Madrid" for *_rest, z in _times(text, "ar"))
+
+
+# --- an Arabic reading said to be near, before or after the hour spans those minutes
+
+def test_arabic_hedged_readings_are_widened():
+    text = ("أجرى الرئيس التونسي قيس سعيد اتصالا هاتفيا بالرئيس الجزائري عبد المجيد تبون، "
+            "وبدأ الاتصال قبيل الساعة الثامنة مساء بتوقيت تونس.")
+    (claim,) = [c for c in _extract(text, "ar").claims if c.local_time is not None]
+    assert claim.local_time["widen"] == [-30, 0]
+    text = text.replace("قبيل الساعة الثامنة", "بعيد الثامنة")
+    (claim,) = [c for c in _extract(text, "ar").claims if c.local_time is not None]
+    assert (claim.local_time["hour"], claim.local_time["widen"]) == (20, [0, 30])
