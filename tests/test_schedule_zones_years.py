@@ -271,3 +271,18 @@ def test_arabic_hedged_readings_are_widened():
     text = text.replace("قبيل الساعة الثامنة", "بعيد الثامنة")
     (claim,) = [c for c in _extract(text, "ar").claims if c.local_time is not None]
     assert (claim.local_time["hour"], claim.local_time["widen"]) == (20, [0, 30])
+
+
+_CST = ("{dateline}U.S. President Joe Biden held a phone call with Chinese President Xi Jinping on "
+        "Monday.\n\nThe call began at 9.05 a.m. CST, an official said.")
+
+
+def test_cst_takes_the_dateline_country_s_zone():
+    assert _times(_CST.format(dateline="WASHINGTON, Oct 14 (Wire) - "), "en") == \
+        [("start_time", 9, 5, "America/Chicago")]
+    assert _times(_CST.format(dateline="BEIJING, Oct 14 (Wire) - "), "en") == \
+        [("start_time", 9, 5, "Asia/Shanghai")]
+
+
+def test_cst_without_a_dateline_names_no_zone():
+    assert _times(_CST.format(dateline=""), "en") == [("start_time", 9, 5, None)]

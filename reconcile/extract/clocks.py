@@ -52,8 +52,9 @@ def arrange(ex: DocExtraction, ctx: LanguageContext) -> Readings:
     for h in hits:
         if h.value.get("zone") is None and h.value.get("local_zone") and local_zone:
             h.value["zone"] = local_zone        # "5 p.m. local time" under "MOSCOW, March 18 -"
-        if h.value.get("zone") is None and local_zone in (h.value.get("zone_choices") or ()):
-            h.value["zone"] = local_zone        # "6.30 pm IST" under "NEW DELHI, Aug 12 -"
+        if h.value.get("zone") is None and h.value.get("zone_choices") and local_zone:
+            # "6.30 pm IST" under "NEW DELHI, Aug 12 -", "9 a.m. CST" under "WASHINGTON -"
+            h.value["zone"] = _choice_for(h.value["zone_choices"], local_zone)
     _no_moments(ex, ctx, out)
     for k in range(len(hits) - 1):
         a, b = hits[k], hits[k + 1]
@@ -73,6 +74,18 @@ def arrange(ex: DocExtraction, ctx: LanguageContext) -> Readings:
             else:
                 out.skip.update((k, k + 1))     # "between 9 and 10": neither is the moment
     return out
+
+
+def _choice_for(choices: list[str], local_zone: str) -> str | None:
+    """Of the zones an abbreviation may name, the dateline's, or the one zone of the dateline's
+    country (CLDR's zone territories); None when that does not settle it."""
+    if local_zone in choices:
+        return local_zone
+    from babel.core import get_global
+    territory = get_global("zone_territories")
+    home = territory.get(local_zone)
+    same = [z for z in choices if home is not None and territory.get(z) == home]
+    return same[0] if len(same) == 1 else None
 
 
 def _no_moments(ex: DocExtraction, ctx: LanguageContext, out: Readings) -> None:
