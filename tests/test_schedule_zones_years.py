@@ -286,3 +286,9 @@ def test_cst_takes_the_dateline_country_s_zone():
 
 def test_cst_without_a_dateline_names_no_zone():
     assert _times(_CST.format(dateline=""), "en") == [("start_time", 9, 5, None)]
+
+
+def test_arabic_minutes_before_the_hour():
+    text = ("أجرى الرئيس التونسي قيس سعيد اتصالا هاتفيا بالرئيس الجزائري عبد المجيد تبون، "
+            "وبدأ الاتصال في السادسة إلا ربعا مساء بتوقيت تونس.")
+    assert _times(text, "ar") == [("start_time", 17, 45, "Africa/Tunis")]

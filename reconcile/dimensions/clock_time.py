@@ -24,6 +24,7 @@ class _Reading:
     relation: int = 0                # +1 past the hour, -1 to it
     local: bool = False              # "local time": the zone of wherever the article is from
     choices: list[str] | None = None  # "IST": one of several regions' zones, the dateline's or none
+    less: bool = False               # "الخامسة إلا ربعا": the minutes are counted back from the hour
 
     def take(self, tok) -> None:
         surface = tok[2]
@@ -41,6 +42,9 @@ class _Reading:
         hw = token_value(tok, "hour_word")
         if hw is not None and self.hour is None:
             self.hour, self.minute = int(hw), 0
+            return
+        if token_value(tok, "clock_less") is not None and self.hour is not None:
+            self.less = True
             return
         mw = token_value(tok, "minute_word")
         if mw is not None and self.hour is not None:
@@ -84,6 +88,8 @@ class _Reading:
 
     def settle(self) -> None:
         """Count the minutes of "a quarter to nine" back from the hour."""
+        if self.less and self.hour is not None and self.minute:
+            self.hour, self.minute, self.less = (self.hour - 1) % 24, 60 - self.minute, False
         if not self.relation or self.hour is None or self.offset is None:
             return
         if self.relation > 0:
