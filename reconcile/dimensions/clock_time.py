@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from reconcile.dimensions.numbers import token_number, token_value
@@ -23,6 +24,8 @@ class _Reading:
     offset: int | None = None        # minutes before or after the hour ("a quarter to nine")
     relation: int = 0                # +1 past the hour, -1 to it
     local: bool = False              # "local time": the zone of wherever the article is from
+    choices: list[str] | None = None  # "IST": one of several regions' zones, the dateline's or none
+    less: bool = False               # "الخامسة إلا ربعا": the minutes are counted back from the hour
 
     def take(self, tok) -> None:
         surface = tok[2]
@@ -41,6 +44,9 @@ class _Reading:
         if hw is not None and self.hour is None:
             self.hour, self.minute = int(hw), 0
             return
+        if token_value(tok, "clock_less") is not None and self.hour is not None:
+            self.less = True
+            return
         mw = token_value(tok, "minute_word")
         if mw is not None and self.hour is not None:
             # "14h35", "9h05": a 24-hour style; "السابعة والنصف" is a 12-hour one
@@ -53,6 +59,10 @@ class _Reading:
         z = token_value(tok, "timezone") or token_value(tok, "tz_city")
         if z:
             self.zone = z
+            return
+        choices = token_value(tok, "ambiguous_zone")
+        if choices:
+            self.choices = [str(c) for c in choices]
             return
         hedge = token_value(tok, "clock_hedge")
         if hedge:
@@ -79,6 +89,8 @@ class _Reading:
 
     def settle(self) -> None:
         """Count the minutes of "a quarter to nine" back from the hour."""
+        if self.less and self.hour is not None and self.minute:
+            self.hour, self.minute, self.less = (self.hour - 1) % 24, 60 - self.minute, False
         if not self.relation or self.hour is None or self.offset is None:
             return
         if self.relation > 0:
@@ -120,7 +132,7 @@ def parse_clock_time(tokens: list, rs: RuleSet) -> dict | None:
         return None
     if r.hour is None or not (0 <= r.hour <= 24) or not (0 <= (r.minute or 0) < 60):
         return None
-    out = {"hour": _on_24h_clock(r.hour, r.daypart) % 24, "minute": r.minute or 0, "zone": r.zone,
+    out: dict[str, Any] = {"hour": _on_24h_clock(r.hour, r.daypart) % 24, "minute": r.minute or 0, "zone": r.zone,
            "daypart": r.daypart is not None or r.hour == 0 or r.hour > 12}
     if r.daypart is None and not r.with_minutes and 1 <= r.hour <= 11 and \
             rs.setting("clock_time", "bare_hour_is_twelve_hour", False):
@@ -129,6 +141,8 @@ def parse_clock_time(tokens: list, rs: RuleSet) -> dict | None:
         out["hedge"] = r.hedge
     if r.local and r.zone is None:
         out["local_zone"] = True
+    if r.choices and r.zone is None:
+        out["zone_choices"] = r.choices
     return out
 
 

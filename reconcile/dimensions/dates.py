@@ -107,6 +107,8 @@ def _named_month(w: _DateWords, ref: dt.date | None, tense: str | None) -> dict 
         year = w.years[0]
     elif ref is None:
         return _partial(w)
+    elif w.rel is not None and "year" in w.unit:
+        year = ref.year + int(w.rel)        # "February of last year": the year, not the month, is last
     elif w.rel is not None:
         year, _ = _shift_month(ref.year, ref.month, 0)
         if w.rel > 0:

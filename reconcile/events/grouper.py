@@ -85,6 +85,12 @@ class EventCluster:
         self._locations |= de.locations
         self._date_cache = self._compute_date()
 
+    def infer_day(self, de: DocEvent, day: Day) -> None:
+        """A member's day found after grouping (an undated page's news on its page's day)."""
+        de.date, de.date_inferred = day, True
+        self._inferred[day] += 1
+        self._date_cache = self._compute_date()
+
     @property
     def mediums(self) -> set[str]:
         return getattr(self, "_mediums", set())

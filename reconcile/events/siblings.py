@@ -15,6 +15,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+from reconcile.dimensions.dates import resolve_partial
 from reconcile.events.dates import by_claims, narrow, resolve_constraints
 from reconcile.events.days import Day, day_keys, days_between, overlap, width
 from reconcile.events.docevent import merge_kind
@@ -56,6 +57,7 @@ def place_on_page_day(grouper: EventGrouper, clusters: list[EventCluster],
                 continue
             target = _day_event(grouper, de, _near(day, by_day, ex.doc.id), compatible)
             if target is None:
+                _date_to_page_day(de, home[id(de)], day)
                 continue
             emptied.add(id(home[id(de)]))
             target.add(de)
@@ -65,6 +67,19 @@ def place_on_page_day(grouper: EventGrouper, clusters: list[EventCluster],
             home[id(de)] = target
             resolve_constraints(target)
     return [c for c in clusters if id(c) not in emptied]
+
+
+def _date_to_page_day(de: DocEvent, alone: EventCluster, day: Day) -> None:
+    """News of the page that joined no other event, told on the weekday the page's own news
+    was placed on ("صباح اليوم نفسه", "on Monday" again): that day.  Only a page placed on one
+    day, and only when every weekday it writes fits that day."""
+    if day[0] != day[1] or not de.constraints:
+        return
+    lo = dt.date.fromisoformat(day[0])
+    if all("weekday" in h.value and "month" not in h.value and resolve_partial(h.value, lo, lo) == lo
+           for _s, h in de.constraints):
+        alone.infer_day(de, day)
+        resolve_constraints(alone)
 
 
 def _precise_by_day(clusters: list[EventCluster]) -> dict[str, list[EventCluster]]:

@@ -211,6 +211,10 @@ def _local_time(h: Hit, si: int, zone_in_sentence: dict[int, str], dateline: str
     local = {k: h.value[k] for k in ("hour", "minute", "zone", "twelve_hour") if k in h.value}
     if h.value.get("widen"):
         local["widen"] = h.value["widen"]
+    if local["zone"] is None and (h.value.get("zone_choices") or zone_in_sentence.get(si) == ""):
+        # "IST" away from India, Israel or Ireland: a zone named, none known, for the sentence
+        zone_in_sentence.setdefault(si, "")
+        return local
     if local["zone"] is None and zone_in_sentence.get(si):
         # "began at 3:35 p.m. EST and ended at 4:25 p.m.": the zone named once holds
         local["zone"] = zone_in_sentence[si]

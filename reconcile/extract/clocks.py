@@ -4,8 +4,10 @@ another zone in brackets is one moment ("10 a.m. (1400 GMT)"), "local time" unde
 dateline is that city's time, and "ended 40 minutes later" counts from a start."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from reconcile.extract.context import LanguageContext
 from reconcile.records import DocExtraction, Hit
@@ -22,8 +24,10 @@ _UNREAD_START = re.compile(r"(?<![\d.:])\d{1,2}\s?-\s?$")
 # first figures no reading of their own; the bracket's second reading is the range's end again
 _BRACKET_RANGE = re.compile(r"\s*\(\s*\d{1,2}[:.h]?\d{2}\s*(?:-|–|to)\s*")
 # a dateline: the first words of one of the first lines, then a bracketed country, and a comma
-# before the date, an agency in brackets, or a dash ("MOSCOW, March 18 -", "Beijing [China], Nov 16")
+# before the date, an agency in brackets, or a dash ("MOSCOW, March 18 -", "Beijing [China], Nov 16");
+# or only a blank and at most a short word before a date in figures ("أبوظبي في 12 أغسطس / وام /")
 _DATELINE = re.compile(r"[ \t]*([^\W\d_]+(?:[ .'][^\W\d_]+){0,2}?)[ \t]*(\[[^\]\n]{1,40}\][ \t]*)?(,|\(|\s-\s|:\s)")
+_BARE_DATELINE = re.compile(r"[ \t]*([^\W\d_]+(?:[ .'][^\W\d_]+){0,2}?)()()[ \t]+(?:[^\W\d_]{1,3}[ \t]+)?(?=\d)")
 _DATELINE_LINES = 3
 
 
@@ -48,6 +52,9 @@ def arrange(ex: DocExtraction, ctx: LanguageContext) -> Readings:
     for h in hits:
         if h.value.get("zone") is None and h.value.get("local_zone") and local_zone:
             h.value["zone"] = local_zone        # "5 p.m. local time" under "MOSCOW, March 18 -"
+        if h.value.get("zone") is None and h.value.get("zone_choices") and local_zone:
+            # "6.30 pm IST" under "NEW DELHI, Aug 12 -", "9 a.m. CST" under "WASHINGTON -"
+            h.value["zone"] = _choice_for(h.value["zone_choices"], local_zone)
     _no_moments(ex, ctx, out)
     for k in range(len(hits) - 1):
         a, b = hits[k], hits[k + 1]
@@ -67,6 +74,18 @@ def arrange(ex: DocExtraction, ctx: LanguageContext) -> Readings:
             else:
                 out.skip.update((k, k + 1))     # "between 9 and 10": neither is the moment
     return out
+
+
+def _choice_for(choices: list[str], local_zone: str) -> str | None:
+    """Of the zones an abbreviation may name, the dateline's, or the one zone of the dateline's
+    country (CLDR's zone territories); None when that does not settle it."""
+    if local_zone in choices:
+        return local_zone
+    from babel.core import get_global
+    territory = get_global("zone_territories")
+    home = territory.get(local_zone)
+    same = [z for z in choices if home is not None and territory.get(z) == home]
+    return same[0] if len(same) == 1 else None
 
 
 def _no_moments(ex: DocExtraction, ctx: LanguageContext, out: Readings) -> None:
@@ -143,32 +162,119 @@ def dateline_span(ex: DocExtraction) -> tuple[int, int] | None:
     m = _DATELINE.match(ex.nt.text)
     if m is None:
         return None
-    dated = any(m.end() <= d.start <= m.end() + 2 for d in ex.hits["date"])
-    return (m.start(1), m.end(2) if m.group(2) else m.end(1)) if (m.group(2) or dated) else None
+    return (m.start(1), m.end(2) if m.group(2) else m.end(1)) if (m.group(2) or _dated(ex, m)) else None
+
+
+def _dateline_match(t: str, pos: int) -> re.Match[str] | None:
+    """The place words a line opens with, before a comma, a bracket or a dash; or before a
+    date in figures with at most a short word between ("أبوظبي في 12 أغسطس / وام /")."""
+    return _DATELINE.match(t, pos) or _BARE_DATELINE.match(t, pos)
+
+
+def _dated(ex: DocExtraction, m: re.Match[str]) -> bool:
+    """A date right after the dateline's mark (or its figures, after an unmarked one)."""
+    return any(m.end() <= d.start <= m.end() + 2 for d in ex.hits["date"])
+
+
+_AGENCY_RES: dict[tuple[str, str], re.Pattern[str] | None] = {}
+
+
+def _agency_regex(ctx: LanguageContext) -> re.Pattern[str] | None:
+    """A national agency's credit: in brackets or slashes ("(WAM)", "/ وام /"), or alone after
+    a dash ("عمان - بترا")."""
+    if ctx.key not in _AGENCY_RES:
+        lx = ctx.rs.lexicons.get("agency_zone")
+        _AGENCY_RES[ctx.key] = re.compile(
+            rf"(?:[(/][ \t]*(?P<a>{lx.alternation})[ \t]*[)/]|(?<=\s-\s)(?P<b>{lx.alternation})[ \t]*$)",
+            re.MULTILINE) if lx else None
+    return _AGENCY_RES[ctx.key]
+
+
+def _agency_zone(ex: DocExtraction, ctx: LanguageContext, start: int, end: int) -> str | None:
+    """The zone of the national agency credited between start and end, if one is."""
+    rx = _agency_regex(ctx)
+    m = rx.search(ex.nt.text, start, end) if rx is not None else None
+    if m is None:
+        return None
+    zone = ctx.rs.lex_value("agency_zone", m.group("a") or m.group("b"))
+    return str(zone) if zone else None
 
 
 def dateline_zone(ex: DocExtraction, ctx: LanguageContext) -> str | None:
     """The zone of the city an article is datelined from, when it is a city the clock rules
     know ("MOSCOW, March 18 (Agency) -"): only a dateline followed by a date, an agency in
-    brackets or a dash counts."""
+    brackets or a dash counts.  With no such city, a national agency's credit at the head of
+    the story ("(WAM) -", "/ وام /") gives its country's clock."""
+    zone = _city_zone(ex, ctx)
+    if zone is None:
+        t = ex.nt.text
+        head = 0
+        for _ in range(_DATELINE_LINES):
+            nl = t.find("\n", head)
+            if nl < 0:
+                head = len(t)
+                break
+            head = nl + 1
+            while t.startswith("\n", head):
+                head += 1
+        zone = _agency_zone(ex, ctx, 0, head)
+        if zone is not None and not _only_clock(ex, ctx, zone, 0):
+            return None
+    return zone
+
+
+def _only_clock(ex: DocExtraction, ctx: LanguageContext, zone: str, start: int) -> bool:
+    """Whether every place on a clock the article names from ``start`` on keeps ``zone``'s."""
+    for _s, _e, _surface, kinds in ctx.rs.tokens(ex.nt.text, start):
+        for lex, value in kinds:
+            if lex in ("tz_city", "timezone") and value != zone and not _same_clock(str(value), zone):
+                return False
+    return True
+
+
+def _same_clock(a: str, b: str) -> bool:
+    """Two zones with the same offsets through the year ("Asia/Dubai", "Asia/Muscat")."""
+    try:
+        za, zb = ZoneInfo(a), ZoneInfo(b)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    days = (dt.datetime(2025, 1, 15, 12), dt.datetime(2025, 7, 15, 12))
+    return all(d.replace(tzinfo=za).utcoffset() == d.replace(tzinfo=zb).utcoffset() for d in days)
+
+
+def _city_zone(ex: DocExtraction, ctx: LanguageContext) -> str | None:
     t = ex.nt.text
     pos = 0
     for _ in range(_DATELINE_LINES):
-        m = _DATELINE.match(t, pos)
-        zone = ctx.rs.lex_value("tz_city", " ".join(m.group(1).split())) if m else None
+        m = _dateline_match(t, pos)
+        place = " ".join(m.group(1).split()) if m else ""
+        # a city CLDR names, or one the clock rules add ("أبوظبي", "Abu Dhabi")
+        zone = (ctx.rs.lex_value("tz_city", place) or ctx.rs.lex_value("timezone", place)) if m else None
         if m and zone:
             # a dateline is written in capitals ("MOSCOW, "), or names its country in brackets,
             # or is followed by the day ("Beijing, November 16"); a line starting "Moscow, which"
             # is a sentence
             os_, oe = ex.span(m.start(1), m.end(1))
-            dated = any(m.end() <= d.start <= m.end() + 2 for d in ex.hits["date"])
-            if ex.doc.text[os_:oe].isupper() or m.group(2) or dated:
+            capitals = ex.doc.text[os_:oe].isupper() and bool(m.group(3))
+            line_end = t.find("\n", m.end())
+            line_end = len(t) if line_end < 0 else line_end
+            if capitals or m.group(2) or _dated(ex, m) or _credit_line(ex, ctx, m, line_end):
                 return str(zone)
         nl = t.find("\n", pos)
         if nl < 0:
             break
         pos = nl + 1
+        while t.startswith("\n", pos):
+            pos += 1        # blank lines between a headline, a byline and the dateline
     return None
+
+
+def _credit_line(ex: DocExtraction, ctx: LanguageContext, m: re.Match[str], line_end: int) -> bool:
+    """The place is followed by a national agency's credit ("الجزائر - واج"), and the article
+    names no place on another clock (a bureau's dateline over talks held abroad: "local time"
+    is then the talks' clock, not the bureau's)."""
+    zone = _agency_zone(ex, ctx, m.end(), line_end)
+    return zone is not None and _only_clock(ex, ctx, zone, m.end())
 
 
 def add_minutes(local: dict, minutes: float) -> dict | None:
