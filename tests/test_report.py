@@ -77,3 +77,10 @@ def test_large_reports_are_the_same_json_in_compact_form(seed_report, monkeypatc
     assert json.loads(text) == seed_report == json.loads(indented)
     # one line per event, not one per field
     assert len(text.splitlines()) < len(indented.splitlines()) / 10
+
+
+def test_numbers_beyond_64_bits_are_written_as_json_writes_them():
+    from reconcile.report.writer import dumps
+    report = {"documents": [], "events": [{"minutes": 10 ** 40}]}
+    assert json.loads(dumps(report)) == report
+    assert dumps(report) == json.dumps(report, ensure_ascii=False, indent=2) + "\n"

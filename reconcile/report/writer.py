@@ -294,9 +294,15 @@ _INDENT_UP_TO = 2000
 def _json(value: Any, option: int = 0) -> str:
     # orjson: the same text as ``json.dumps(ensure_ascii=False, indent=2)`` (compact without
     # the option) at a fraction of the cost; the standard indented encoder, pure Python, cost as
-    # much as grouping a thousand articles.  It refuses what the contract cannot hold (sets,
-    # objects) with a TypeError, and NaN never reaches a report (verdicts work on finite values).
-    return orjson.dumps(value, option=option).decode("utf-8")
+    # much as grouping a thousand articles.  NaN never reaches a report (verdicts work on finite
+    # values).  orjson holds integers to 64 bits: a text may write a number beyond that ("for
+    # 99999999999999999999 minutes"), which the standard encoder writes as it is.
+    try:
+        return orjson.dumps(value, option=option).decode("utf-8")
+    except orjson.JSONEncodeError:
+        if option & orjson.OPT_INDENT_2:
+            return json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False)
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 def dumps(report: dict) -> str:
