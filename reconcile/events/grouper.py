@@ -31,8 +31,10 @@ from reconcile.events.docevent import (
     DocEvent,
     MentionSays,
     add_mention,
+    apart_ok,
     article_fits,
     bound_undated,
+    kept_apart,
     merge_kind,
     name_unnamed,
     place_undated_previous,
@@ -202,13 +204,14 @@ class EventGrouper:
             said = self._what_mention_says(m, pair, years)
             if said.date is None and m.previous and not said.locations:
                 continue      # "the last call", undated: placed later if at all ("the talks in X" may be)
-            target = self._mention_target(events, current, m, said)
+            target = kept_apart(self._mention_target(events, current, m, said), m, said)
             if target is None:
                 # an undated event the article reports happened: the day the article is about;
                 # an announced one without a date stays undated
                 guess = None if (said.date or m.future or m.previous) else story
                 target = DocEvent(ex.doc.id, m.kind, ex.lang, date=said.date or guess,
                                   date_inferred=(said.date is None and guess is not None) or said.reported,
+                                  apart_from=current if m.apart else None,
                                   story_hit=story_hit if (guess and not said.date) else None)
                 events.append(target)
             add_mention(target, mi, m, said)
@@ -304,7 +307,8 @@ class EventGrouper:
                 merged = True
             # an event named by states alone may be one others name by its people
             keys = de.persons or self._keys(de.collectives)
-            pick = self._best_cluster(de, index.pool(de, self._party_index, keys | de.collectives))
+            pick = self._best_cluster(de, [c for c in index.pool(de, self._party_index, keys | de.collectives)
+                                           if apart_ok(de, c.members)])
             if pick is None and de.recalled and de.date is None:
                 continue      # recalled and undated: it joins an event others report, or none
             if pick is None:
