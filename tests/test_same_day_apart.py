@@ -1,0 +1,70 @@
+"""Another contact the same day, told in the article of the main one ("Earlier in the day, X
+dialled Z", "وكان X قد أجرى في وقت سابق اليوم اتصالا بـ Z"), is an event of its own: its
+length, initiator and medium never join the main event's, even when the other partner is
+not recognised.  Texts written for these tests."""
+from __future__ import annotations
+
+from conftest import report_of_article
+
+
+def _events(tmp_path, text, published):
+    return report_of_article(tmp_path, text, published, "apart")["events"]
+
+
+def _values(ev, fact):
+    return [c["value"] for f in ev["facts"] if f["fact"] == fact for c in f["claims"]]
+
+
+def _minutes(ev):
+    return sorted(v["minutes"]["min"] for v in _values(ev, "duration"))
+
+
+EN = """Carney and Merz discuss tariffs by phone
+
+OTTAWA, June 3 (Maple Wire) - Prime Minister Mark Carney on Tuesday held a 25-minute phone call with German Chancellor Friedrich Merz, his office said.
+
+Earlier in the day, Carney dialled an old ally for a 40-minute conversation on critical minerals, the office said.
+"""
+
+AR = """كارني وميرتس يبحثان هاتفيا الرسوم الجمركية
+
+أجرى رئيس الوزراء الكندي مارك كارني اليوم الثلاثاء اتصالا هاتفيا بالمستشار الألماني فريدريش ميرتس استمر 25 دقيقة.
+
+وكان كارني قد أجرى في وقت سابق اليوم اتصالا هاتفيا بالرئيس الفنلندي ألكسندر ستوب، استمر ساعة.
+"""
+
+SAME = """Carney and Merz discuss tariffs by phone
+
+OTTAWA, June 3 (Maple Wire) - Prime Minister Mark Carney on Tuesday held a 25-minute phone call with German Chancellor Friedrich Merz, his office said.
+
+Earlier in the day, the call had been announced by the chancellery, which said it would last about half an hour.
+"""
+
+
+def _main(events):
+    return next(ev for ev in events if "Friedrich Merz" in str(ev))
+
+
+def test_an_earlier_call_with_someone_else_is_its_own_event_en(tmp_path):
+    events = _events(tmp_path, EN, "2025-06-03")
+    main = _main(events)
+    assert _minutes(main) == [25]
+    other = [ev for ev in events if ev is not main and 40 in _minutes(ev)]
+    assert other and _values(other[0], "medium") == [{"medium": "phone"}]
+    assert [v["entity"] for v in _values(other[0], "initiator")] == ["Mark Carney"]
+
+
+def test_an_earlier_call_with_someone_else_is_its_own_event_ar(tmp_path):
+    events = _events(tmp_path, AR, "2025-06-03")
+    main = _main(events)
+    assert _minutes(main) == [25]
+    assert not _values(main, "initiator") or \
+        {v["entity"] for v in _values(main, "initiator")} == {"Mark Carney"}
+    assert any(60 in _minutes(ev) for ev in events if ev is not main)
+
+
+def test_an_earlier_word_about_the_same_call_stays_with_it(tmp_path):
+    # naming nobody, "the call" told earlier in the day is still the article's call
+    events = _events(tmp_path, SAME, "2025-06-03")
+    calls = [ev for ev in events if _values(ev, "duration")]
+    assert len(calls) == 1
