@@ -301,10 +301,17 @@ def _mention_facts(c: _Claims, m_i: int, m: RawMention, medium_at: Starts[Hit]) 
             c.add("medium", h, {"medium": v}, m_i, m.sentence)
     for eid, es, ee in m.locations:
         c.add("location", Hit("location", es, ee, "location"), {"entity": eid}, m_i, m.sentence)
-    if m.kind == "meeting" and m.medium is None and m.locations and not c.found.mentions[m_i].generic:
+    if m.kind != "meeting" or m.medium is not None or m.generic:
+        return
+    if m.locations:
         # "met in Geneva", "the summit in Bali": a meeting held in a named place was held in person
         _eid, es, ee = m.locations[0]
         c.add("medium", Hit("medium", es, ee, "medium: a meeting in a named place"), {"medium": "in_person"},
+              m_i, m.sentence)
+    elif c.ctx.rs.lex_value("in_person_verb", c.ex.nt.text[m.trigger[0]:m.trigger[1]]) is not None:
+        # "the two leaders last met", "استقبل الرئيس ضيفه": a meeting verb no medium word
+        # qualifies says the two sat in one room
+        c.add("medium", Hit("medium", m.trigger[0], m.trigger[1], "medium: a meeting verb"), {"medium": "in_person"},
               m_i, m.sentence)
 
 
