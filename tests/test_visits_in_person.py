@@ -63,3 +63,26 @@ def test_a_meeting_verb_alone_is_in_person_but_a_medium_word_wins(tmp_path):
     events = _events(folder, video, "2025-06-02")
     assert not _with(events, "medium", {"medium": "in_person"})
     assert _with(events, "medium", {"medium": "video"})
+
+
+def test_a_recalled_meeting_of_two_leaders_keeps_them_as_its_parties(tmp_path):
+    text = ("Albanese and Ishiba\n\nCANBERRA, June 2 (Wattle Wire) - Australian Prime Minister Anthony Albanese "
+            "spoke by phone with Japanese Prime Minister Shigeru Ishiba on Monday.\n\nAlbanese and Ishiba last "
+            "met in Tokyo in April, when they co-chaired the first meeting of the Australia-Japan Economic "
+            "Council.\n")
+    events = _events(tmp_path, text, "2025-06-02")
+    tokyo = _with(events, "location", {"entity": "Tokyo"})
+    assert tokyo and sorted(tokyo[0]["participants"]) == ["Anthony Albanese", "Shigeru Ishiba"]
+
+
+def test_a_visit_told_with_its_verb_is_a_meeting_there(tmp_path):
+    for lang, text in (("en", "Albanese and Ishiba\n\nCANBERRA, June 2 (Wattle Wire) - Albanese spoke by phone "
+                              "with Ishiba on Monday.\n\nAlbanese visited Tokyo in April.\n"),
+                       ("ar", "ألبانيزي وإيشيبا\n\nأجرى ألبانيزي اليوم الاثنين اتصالا هاتفيا بنظيره الياباني "
+                              "شيغيرو إيشيبا.\n\nوكان ألبانيزي قد زار طوكيو في أبريل الماضي.\n")):
+        folder = tmp_path / lang
+        folder.mkdir()
+        events = _events(folder, text, "2025-06-02")
+        tokyo = _with(events, "location", {"entity": "Tokyo"})
+        assert tokyo and tokyo[0]["kind"] == "meeting", (lang, events)
+        assert {"medium": "in_person"} in _values(tokyo[0], "medium")

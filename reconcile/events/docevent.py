@@ -66,7 +66,11 @@ def add_mention(target: DocEvent, mi: int, m: RawMention, said: MentionSays) -> 
             target.date, target.date_inferred = said.date, False
     target.kind = merge_kind(target.kind, m.kind)
     target.persons |= said.persons
-    if not said.persons:
+    # "Anwar and Erdogan met in Ankara, when they co-chaired the meeting of the Malaysia-Türkiye
+    # council": a meeting of two named people takes no new states or bodies from a later clause
+    # that names none of its people
+    foreign = said.collectives - target.collectives
+    if not said.persons and not (len(target.persons) >= 2 and m.kind == "meeting" and foreign):
         target.collectives |= said.collectives
     target.mediums |= said.mediums
     target.locations |= said.locations
