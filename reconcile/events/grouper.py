@@ -87,6 +87,12 @@ class EventCluster:
         self._locations |= de.locations
         self._date_cache = self._compute_date()
 
+    def infer_day(self, de: DocEvent, day: Day) -> None:
+        """Date a member that had no day of its own by the day it is known to share."""
+        de.date, de.date_inferred = day, True
+        self._inferred[day] += 1
+        self._date_cache = self._compute_date()
+
     @property
     def mediums(self) -> set[str]:
         return getattr(self, "_mediums", set())
@@ -221,7 +227,7 @@ class EventGrouper:
             if not m.previous:
                 current = target
             current_at.append((m.sentence, target))
-            if len(target.persons) == 2:
+            if len(target.persons) == 2 and not m.apart:     # "the two leaders": the article's pair
                 pair = set(target.persons)
         place_undated_previous(ex, events, by_mention, lambda m: self._what_mention_says(m, None, years),
                                self.parties_ok)
@@ -326,6 +332,7 @@ class EventGrouper:
             self._merge_zones(index)
         for c in index.clusters:
             resolve_constraints(c)
+        date_apart(index.clusters)
         return index.clusters        # numbered by the caller once a reviewer's regrouping is applied
 
     def _best_cluster(self, de: DocEvent, pool: list[EventCluster]) -> EventCluster | None:
@@ -434,3 +441,17 @@ def _placing_order(d: DocEvent) -> tuple[int, int, str, str]:
 def event_day(c: EventCluster) -> dt.date | None:
     d = c.date
     return parse_iso_day(d[0]) if d and d[0] == d[1] else None
+
+
+def date_apart(clusters: list[EventCluster]) -> None:
+    """"وكانت ميلوني قد أجرت صباح اليوم نفسه اتصالا مع Y": an undated contact told as another
+    the same day as its article's event is on that event's day, once the day is known."""
+    home = {id(de): c for c in clusters for de in c.members}
+    for c in clusters:
+        if c.date is not None:
+            continue
+        for de in c.members:
+            main = home.get(id(de.apart_from)) if de.apart_from is not None else None
+            if main is not None and main.date is not None and main.date[0] == main.date[1]:
+                c.infer_day(de, main.date)
+                break

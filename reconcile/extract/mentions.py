@@ -92,7 +92,7 @@ def _same_day(mentions: list[RawMention]) -> None:
                 h.value = dict(last) if last else None
         # a day, not a month, and of an event that happened ("invited him to visit next month")
         own = next((h.value for h in m.dates if h.value and not m.previous and not m.future
-                    and h.value.get("start") == h.value.get("end")), None)
+                    and h.value.get("start", "") == h.value.get("end", "")), None)
         last = own or last
 
 
