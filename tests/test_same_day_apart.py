@@ -94,3 +94,11 @@ def test_an_undated_page_dates_its_other_call_by_its_main_event(tmp_path):
     assert _minutes(call[0]) == [20]
     talks = [ev for ev in events if "Alexander Stubb" in ev["participants"]]
     assert talks and 20 not in _minutes(talks[0])
+
+
+def test_the_caller_named_after_a_title_with_a_nationality(tmp_path):
+    # "من رئيس الوزراء الياباني X": the nationality in the title is not the caller; its holder is
+    text = ("ميرتس وإيشيبا\n\nتلقى المستشار الألماني فريدريش ميرتس، مساء الخميس، اتصالا هاتفيا من رئيس "
+            "الوزراء الياباني شيغيرو إيشيبا، تناول العلاقات الثنائية.\n")
+    events = _events(tmp_path, text, "2025-06-06")
+    assert [v["entity"] for ev in events for v in _values(ev, "initiator")] == ["Shigeru Ishiba"]

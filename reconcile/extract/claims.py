@@ -369,7 +369,17 @@ def _pronoun_initiator(c: _Claims, gaz: EntityRegistry, cue: Hit, si: int) -> tu
 def _initiator_after(c: _Claims, gaz: EntityRegistry, cue: Hit, limit: int) -> tuple[str, int, int] | None:
     """The first entity after an initiator cue ("بطلب من موسكو"), within the sentence."""
     last = min(limit, cue.end + c.ctx.windows.initiator_after)
-    return _first_initiator(gaz, c.ex.entities_in(cue.end, len(c.ex.nt.text)), lambda es, ee: es > last)
+    found = _first_initiator(gaz, c.ex.entities_in(cue.end, len(c.ex.nt.text)), lambda es, ee: es > last)
+    if found is not None and any(how == "adjective" for _s, _e, _i, how in c.ex.entities_in(found[1], found[2])):
+        # "من رئيس الوزراء الماليزي أنور إبراهيم": a nationality in the title, then its holder
+        after = c.ex.entities_in(found[2], min(limit, found[2] + _HOLDER_REACH))
+        holder = next(((eid, es, ee) for es, ee, eid, _how in after if gaz.entities[eid].type == "person"), None)
+        if holder is not None and not c.ex.nt.text[found[2]:holder[1]].strip():
+            return holder
+    return found
+
+
+_HOLDER_REACH = 40      # characters from a title's nationality to the name of the one holding it
 
 
 def _first_initiator(gaz: EntityRegistry, candidates: Iterable[EntityMention],
