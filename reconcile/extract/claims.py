@@ -355,7 +355,16 @@ def _initiators(c: _Claims, gaz: EntityRegistry) -> None:
 def _initiator_before(c: _Claims, gaz: EntityRegistry, cue: Hit, limit: int) -> tuple[str, int, int] | None:
     """The entity right before an initiator cue ("at Putin's request"), within the sentence."""
     near = c.ctx.windows.initiator_before
-    return _first_initiator(gaz, reversed(c.ex.entities_in(limit, cue.start)), lambda es, ee: cue.start - ee > near)
+    found = _first_initiator(gaz, reversed(c.ex.entities_in(limit, cue.start)), lambda es, ee: cue.start - ee > near)
+    if found is not None and gaz.entities[found[0]].type == "country":
+        # "King Abdullah II of Jordan, who had asked for the call": the holder named before his
+        # country, when only "of" stands between them
+        t, lo = c.ex.nt.text, max(limit, found[1] - _HOLDER_REACH)
+        before = [(eid, es, ee) for es, ee, eid, _how in c.ex.entities_in(lo, found[1])
+                  if gaz.entities[eid].type == "person"]
+        if before and c.ctx.rs.lex_value("holder_country_link", t[before[-1][2]:found[1]].strip()) is not None:
+            return before[-1]
+    return found
 
 
 def _pronoun_initiator(c: _Claims, gaz: EntityRegistry, cue: Hit, si: int) -> tuple[str, int, int] | None:
