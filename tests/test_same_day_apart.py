@@ -102,3 +102,12 @@ def test_the_caller_named_after_a_title_with_a_nationality(tmp_path):
             "الوزراء الياباني شيغيرو إيشيبا، تناول العلاقات الثنائية.\n")
     events = _events(tmp_path, text, "2025-06-06")
     assert [v["entity"] for ev in events for v in _values(ev, "initiator")] == ["Shigeru Ishiba"]
+
+
+def test_also_a_call_with_someone_unnamed_is_its_own_event(tmp_path):
+    # the other partner is not recognised: "also" still tells another contact
+    text = ("Carney and Merz discuss tariffs by phone\n\nOTTAWA, June 3 (Maple Wire) - Prime Minister Mark Carney "
+            "on Tuesday held a 25-minute phone call with German Chancellor Friedrich Merz, his office said.\n\n"
+            "Carney also held a 40-minute call with the head of a regional bloc, the office said.\n")
+    events = _events(tmp_path, text, "2025-06-03")
+    assert _minutes(_main(events)) == [25]
