@@ -204,6 +204,9 @@ class RawMention:
     # dates of the statement that reports it ("X said on Wednesday that the call ..."): no
     # date of the event, at most the day it is known to have happened by
     reported: list[Hit] = field(default_factory=list)
+    # told as another contact the same day ("earlier in the day, X dialled Z"): it joins no
+    # event of the article that has people it does not name
+    apart: bool = False
 
 
 @dataclass

@@ -133,8 +133,8 @@ def test_a_misspelt_lexicon_is_named_with_a_suggestion(tmp_path):
     rules = copy_rules(tmp_path)
     path = rules / "en" / "medium.yaml"
     text = path.read_text(encoding="utf-8")
-    rule_line = text[:text.index('pattern: "{lex:medium_word}"')].count("\n")     # the "- name:" line
-    replace_in(path, 'pattern: "{lex:medium_word}"', 'pattern: "{lex:medium_wrod}"')
+    rule_line = text[:text.index("{lex:medium_word}(?!")].count("\n")     # the "- name:" line
+    replace_in(path, "{lex:medium_word}(?!", "{lex:medium_wrod}(?!")
     with pytest.raises(RuleError) as err:
         RuleSet("en", rules)
     assert re.search(rf"medium\.yaml:{rule_line}: unknown lexicon 'medium_wrod' \(did you mean 'medium_word'\?\)",

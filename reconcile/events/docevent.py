@@ -39,6 +39,9 @@ class DocEvent:
     # naming nobody: the people the article's other events name (whose contact it most likely
     # is); it never joins another article's event of none of them
     article_persons: set[str] = field(default_factory=set)
+    # told as another contact the same day as this article's event ("earlier in the day, X
+    # dialled Z"): never in one event with it, here or across articles
+    apart_from: DocEvent | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -63,7 +66,11 @@ def add_mention(target: DocEvent, mi: int, m: RawMention, said: MentionSays) -> 
             target.date, target.date_inferred = said.date, False
     target.kind = merge_kind(target.kind, m.kind)
     target.persons |= said.persons
-    if not said.persons:
+    # "Anwar and Erdogan met in Ankara, when they co-chaired the meeting of the Malaysia-Türkiye
+    # council": a meeting of two named people takes no new states or bodies from a later clause
+    # that names none of its people
+    foreign = said.collectives - target.collectives
+    if not said.persons and not (len(target.persons) >= 2 and m.kind == "meeting" and foreign):
         target.collectives |= said.collectives
     target.mediums |= said.mediums
     target.locations |= said.locations
@@ -76,6 +83,20 @@ def add_mention(target: DocEvent, mi: int, m: RawMention, said: MentionSays) -> 
         if any(h is said.partial for h in m.reported):
             target.silent_ids.add(id(said.partial))     # picks the event, claims no day
 
+
+
+def kept_apart(target: DocEvent | None, m: RawMention, said: MentionSays) -> DocEvent | None:
+    """A mention told as another contact the same day ("earlier in the day, Modi dialled X")
+    is not an event of the article that has people it does not name: a call with a different
+    partner is a different call."""
+    if target is None or not m.apart or not said.persons or target.persons <= said.persons:
+        return target
+    return None
+
+
+def apart_ok(de: DocEvent, members: list[DocEvent]) -> bool:
+    """An article's event never joins the event its article tells it apart from."""
+    return not any(x is de.apart_from or x.apart_from is de for x in members)
 
 
 def merge_kind(a: str, b: str) -> str:

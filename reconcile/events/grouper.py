@@ -31,8 +31,10 @@ from reconcile.events.docevent import (
     DocEvent,
     MentionSays,
     add_mention,
+    apart_ok,
     article_fits,
     bound_undated,
+    kept_apart,
     merge_kind,
     name_unnamed,
     place_undated_previous,
@@ -208,13 +210,14 @@ class EventGrouper:
             said = self._what_mention_says(m, pair, years)
             if said.date is None and m.previous and not said.locations:
                 continue      # "the last call", undated: placed later if at all ("the talks in X" may be)
-            target = self._mention_target(events, current, m, said)
+            target = kept_apart(self._mention_target(events, current, m, said), m, said)
             if target is None:
                 # an undated event the article reports happened: the day the article is about;
                 # an announced one without a date stays undated
                 guess = None if (said.date or m.future or m.previous) else story
                 target = DocEvent(ex.doc.id, m.kind, ex.lang, date=said.date or guess,
                                   date_inferred=(said.date is None and guess is not None) or said.reported,
+                                  apart_from=current if m.apart else None,
                                   story_hit=story_hit if (guess and not said.date) else None)
                 events.append(target)
             add_mention(target, mi, m, said)
@@ -224,7 +227,7 @@ class EventGrouper:
             if not m.previous:
                 current = target
             current_at.append((m.sentence, target))
-            if len(target.persons) == 2:
+            if len(target.persons) == 2 and not m.apart:     # "the two leaders": the article's pair
                 pair = set(target.persons)
         place_undated_previous(ex, events, by_mention, lambda m: self._what_mention_says(m, None, years),
                                self.parties_ok)
@@ -310,7 +313,8 @@ class EventGrouper:
                 merged = True
             # an event named by states alone may be one others name by its people
             keys = de.persons or self._keys(de.collectives)
-            pick = self._best_cluster(de, index.pool(de, self._party_index, keys | de.collectives))
+            pick = self._best_cluster(de, [c for c in index.pool(de, self._party_index, keys | de.collectives)
+                                           if apart_ok(de, c.members)])
             if pick is None and de.recalled and de.date is None:
                 continue      # recalled and undated: it joins an event others report, or none
             if pick is None:
@@ -328,6 +332,7 @@ class EventGrouper:
             self._merge_zones(index)
         for c in index.clusters:
             resolve_constraints(c)
+        date_apart(index.clusters)
         return index.clusters        # numbered by the caller once a reviewer's regrouping is applied
 
     def _best_cluster(self, de: DocEvent, pool: list[EventCluster]) -> EventCluster | None:
@@ -436,3 +441,17 @@ def _placing_order(d: DocEvent) -> tuple[int, int, str, str]:
 def event_day(c: EventCluster) -> dt.date | None:
     d = c.date
     return parse_iso_day(d[0]) if d and d[0] == d[1] else None
+
+
+def date_apart(clusters: list[EventCluster]) -> None:
+    """"وكانت ميلوني قد أجرت صباح اليوم نفسه اتصالا مع Y": an undated contact told as another
+    the same day as its article's event is on that event's day, once the day is known."""
+    home = {id(de): c for c in clusters for de in c.members}
+    for c in clusters:
+        if c.date is not None:
+            continue
+        for de in c.members:
+            main = home.get(id(de.apart_from)) if de.apart_from is not None else None
+            if main is not None and main.date is not None and main.date[0] == main.date[1]:
+                c.infer_day(de, main.date)
+                break

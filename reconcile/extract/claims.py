@@ -305,10 +305,17 @@ def _mention_facts(c: _Claims, m_i: int, m: RawMention, medium_at: Starts[Hit]) 
             c.add("medium", h, {"medium": v}, m_i, m.sentence)
     for eid, es, ee in m.locations:
         c.add("location", Hit("location", es, ee, "location"), {"entity": eid}, m_i, m.sentence)
-    if m.kind == "meeting" and m.medium is None and m.locations and not c.found.mentions[m_i].generic:
+    if m.kind != "meeting" or m.medium is not None or m.generic:
+        return
+    if m.locations:
         # "met in Geneva", "the summit in Bali": a meeting held in a named place was held in person
         _eid, es, ee = m.locations[0]
         c.add("medium", Hit("medium", es, ee, "medium: a meeting in a named place"), {"medium": "in_person"},
+              m_i, m.sentence)
+    elif c.ctx.rs.lex_value("in_person_verb", c.ex.nt.text[m.trigger[0]:m.trigger[1]]) is not None:
+        # "the two leaders last met", "استقبل الرئيس ضيفه": a meeting verb no medium word
+        # qualifies says the two sat in one room
+        c.add("medium", Hit("medium", m.trigger[0], m.trigger[1], "medium: a meeting verb"), {"medium": "in_person"},
               m_i, m.sentence)
 
 
@@ -352,7 +359,16 @@ def _initiators(c: _Claims, gaz: EntityRegistry) -> None:
 def _initiator_before(c: _Claims, gaz: EntityRegistry, cue: Hit, limit: int) -> tuple[str, int, int] | None:
     """The entity right before an initiator cue ("at Putin's request"), within the sentence."""
     near = c.ctx.windows.initiator_before
-    return _first_initiator(gaz, reversed(c.ex.entities_in(limit, cue.start)), lambda es, ee: cue.start - ee > near)
+    found = _first_initiator(gaz, reversed(c.ex.entities_in(limit, cue.start)), lambda es, ee: cue.start - ee > near)
+    if found is not None and gaz.entities[found[0]].type == "country":
+        # "King Abdullah II of Jordan, who had asked for the call": the holder named before his
+        # country, when only "of" stands between them
+        t, lo = c.ex.nt.text, max(limit, found[1] - _HOLDER_REACH)
+        before = [(eid, es, ee) for es, ee, eid, _how in c.ex.entities_in(lo, found[1])
+                  if gaz.entities[eid].type == "person"]
+        if before and c.ctx.rs.lex_value("holder_country_link", t[before[-1][2]:found[1]].strip()) is not None:
+            return before[-1]
+    return found
 
 
 def _pronoun_initiator(c: _Claims, gaz: EntityRegistry, cue: Hit, si: int) -> tuple[str, int, int] | None:
@@ -366,7 +382,17 @@ def _pronoun_initiator(c: _Claims, gaz: EntityRegistry, cue: Hit, si: int) -> tu
 def _initiator_after(c: _Claims, gaz: EntityRegistry, cue: Hit, limit: int) -> tuple[str, int, int] | None:
     """The first entity after an initiator cue ("بطلب من موسكو"), within the sentence."""
     last = min(limit, cue.end + c.ctx.windows.initiator_after)
-    return _first_initiator(gaz, c.ex.entities_in(cue.end, len(c.ex.nt.text)), lambda es, ee: es > last)
+    found = _first_initiator(gaz, c.ex.entities_in(cue.end, len(c.ex.nt.text)), lambda es, ee: es > last)
+    if found is not None and any(how == "adjective" for _s, _e, _i, how in c.ex.entities_in(found[1], found[2])):
+        # "من رئيس الوزراء الماليزي أنور إبراهيم": a nationality in the title, then its holder
+        after = c.ex.entities_in(found[2], min(limit, found[2] + _HOLDER_REACH))
+        holder = next(((eid, es, ee) for es, ee, eid, _how in after if gaz.entities[eid].type == "person"), None)
+        if holder is not None and not c.ex.nt.text[found[2]:holder[1]].strip():
+            return holder
+    return found
+
+
+_HOLDER_REACH = 40      # characters from a title's nationality to the name of the one holding it
 
 
 def _first_initiator(gaz: EntityRegistry, candidates: Iterable[EntityMention],

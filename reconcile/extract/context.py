@@ -19,7 +19,7 @@ from reconcile.engine.rules import RULES_DIR, RuleError, RuleSet, fold_pattern, 
 # last call, where after it it means "another": "اتصال آخر")
 MARKERS = ("future_marker", "past_marker", "previous_marker", "previous_marker_before", "then_marker", "temporal_prep",
            "dual_reference", "time_role", "duration_cue", "relative_interval", "progress_marker", "forecast_cue",
-           "separate_marker", "separate_marker_after")
+           "separate_marker", "separate_marker_after", "apart_marker")
 
 
 @dataclass(frozen=True)

@@ -83,13 +83,14 @@ def _event_word_in(rs: RuleSet, words: list[str]) -> dict[str, Any]:
     for n in range(len(words), 0, -1):
         for i in range(len(words) - n + 1):
             phrase = " ".join(words[i:i + n])
-            v = rs.lex_value("trigger", phrase) or rs.lex_value("contact_verb", phrase)
+            v = rs.lex_value("trigger", phrase) or rs.lex_value("contact_verb", phrase) or \
+                rs.lex_value("visit_word", phrase)
             if v:
                 return dict(v)
     return {}
 
 
-_EVENT_WORDS = ("trigger", "contact_verb", "call_verb", "host_verb")
+_EVENT_WORDS = ("trigger", "contact_verb", "call_verb", "host_verb", "visit_word")
 
 
 def trigger_value(rs: RuleSet, t: str, h: Hit) -> dict[str, Any]:

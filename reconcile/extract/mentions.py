@@ -14,7 +14,7 @@ from reconcile.extract.hits import medium_value, trigger_value
 from reconcile.extract.locations import locations
 from reconcile.extract.parties import distribute, pronoun_subject
 from reconcile.extract.positions import Starts, hit_start
-from reconcile.extract.recalled_time import back_then
+from reconcile.extract.recalled_time import apart, back_then
 from reconcile.extract.sentences import sentence_at
 from reconcile.records import DocExtraction, EventMentions, Hit, Marker, RawMention, Segment, Span
 
@@ -79,6 +79,7 @@ def event_mentions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry,
         if h.value and "start" in h.value:
             h.value["bound"] = "after"      # a lower bound: completes no year, dates no story
     _same_day(mentions)
+    apart(ex, markers, mentions)
     return EventMentions(mentions, by_segment)
 
 
@@ -89,7 +90,9 @@ def _same_day(mentions: list[RawMention]) -> None:
         for h in m.dates:
             if h.value and "refers" in h.value:
                 h.value = dict(last) if last else None
-        own = next((h.value for h in m.dates if h.value and not m.previous), None)
+        # a day, not a month, and of an event that happened ("invited him to visit next month")
+        own = next((h.value for h in m.dates if h.value and not m.previous and not m.future
+                    and h.value.get("start", "") == h.value.get("end", "")), None)
         last = own or last
 
 

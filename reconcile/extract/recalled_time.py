@@ -61,3 +61,13 @@ def back_then(ex: DocExtraction, ctx: LanguageContext, thens: Starts[Marker], la
         return False
     start = ex.sentences[m.sentence][0]
     return recalls_earlier_time(ex.nt.text, ctx, thens, max(m.scope[0], start), m.scope[1])
+
+
+def apart(ex: DocExtraction, markers: dict[str, list[Marker]], mentions: list[RawMention]) -> None:
+    """Mark the mentions told as another contact the same day ("Earlier in the day, X
+    dialled Z", "وكان X قد أجرى في وقت سابق اليوم اتصالا بـ Z"): an ``apart_marker`` in the
+    sentence, before the end of the mention's clauses."""
+    at = Starts(markers.get("apart_marker", []))
+    for m in mentions:
+        start = ex.sentences[m.sentence][0]
+        m.apart = m.apart or at.any_between(start, max(start, m.scope[1]))
