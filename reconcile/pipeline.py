@@ -202,7 +202,7 @@ def _cluster_claims(c: EventCluster, by_doc: dict[tuple[str, str], DocExtraction
     unconverted, among the unplaced."""
     claims: list[Claim] = []
     seen = set()
-    own = [(by_doc[(de.doc, de.lang)], rc, _own_day(de), False) for de in c.members for rc in de.claims]
+    own = [(by_doc[(de.doc, de.lang)], rc, _own_day(de), False) for de in c.members for rc in _outright(de.claims)]
     for ex, rc, day, moved in own + [(ex, rc, None, True) for ex, rc in c.extra_claims]:
         claim = _to_claim(ex, rc, c, day)
         if claim is None:
@@ -212,6 +212,14 @@ def _cluster_claims(c: EventCluster, by_doc: dict[tuple[str, str], DocExtraction
             claim.attached_by = "reviewer" if moved else claim.attached_by
             claims.append(claim)
     return claims
+
+
+def _outright(raw: list[RawClaim]) -> list[RawClaim]:
+    """An article's claims on one event, less what a verb only implies ("X made a call to Y",
+    "the leaders met") where the article says the same fact outright ("at the request of Z",
+    "by video"): one article does not contradict itself."""
+    said = {rc.fact for rc in raw if not rc.hit.rule_value.get("implied")}
+    return [rc for rc in raw if not (rc.hit.rule_value.get("implied") and rc.fact in said)]
 
 
 def _own_day(de: DocEvent) -> dt.date | None:

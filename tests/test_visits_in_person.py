@@ -2,6 +2,7 @@
 no medium word qualifies.  Texts written for these tests."""
 from __future__ import annotations
 
+import pytest
 from conftest import report_of_article
 
 
@@ -86,3 +87,18 @@ def test_a_visit_told_with_its_verb_is_a_meeting_there(tmp_path):
         tokyo = _with(events, "location", {"entity": "Tokyo"})
         assert tokyo and tokyo[0]["kind"] == "meeting", (lang, events)
         assert {"medium": "in_person"} in _values(tokyo[0], "medium")
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan President William Ruto met Portuguese Prime Minister Luis Montenegro on Tuesday in a "
+    "videoconference. They met for forty minutes.\n",
+    "التقى الرئيس الكيني وليام روتو رئيس الوزراء البرتغالي لويس مونتينيغرو يوم الثلاثاء عبر الاتصال المرئي. "
+    "وقال البيان إن الرئيسين التقيا لمدة أربعين دقيقة.\n",
+])
+def test_a_meeting_verb_yields_to_the_medium_the_article_names(tmp_path, text):
+    # "met" implies in person; the same article naming the medium of that event overrules it
+    # (one article never contradicts itself)
+    rep = report_of_article(tmp_path, text, "2025-04-02", "video")
+    media = [c["value"]["medium"] for ev in rep["events"] for f in ev["facts"] if f["fact"] == "medium"
+             for c in f["claims"]]
+    assert "video" in media and "in_person" not in media, media

@@ -315,8 +315,9 @@ def _mention_facts(c: _Claims, m_i: int, m: RawMention, medium_at: Starts[Hit]) 
     elif c.ctx.rs.lex_value("in_person_verb", c.ex.nt.text[m.trigger[0]:m.trigger[1]]) is not None:
         # "the two leaders last met", "استقبل الرئيس ضيفه": a meeting verb no medium word
         # qualifies says the two sat in one room
-        c.add("medium", Hit("medium", m.trigger[0], m.trigger[1], "medium: a meeting verb"), {"medium": "in_person"},
-              m_i, m.sentence)
+        # (implied: an article that names the medium of this event outright overrules it)
+        verb = Hit("medium", m.trigger[0], m.trigger[1], "medium: a meeting verb", rule_value={"implied": True})
+        c.add("medium", verb, {"medium": "in_person"}, m_i, m.sentence)
 
 
 def _alternative(c: _Claims, h: Hit) -> bool:
