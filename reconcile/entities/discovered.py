@@ -81,9 +81,9 @@ def _same_script(entities: Mapping[str, Entity], people: list[str]) -> dict[str,
     for i, a in enumerate(people):
         if a in canon:
             continue
-        na = entities[a].name.split()
+        na = entities[a].name.lower().split()      # names are shown as written: compared folded
         for b in people[i + 1:]:
-            nb = entities[b].name.split()
+            nb = entities[b].name.lower().split()
             if b in canon:
                 continue
             if fuzz.ratio(" ".join(na), " ".join(nb)) >= 88 and fuzz.ratio(na[-1], nb[-1]) >= 85:

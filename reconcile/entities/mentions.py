@@ -22,7 +22,7 @@ from reconcile.records import EntityMention
 # (start, end, entity id, how) in folded offsets; how: gazetteer | adjective | role | fuzzy | title
 Word = tuple[int, int, str]                 # start, end, folded word
 # the run's registry entry for a person named after a title: (folded name, language) -> entity id
-Discover = Callable[[str, str], str]
+Discover = Callable[[str, str, str], str]     # (folded name, language, name as written) -> id
 
 _WORD = re.compile(r"\w+")
 # word tokens that never belong to a person's name (checked on folded text)
@@ -390,7 +390,7 @@ class _Titled:
             return None
         if k >= 0 and words[k][2] in self.stop and not text[words[k][1]:run[0][0]].strip():
             return None
-        return (run[0][0], run[-1][1], self.discover(text[run[0][0]:run[-1][1]], self.scan.lang), "title")
+        return (run[0][0], run[-1][1], self._discovered(run[0][0], run[-1][1]), "title")
 
     def _may_end_name(self, word: Word, run: list[Word]) -> bool:
         """Whether ``word`` may stand before the name words in ``run`` (read backwards)."""
@@ -482,4 +482,9 @@ class _Titled:
             return (a[0], b[1], eid, "fuzzy")
         if after_counterpart:
             return None
-        return (a[0], b[1], self.discover(self.scan.text[a[0]:b[1]], self.scan.lang), "title")
+        return (a[0], b[1], self._discovered(a[0], b[1]), "title")
+
+    def _discovered(self, s: int, e: int) -> str:
+        """The entity of a person named at s:e (folded offsets), named as the article writes it."""
+        os_, oe = self.scan.nt.to_original(s, e)
+        return self.discover(self.scan.text[s:e], self.scan.lang, self.scan.nt.original[os_:oe])

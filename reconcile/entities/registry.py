@@ -40,7 +40,7 @@ class EntityRegistry:
         """(start, end, entity id, how) in folded offsets, sorted."""
         return find_folded(self.gazetteer, nt, lang, ref, known_words, self.discover)
 
-    def discover(self, folded_name: str, lang: str) -> str:
+    def discover(self, folded_name: str, lang: str, written: str = "") -> str:
         """A person named after a title but absent from the gazetteer: one entity per spelling,
         merged across documents and scripts after extraction (``entities.discovered``)."""
         eid = "new-" + "-".join(folded_name.split())
@@ -49,9 +49,10 @@ class EntityRegistry:
             return known
         if eid not in self._entities:
             words = folded_name.split()
+            # shown as the first article to name them writes it ("Kang Yu-jung", not folded)
+            name = " ".join(written.split()) or " ".join(words)
             # the surname alone names them too ("Zarubin asked"), as a gazetteer person's does
-            self._entities[eid] = Entity(id=eid, name=" ".join(words), type="person",
-                                         labels={lang: " ".join(words)},
+            self._entities[eid] = Entity(id=eid, name=name, type="person", labels={lang: name},
                                          aliases={lang: [folded_name] + [surname_of(words)][:len(words) - 1]})
         return eid
 
