@@ -48,3 +48,13 @@ try:
     settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "short"))
 except ImportError:      # hypothesis is a test dependency; without it those tests are skipped
     pass
+
+
+def fact_values(ev: dict, fact: str) -> list:
+    """The values of one fact's claims in a report event."""
+    return [c["value"] for f in ev["facts"] if f["fact"] == fact for c in f["claims"]]
+
+
+def events_by_start(rep: dict) -> dict:
+    """A report's events by their first day (None for undated ones)."""
+    return {(ev["date"] or {}).get("start"): ev for ev in rep["events"]}

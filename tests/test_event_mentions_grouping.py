@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import report_of_article
+from conftest import fact_values, report_of_article
 
 from reconcile.ingest.corpus import load_corpus
 from reconcile.pipeline import analyse
@@ -24,10 +24,6 @@ def _corpus_report(folder: Path, articles: dict[str, tuple[str, str]]) -> dict:
         manifest[f"{name}.txt"] = {"outlet": name, "language": lang, "published": published, "url": None}
     (folder / "sources.yaml").write_text(yaml.safe_dump(manifest), encoding="utf-8")
     return build_report(analyse(load_corpus([folder])), "corpus")
-
-
-def _values(ev, fact):
-    return [c["value"] for f in ev["facts"] if f["fact"] == fact for c in f["claims"]]
 
 
 def _on(rep, start):
@@ -49,8 +45,8 @@ def test_a_medium_between_commas_is_how_the_recalled_contact_was_held(tmp_path, 
     rep = report_of_article(tmp_path, RECALLED_BY_VIDEO[lang], "2025-05-03")
     (main,) = _on(rep, "2025-05-02")
     (recalled,) = _on(rep, "2025-02-01")
-    assert _values(main, "medium") == [{"medium": "phone"}]
-    assert _values(recalled, "medium") == [{"medium": "video"}]
+    assert fact_values(main, "medium") == [{"medium": "phone"}]
+    assert fact_values(recalled, "medium") == [{"medium": "video"}]
 
 
 def test_when_after_a_recalled_date_takes_up_that_contact(tmp_path):
@@ -61,10 +57,10 @@ def test_when_after_a_recalled_date_takes_up_that_contact(tmp_path):
     rep = report_of_article(tmp_path, text, "2024-10-09")
     (main,) = _on(rep, "2024-10-08")
     (recalled,) = [ev for ev in rep["events"] if ev is not main]
-    assert _values(main, "medium") == [{"medium": "phone"}]
-    assert _values(main, "duration") == [{"minutes": {"min": 20, "max": 20}}]
-    assert {"medium": "video"} in _values(recalled, "medium")
-    assert all(v["minutes"]["min"] > 60 for v in _values(recalled, "duration"))
+    assert fact_values(main, "medium") == [{"medium": "phone"}]
+    assert fact_values(main, "duration") == [{"minutes": {"min": 20, "max": 20}}]
+    assert {"medium": "video"} in fact_values(recalled, "medium")
+    assert all(v["minutes"]["min"] > 60 for v in fact_values(recalled, "duration"))
 
 
 def test_an_apposition_names_the_event_again(tmp_path):
@@ -74,8 +70,8 @@ def test_an_apposition_names_the_event_again(tmp_path):
     rep = report_of_article(tmp_path, text, "2024-10-02")
     (first,) = _on(rep, "2024-09-12")
     assert {p for p in first["participants"]} == {p for p in _on(rep, "2024-10-02")[0]["participants"]}
-    assert _values(first, "medium") == [{"medium": "phone"}]
-    assert _values(first, "duration") == [{"minutes": {"min": 15, "max": 15}}]
+    assert fact_values(first, "medium") == [{"medium": "phone"}]
+    assert fact_values(first, "duration") == [{"minutes": {"min": 15, "max": 15}}]
 
 
 # an article names nobody for an earlier call ("a 25-minute call took place on June 9"); another
@@ -110,7 +106,7 @@ def test_a_contact_two_articles_recall_is_one_event(tmp_path):
     feb = _on(rep, "2025-02-01")
     assert len(feb) == 1
     assert {c["doc"] for f in feb[0]["facts"] for c in f["claims"]} == {"a", "b"}
-    assert {"medium": "video"} in _values(feb[0], "medium")
+    assert {"medium": "video"} in fact_values(feb[0], "medium")
 
 
 AHEAD_ASIDE = {
@@ -126,10 +122,10 @@ AHEAD_ASIDE = {
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_a_clause_that_looks_ahead_makes_neither_the_event_nor_its_day_ahead(tmp_path, lang):
     rep = report_of_article(tmp_path, AHEAD_ASIDE[lang], "2024-10-10")
-    (ev,) = [ev for ev in rep["events"] if _values(ev, "duration")]
+    (ev,) = [ev for ev in rep["events"] if fact_values(ev, "duration")]
     assert ev["date"] == {"start": "2024-10-08", "end": "2024-10-08"}
     assert not _on(rep, "2024-10-15")
-    assert _values(ev, "duration") == [{"minutes": {"min": 120, "max": 120}}]
+    assert fact_values(ev, "duration") == [{"minutes": {"min": 120, "max": 120}}]
 
 
 def test_a_date_with_its_own_ahead_word_still_looks_ahead(tmp_path):
@@ -153,8 +149,8 @@ def test_a_guest_received_at_a_palace_of_a_city_was_met_there_in_person(tmp_path
     rep = report_of_article(tmp_path, RECEIVED[lang], "2024-10-08")
     (ev,) = _on(rep, "2024-10-07")
     assert ev["kind"] == "meeting"
-    assert {"entity": "Doha"} in _values(ev, "location")
-    assert {"medium": "in_person"} in _values(ev, "medium")
+    assert {"entity": "Doha"} in fact_values(ev, "location")
+    assert {"medium": "in_person"} in fact_values(ev, "medium")
 
 
 @pytest.mark.parametrize("text", [
@@ -171,5 +167,5 @@ def test_a_city_an_administration_sits_in_is_no_place_of_the_event(tmp_path):
             "French President Emmanuel Macron in Madrid in November, in what would be the first visit under "
             "the new administration in Paris.\n")
     rep = report_of_article(tmp_path, text, "2024-10-08")
-    places = {v["entity"] for ev in rep["events"] for v in _values(ev, "location")}
+    places = {v["entity"] for ev in rep["events"] for v in fact_values(ev, "location")}
     assert places == {"Madrid"}

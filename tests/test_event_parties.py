@@ -4,16 +4,12 @@ an event of its own after "a separate"/"another", and a leader's title with any 
 the state ("the U.S. leader", "the Turkish leader")."""
 from __future__ import annotations
 
-from conftest import report_of_article
+from conftest import fact_values, report_of_article
 
 
 def _events(tmp_path, text, published):
     rep = report_of_article(tmp_path, text, published, "parties")
     return rep, [(sorted(ev["participants"]), ev) for ev in rep["events"]]
-
-
-def _values(ev, fact):
-    return [c["value"] for f in ev["facts"] if f["fact"] == fact for c in f["claims"]]
 
 
 PLURAL = """Lula to hold phone calls with Macron and Scholz on Thursday
@@ -27,9 +23,9 @@ def test_calls_with_two_partners_are_one_call_with_each(tmp_path):
     names = sorted(tuple(p) for p, _ in evs)
     assert names == [("Emmanuel Macron", "Luiz Inácio Lula da Silva"), ("Luiz Inácio Lula da Silva", "Olaf Scholz")]
     with_macron = [ev for p, ev in evs if "Emmanuel Macron" in p][0]
-    assert [v["utc"]["start"] for v in _values(with_macron, "scheduled_time")] == ["2024-03-07T13:00Z"]
+    assert [v["utc"]["start"] for v in fact_values(with_macron, "scheduled_time")] == ["2024-03-07T13:00Z"]
     with_scholz = [ev for p, ev in evs if "Olaf Scholz" in p]
-    assert with_scholz and _values(with_scholz[0], "medium") == [{"medium": "phone"}]
+    assert with_scholz and fact_values(with_scholz[0], "medium") == [{"medium": "phone"}]
     ids = [c["id"] for ev in rep["events"] for f in ev["facts"] for c in f["claims"]]
     assert len(ids) == len(set(ids))          # the plural's words claim once per event, each its own id
 
@@ -89,9 +85,9 @@ def test_talks_told_after_a_temporal_preposition_are_another_event(tmp_path):
             "accepted last week the German plan during talks in Doha led by Foreign Minister Annalena Baerbock.\n")
     _rep, evs = _events(tmp_path, text, "2023-06-07")
     call = [ev for p, ev in evs if "Olaf Scholz" in p and "Emmanuel Macron" in p]
-    assert call and all(v["date"]["start"] == "2023-06-07" for v in _values(call[0], "date"))
-    talks = [ev for p, ev in evs if ev is not call[0] and _values(ev, "location")]
-    assert talks and _values(talks[0], "location") == [{"entity": "Doha"}]
+    assert call and all(v["date"]["start"] == "2023-06-07" for v in fact_values(call[0], "date"))
+    talks = [ev for p, ev in evs if ev is not call[0] and fact_values(ev, "location")]
+    assert talks and fact_values(talks[0], "location") == [{"entity": "Doha"}]
 
 
 def test_an_undated_event_joins_the_one_held_at_its_place(tmp_path):
@@ -165,8 +161,8 @@ def test_recalled_talks_at_a_place_join_the_talks_held_there(tmp_path):
                 for name, (_text, day) in docs.items()}
     (tmp_path / "sources.yaml").write_text(yaml.safe_dump(manifest), encoding="utf-8")
     rep = build_report(analyse(load_corpus([tmp_path])), "recalled")
-    located = {ev["id"]: (ev["date"], sorted(ev["documents"]), _values(ev, "location")) for ev in rep["events"]
-               if _values(ev, "location")}
+    located = {ev["id"]: (ev["date"], sorted(ev["documents"]), fact_values(ev, "location")) for ev in rep["events"]
+               if fact_values(ev, "location")}
     # Vienna joins the Friday talks; Oslo, held nowhere others report, makes no event of its own
     assert list(located.values()) == [({"start": "2023-06-09", "end": "2023-06-09"}, ["a", "b"],
                                        [{"entity": "Vienna"}, {"entity": "Vienna"}])], located

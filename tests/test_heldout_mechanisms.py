@@ -4,15 +4,11 @@ present of schedules is ahead; the caller of a received call, with a day word or
 in between."""
 from __future__ import annotations
 
-from conftest import report_of_article
+from conftest import fact_values, report_of_article
 
 
 def _report(tmp_path, text, published):
     return report_of_article(tmp_path, text, published, "mechanisms")
-
-
-def _values(ev, fact):
-    return [c["value"] for f in ev["facts"] if f["fact"] == fact for c in f["claims"]]
 
 
 LAST_CALL = """أردوغان وبوتين يبحثان هاتفيا الحرب في أوكرانيا
@@ -34,13 +30,13 @@ def test_the_last_call_before_the_noun_is_an_earlier_one(tmp_path):
     rep = _report(tmp_path, LAST_CALL, "2024-05-15")
     today = [ev for ev in rep["events"] if (ev["date"] or {}).get("start") == "2024-05-14"]
     assert len(today) == 1
-    assert _values(today[0], "duration") == [{"minutes": {"min": 40, "max": 40}}]
+    assert fact_values(today[0], "duration") == [{"minutes": {"min": 40, "max": 40}}]
 
 
 def test_another_call_after_the_noun_is_a_new_one(tmp_path):
     rep = _report(tmp_path, ANOTHER_CALL, "2024-05-15")
     days = {(ev["date"] or {}).get("start"): ev for ev in rep["events"]}
-    assert "2024-05-15" in days and _values(days["2024-05-15"], "duration")
+    assert "2024-05-15" in days and fact_values(days["2024-05-15"], "duration")
 
 
 def test_a_trip_ahead_takes_the_coming_weekday(tmp_path):
@@ -63,7 +59,7 @@ def test_the_caller_of_a_received_call(tmp_path):
         folder = tmp_path / lang
         folder.mkdir()
         rep = _report(folder, text, "2024-05-16")
-        got = [v for ev in rep["events"] for v in _values(ev, "initiator")]
+        got = [v for ev in rep["events"] for v in fact_values(ev, "initiator")]
         assert got and all("Macron" in str(v) for v in got), (lang, got)
 
 
@@ -76,5 +72,5 @@ LATTER = """مودي وألبانيز يبحثان هاتفيا التجارة
 def test_the_latter_before_the_event_word_is_a_person_not_an_earlier_call(tmp_path):
     # "الأخير" before the noun is "the latter"; only after it ("الاتصال الأخير") the last call
     rep = _report(tmp_path, LATTER, "2024-05-16")
-    got = [v for ev in rep["events"] for v in _values(ev, "duration")]
+    got = [v for ev in rep["events"] for v in fact_values(ev, "duration")]
     assert got == [{"minutes": {"min": 30, "max": 30}}], got

@@ -4,19 +4,11 @@ is about the people that clause names; "the last call of this kind" was held as 
 own event was."""
 from __future__ import annotations
 
-from conftest import report_of_article
+from conftest import events_by_start, fact_values, report_of_article
 
 
 def _report(tmp_path, text, published, name="recalled"):
     return report_of_article(tmp_path, text, published, name)
-
-
-def _values(ev, fact):
-    return [c["value"] for f in ev["facts"] if f["fact"] == fact for c in f["claims"]]
-
-
-def _by_start(rep):
-    return {(ev["date"] or {}).get("start"): ev for ev in rep["events"]}
 
 
 FRONTED = {
@@ -31,7 +23,7 @@ def test_a_fronted_event_phrase_is_about_the_main_clause_people(tmp_path):
     for lang, text in FRONTED.items():
         folder = tmp_path / lang
         folder.mkdir()
-        days = _by_start(_report(folder, text, "2024-06-04"))
+        days = events_by_start(_report(folder, text, "2024-06-04"))
         since = "2019-03-01" if lang == "en" else "2019-01-01"
         assert since in days, (lang, list(days))
         assert sorted(days[since]["participants"]) == ["Olaf Scholz", "Recep Tayyip Erdoğan"], lang
@@ -56,15 +48,15 @@ def test_the_last_event_of_this_kind_was_held_the_same_way(tmp_path):
     for lang, text in SAME_KIND.items():
         folder = tmp_path / lang
         folder.mkdir()
-        days = _by_start(_report(folder, text, "2024-06-04"))
-        assert _values(days["2023-03-03"], "medium") == [{"medium": "phone"}], lang
+        days = events_by_start(_report(folder, text, "2024-06-04"))
+        assert fact_values(days["2023-03-03"], "medium") == [{"medium": "phone"}], lang
 
 
 def test_of_this_kind_with_no_medium_told_claims_none(tmp_path):
     text = ("Recep Tayyip Erdogan and Olaf Scholz held talks on Monday. The last talks of this kind "
             "between them took place on 3 March 2023.\n")
-    days = _by_start(_report(tmp_path, text, "2024-06-04"))
-    assert _values(days["2023-03-03"], "medium") == []
+    days = events_by_start(_report(tmp_path, text, "2024-06-04"))
+    assert fact_values(days["2023-03-03"], "medium") == []
 
 
 LAST_KNOWN = {
@@ -79,16 +71,16 @@ def test_an_undated_last_call_is_the_earlier_contact_its_sentence_dates(tmp_path
     for lang, text in LAST_KNOWN.items():
         folder = tmp_path / lang
         folder.mkdir()
-        days = _by_start(_report(folder, text, "2024-06-04"))
-        assert _values(days["2021-05-01"], "medium") == [{"medium": "phone"}], (lang, list(days))
-        assert _values(days["2024-06-03"], "medium") == [], lang
+        days = events_by_start(_report(folder, text, "2024-06-04"))
+        assert fact_values(days["2021-05-01"], "medium") == [{"medium": "phone"}], (lang, list(days))
+        assert fact_values(days["2024-06-03"], "medium") == [], lang
 
 
 def test_an_undated_last_call_alone_stays_unplaced(tmp_path):
     text = ("Recep Tayyip Erdogan and Olaf Scholz spoke on Monday. Their last phone call, officials "
             "recalled, had been tense.\n")
     rep = _report(tmp_path, text, "2024-06-04")
-    assert all(_values(ev, "medium") == [] for ev in rep["events"])
+    assert all(fact_values(ev, "medium") == [] for ev in rep["events"])
 
 
 def _speakers(ev, fact):
@@ -99,7 +91,7 @@ def test_local_media_are_the_dateline_country_media(tmp_path):
     text = ("Ankara [Turkey], June 4 (Agency): Recep Tayyip Erdogan and Olaf Scholz spoke by phone on "
             "Monday for about 40 minutes, local media reported.\n")
     rep = _report(tmp_path, text, "2024-06-04")
-    ev = next(ev for ev in rep["events"] if _values(ev, "duration"))
+    ev = next(ev for ev in rep["events"] if fact_values(ev, "duration"))
     assert _speakers(ev, "duration") == ["Turkish media"]
 
 
@@ -107,7 +99,7 @@ def test_local_media_without_a_dateline_stay_unnamed(tmp_path):
     text = ("Recep Tayyip Erdogan and Olaf Scholz spoke by phone on Monday for about 40 minutes, local "
             "media reported.\n")
     rep = _report(tmp_path, text, "2024-06-04")
-    ev = next(ev for ev in rep["events"] if _values(ev, "duration"))
+    ev = next(ev for ev in rep["events"] if fact_values(ev, "duration"))
     assert _speakers(ev, "duration") == [None]
 
 
@@ -123,5 +115,5 @@ def test_a_length_told_of_back_then_is_not_the_new_event_s(tmp_path):
     for lang, text in BACK_THEN.items():
         folder = tmp_path / lang
         folder.mkdir()
-        days = _by_start(_report(folder, text, "2024-06-04"))
-        assert _values(days["2024-06-03"], "duration") == [{"minutes": {"min": 40, "max": 40}}], lang
+        days = events_by_start(_report(folder, text, "2024-06-04"))
+        assert fact_values(days["2024-06-03"], "duration") == [{"minutes": {"min": 40, "max": 40}}], lang

@@ -4,19 +4,15 @@ length, initiator and medium never join the main event's, even when the other pa
 not recognised.  Texts written for these tests."""
 from __future__ import annotations
 
-from conftest import report_of_article
+from conftest import fact_values, report_of_article
 
 
 def _events(tmp_path, text, published):
     return report_of_article(tmp_path, text, published, "apart")["events"]
 
 
-def _values(ev, fact):
-    return [c["value"] for f in ev["facts"] if f["fact"] == fact for c in f["claims"]]
-
-
 def _minutes(ev):
-    return sorted(v["minutes"]["min"] for v in _values(ev, "duration"))
+    return sorted(v["minutes"]["min"] for v in fact_values(ev, "duration"))
 
 
 EN = """Carney and Merz discuss tariffs by phone
@@ -50,23 +46,23 @@ def test_an_earlier_call_with_someone_else_is_its_own_event_en(tmp_path):
     main = _main(events)
     assert _minutes(main) == [25]
     other = [ev for ev in events if ev is not main and 40 in _minutes(ev)]
-    assert other and _values(other[0], "medium") == [{"medium": "phone"}]
-    assert [v["entity"] for v in _values(other[0], "initiator")] == ["Mark Carney"]
+    assert other and fact_values(other[0], "medium") == [{"medium": "phone"}]
+    assert [v["entity"] for v in fact_values(other[0], "initiator")] == ["Mark Carney"]
 
 
 def test_an_earlier_call_with_someone_else_is_its_own_event_ar(tmp_path):
     events = _events(tmp_path, AR, "2025-06-03")
     main = _main(events)
     assert _minutes(main) == [25]
-    assert not _values(main, "initiator") or \
-        {v["entity"] for v in _values(main, "initiator")} == {"Mark Carney"}
+    assert not fact_values(main, "initiator") or \
+        {v["entity"] for v in fact_values(main, "initiator")} == {"Mark Carney"}
     assert any(60 in _minutes(ev) for ev in events if ev is not main)
 
 
 def test_an_earlier_word_about_the_same_call_stays_with_it(tmp_path):
     # naming nobody, "the call" told earlier in the day is still the article's call
     events = _events(tmp_path, SAME, "2025-06-03")
-    calls = [ev for ev in events if _values(ev, "duration")]
+    calls = [ev for ev in events if fact_values(ev, "duration")]
     assert len(calls) == 1
 
 
@@ -101,7 +97,7 @@ def test_the_caller_named_after_a_title_with_a_nationality(tmp_path):
     text = ("ميرتس وإيشيبا\n\nتلقى المستشار الألماني فريدريش ميرتس، مساء الخميس، اتصالا هاتفيا من رئيس "
             "الوزراء الياباني شيغيرو إيشيبا، تناول العلاقات الثنائية.\n")
     events = _events(tmp_path, text, "2025-06-06")
-    assert [v["entity"] for ev in events for v in _values(ev, "initiator")] == ["Shigeru Ishiba"]
+    assert [v["entity"] for ev in events for v in fact_values(ev, "initiator")] == ["Shigeru Ishiba"]
 
 
 def test_also_a_call_with_someone_unnamed_is_its_own_event(tmp_path):

@@ -5,7 +5,7 @@ Texts written for these tests."""
 from __future__ import annotations
 
 import pytest
-from conftest import report_of_article
+from conftest import events_by_start, fact_values, report_of_article
 
 from reconcile.engine.normalise import fold
 from reconcile.extract.context import language_context
@@ -49,14 +49,6 @@ def test_then_as_next_or_as_a_bound_does_not(lang, text):
     assert not _recalls(lang, text)
 
 
-def _values(ev, fact):
-    return [c["value"] for f in ev["facts"] if f["fact"] == fact for c in f["claims"]]
-
-
-def _by_start(rep):
-    return {(ev["date"] or {}).get("start"): ev for ev in rep["events"]}
-
-
 RECALLED = {
     "en": "Spanish Prime Minister Pedro Sanchez and Italian Prime Minister Giorgia Meloni spoke by phone on "
           "Thursday for 25 minutes. It was their first phone call since October 2022. At the time, Sanchez "
@@ -69,11 +61,11 @@ RECALLED = {
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_a_length_told_back_then_goes_to_the_recalled_contact(tmp_path, lang):
-    days = _by_start(report_of_article(tmp_path, RECALLED[lang], "2024-05-24"))
-    assert _values(days["2024-05-23"], "duration") == [{"minutes": {"min": 25, "max": 25}}]
+    days = events_by_start(report_of_article(tmp_path, RECALLED[lang], "2024-05-24"))
+    assert fact_values(days["2024-05-23"], "duration") == [{"minutes": {"min": 25, "max": 25}}]
     recalled = days["2022-10-01"]
-    assert any(v["minutes"]["min"] <= 180 <= v["minutes"]["max"] for v in _values(recalled, "duration"))
-    assert {"medium": "phone"} in _values(recalled, "medium")
+    assert any(v["minutes"]["min"] <= 180 <= v["minutes"]["max"] for v in fact_values(recalled, "duration"))
+    assert {"medium": "phone"} in fact_values(recalled, "medium")
 
 
 NEXT = {
@@ -87,9 +79,9 @@ NEXT = {
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_then_as_next_keeps_the_length_with_the_new_event(tmp_path, lang):
-    days = _by_start(report_of_article(tmp_path, NEXT[lang], "2024-05-24"))
-    assert not _values(days.get("2022-10-01") or {"facts": []}, "duration")
-    assert any(v["minutes"]["max"] == 180 for v in _values(days["2024-05-23"], "duration"))
+    days = events_by_start(report_of_article(tmp_path, NEXT[lang], "2024-05-24"))
+    assert not fact_values(days.get("2022-10-01") or {"facts": []}, "duration")
+    assert any(v["minutes"]["max"] == 180 for v in fact_values(days["2024-05-23"], "duration"))
 
 
 OTHER_PEOPLE = {
@@ -104,9 +96,9 @@ OTHER_PEOPLE = {
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_a_contact_back_then_with_someone_else_is_not_the_recalled_one(tmp_path, lang):
-    days = _by_start(report_of_article(tmp_path, OTHER_PEOPLE[lang], "2024-05-24"))
-    assert not _values(days["2022-10-01"], "duration")
-    assert _values(days["2024-05-23"], "duration") == [{"minutes": {"min": 25, "max": 25}}]
+    days = events_by_start(report_of_article(tmp_path, OTHER_PEOPLE[lang], "2024-05-24"))
+    assert not fact_values(days["2022-10-01"], "duration")
+    assert fact_values(days["2024-05-23"], "duration") == [{"minutes": {"min": 25, "max": 25}}]
 
 
 OWN_EVENT_THEN = {
@@ -119,5 +111,5 @@ OWN_EVENT_THEN = {
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_then_after_the_article_s_own_event_is_that_event(tmp_path, lang):
-    days = _by_start(report_of_article(tmp_path, OWN_EVENT_THEN[lang], "2024-05-24"))
-    assert _values(days["2024-05-23"], "duration") == [{"minutes": {"min": 25, "max": 25}}]
+    days = events_by_start(report_of_article(tmp_path, OWN_EVENT_THEN[lang], "2024-05-24"))
+    assert fact_values(days["2024-05-23"], "duration") == [{"minutes": {"min": 25, "max": 25}}]

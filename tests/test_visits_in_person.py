@@ -3,19 +3,15 @@ no medium word qualifies.  Texts written for these tests."""
 from __future__ import annotations
 
 import pytest
-from conftest import report_of_article
+from conftest import fact_values, report_of_article
 
 
 def _events(tmp_path, text, published):
     return report_of_article(tmp_path, text, published, "visits")["events"]
 
 
-def _values(ev, fact):
-    return [c["value"] for f in ev["facts"] if f["fact"] == fact for c in f["claims"]]
-
-
 def _with(events, fact, value):
-    return [ev for ev in events if value in _values(ev, fact)]
+    return [ev for ev in events if value in fact_values(ev, fact)]
 
 
 def test_an_invitation_to_visit_is_a_planned_meeting_en(tmp_path):
@@ -25,9 +21,9 @@ def test_an_invitation_to_visit_is_a_planned_meeting_en(tmp_path):
     events = _events(tmp_path, text, "2025-02-03")
     paris = _with(events, "location", {"entity": "Paris"})
     assert paris and paris[0]["kind"] == "meeting"
-    assert {"medium": "in_person"} in _values(paris[0], "medium")
-    assert {"entity": "Emmanuel Macron"} in _values(paris[0], "initiator")
-    assert {"date": {"start": "2025-05-01", "end": "2025-05-31"}} in _values(paris[0], "date")
+    assert {"medium": "in_person"} in fact_values(paris[0], "medium")
+    assert {"entity": "Emmanuel Macron"} in fact_values(paris[0], "initiator")
+    assert {"date": {"start": "2025-05-01", "end": "2025-05-31"}} in fact_values(paris[0], "date")
 
 
 def test_an_invitation_to_visit_is_a_planned_meeting_ar(tmp_path):
@@ -36,10 +32,10 @@ def test_an_invitation_to_visit_is_a_planned_meeting_ar(tmp_path):
     events = _events(tmp_path, text, "2025-02-03")
     paris = _with(events, "location", {"entity": "Paris"})
     assert paris and paris[0]["kind"] == "meeting"
-    assert {"entity": "Emmanuel Macron"} in _values(paris[0], "initiator")
+    assert {"entity": "Emmanuel Macron"} in fact_values(paris[0], "initiator")
     # the call is Lula's: the one who places it asked for it
     call = [ev for ev in events if ev["kind"] == "call"]
-    assert call and _values(call[0], "initiator") in ([{"entity": "Luiz Inácio Lula da Silva"}], [])
+    assert call and fact_values(call[0], "initiator") in ([{"entity": "Luiz Inácio Lula da Silva"}], [])
 
 
 def test_due_in_a_city_with_a_month_is_a_planned_meeting(tmp_path):
@@ -86,7 +82,7 @@ def test_a_visit_told_with_its_verb_is_a_meeting_there(tmp_path):
         events = _events(folder, text, "2025-06-02")
         tokyo = _with(events, "location", {"entity": "Tokyo"})
         assert tokyo and tokyo[0]["kind"] == "meeting", (lang, events)
-        assert {"medium": "in_person"} in _values(tokyo[0], "medium")
+        assert {"medium": "in_person"} in fact_values(tokyo[0], "medium")
 
 
 @pytest.mark.parametrize("text", [
