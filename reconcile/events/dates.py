@@ -223,6 +223,14 @@ def by_claims(de: DocEvent, cands: list[EventCluster],
     return top[0] if len(top) == 1 else None
 
 
+def clashes(mine: list[RawClaim], c: EventCluster, compatible: Callable[[dict, dict], bool]) -> bool:
+    """Whether a value an article gives for a telling fact (length, who called) disagrees with
+    one the event's articles give: then it tells of another event, not of this one."""
+    ours = _values(mine, _TELLING_FACTS)
+    theirs = _values([rc for m in c.members for rc in m.claims], tuple(ours))
+    return any(not compatible(v, w) for f, vs in ours.items() for v in vs for w in theirs.get(f, []))
+
+
 def _values(claims: list[RawClaim], facts: tuple[str, ...]) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {}
     for rc in claims:

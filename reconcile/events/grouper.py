@@ -362,10 +362,10 @@ class EventGrouper:
             return max(fits, key=lambda c: (len((c.persons | c.collectives) & parties),
                                             -len((c.persons | c.collectives) - parties), -c.seq))
         # several events fit its day: where it was held, or what it says of the event, may tell which
-        return (_held_there(de, fits) or by_claims(de, fits, self._compatible())) if len(fits) > 1 else \
+        return (_held_there(de, fits) or by_claims(de, fits, self.compatible())) if len(fits) > 1 else \
             (fits[0] if fits else None)
 
-    def _compatible(self) -> Callable[[dict, dict], bool]:
+    def compatible(self) -> Callable[[dict, dict], bool]:
         """Whether two values of a fact agree, as a verdict would judge them."""
         if self._reconciler is None:
             self._reconciler = Reconciler(self.entities, self.lift)

@@ -15,22 +15,18 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from reconcile.dimensions.dates import resolve_partial
-from reconcile.events.dates import by_claims, narrow, resolve_constraints
-from reconcile.events.days import Day, day_keys, days_between, overlap, width
+from reconcile.dimensions.dates import partial_fits
+from reconcile.events.dates import by_claims, clashes, narrow, resolve_constraints
+from reconcile.events.days import Day, day_keys, days_between, width
 from reconcile.events.docevent import merge_kind
-from reconcile.records import DocExtraction, RawClaim
-from reconcile.verdicts import Reconciler
+from reconcile.events.zones import zone_tolerance
+from reconcile.records import DocExtraction
 
 if TYPE_CHECKING:
     from reconcile.events.grouper import DocEvent, EventCluster, EventGrouper
 
-# days either side of the page's day an event reported alongside may be on (time zones: the
-# same moment is one day in Washington and the next in Beijing)
-_ZONE_DAYS = 1
-# the facts whose values tell two events of the same people apart: an event reported alongside
-# joins no event whose outlets say otherwise (a different event, not a conflict)
-_TELLING_FACTS = ("duration", "initiator")
+# days either side of the page's day an event reported alongside may be on are the time-zone
+# slack of tolerances.yaml (the same moment is one day in Washington and the next in Beijing)
 
 
 def place_on_page_day(grouper: EventGrouper, clusters: list[EventCluster],
@@ -43,19 +39,21 @@ def place_on_page_day(grouper: EventGrouper, clusters: list[EventCluster],
         for de in c.members:
             pages.setdefault((de.doc, de.lang), []).append(de)
     by_day = _precise_by_day(clusters)
-    compatible = Reconciler(grouper.entities, grouper.lift).compatible
+    compatible = grouper.compatible()
+    slack = zone_tolerance()[0]
     emptied: set[int] = set()
     for ex in exs:
         if ex.ref is not None or not ex.mentions:
             continue
         page = pages.get((ex.doc.id, ex.lang), [])
-        day = _page_day(ex, page, home)
+        announced = {id(de) for de in page if _announced(ex, de)}
+        day = _page_day([de for de in page if id(de) not in announced], home, slack)
         if day is None:
             continue
         for de in page:
-            if not _news_left_undated(ex, de, home):
+            if id(de) in announced or not _news_left_undated(de, home):
                 continue
-            target = _day_event(grouper, de, _near(day, by_day, ex.doc.id), compatible)
+            target = _day_event(grouper, de, _near(day, by_day, ex.doc.id, slack), compatible)
             if target is None:
                 _date_to_page_day(de, home[id(de)], day)
                 continue
@@ -76,7 +74,7 @@ def _date_to_page_day(de: DocEvent, alone: EventCluster, day: Day) -> None:
     if day[0] != day[1] or not de.constraints:
         return
     lo = dt.date.fromisoformat(day[0])
-    if all("weekday" in h.value and "month" not in h.value and resolve_partial(h.value, lo, lo) == lo
+    if all("weekday" in h.value and "month" not in h.value and partial_fits(h.value, lo)
            for _s, h in de.constraints):
         alone.infer_day(de, day)
         resolve_constraints(alone)
@@ -97,33 +95,35 @@ def _announced(ex: DocExtraction, de: DocEvent) -> bool:
     return any(ex.mentions[mi].future for mi in de.mentions if mi < len(ex.mentions))
 
 
-def _page_day(ex: DocExtraction, page: list[DocEvent], home: dict[int, EventCluster]) -> Day | None:
-    """The day the page's own news was placed on: that of every event it reports (not recalled,
-    not announced) that joined an event dated to the day; None when none did, or when they
-    are more than a time zone's day apart."""
-    days = [d for de in page if not de.recalled and not _announced(ex, de)
-            and (d := home[id(de)].date) is not None and width(d) <= _ZONE_DAYS]
+def _page_day(told: list[DocEvent], home: dict[int, EventCluster], slack: int) -> Day | None:
+    """The day the page's own news was placed on: that of every event it reports (not recalled;
+    ``told`` holds no announced one) that joined an event dated to the day; None when none did,
+    or when they are more than a time zone's day apart."""
+    days = [d for de in told if not de.recalled
+            and (d := home[id(de)].date) is not None and width(d) <= slack]
     if not days:
         return None
     lo, hi = min(d[0] for d in days), max(d[1] for d in days)
-    return (lo, hi) if days_between(lo, hi) <= _ZONE_DAYS else None
+    return (lo, hi) if days_between(lo, hi) <= slack else None
 
 
-def _news_left_undated(ex: DocExtraction, de: DocEvent, home: dict[int, EventCluster]) -> bool:
-    """An event the page reports as news, with no day of its own and none found for it: alone
-    in an event of its own (one other pages joined is theirs too, and stays as it is)."""
+def _news_left_undated(de: DocEvent, home: dict[int, EventCluster]) -> bool:
+    """An event the page reports as news (not announced: the caller checks), with no day of its
+    own and none found for it: alone in an event of its own (one other pages joined is theirs
+    too, and stays as it is)."""
     alone = home[id(de)]
     return (de.date is None and not de.recalled and bool(de.persons or de.collectives)
-            and alone.date is None and len(alone.members) == 1 and not _announced(ex, de))
+            and alone.date is None and len(alone.members) == 1)
 
 
-def _near(day: Day, by_day: dict[str, list[EventCluster]], doc: str) -> list[EventCluster]:
+def _near(day: Day, by_day: dict[str, list[EventCluster]], doc: str, slack: int) -> list[EventCluster]:
     """The events dated to the page's day or a day either side, that hold none of the page's
-    own events (those are other events, by the page's own account), in the order they were made."""
-    lo = (dt.date.fromisoformat(day[0]) - dt.timedelta(days=_ZONE_DAYS)).isoformat()
-    hi = (dt.date.fromisoformat(day[1]) + dt.timedelta(days=_ZONE_DAYS)).isoformat()
+    own events (those are other events, by the page's own account), in the order they were made.
+    (``by_day`` files an event under every day it covers: each one found overlaps the span.)"""
+    lo = (dt.date.fromisoformat(day[0]) - dt.timedelta(days=slack)).isoformat()
+    hi = (dt.date.fromisoformat(day[1]) + dt.timedelta(days=slack)).isoformat()
     found = {id(c): c for key in day_keys((lo, hi)) for c in by_day.get(key, [])
-             if overlap(c.date, (lo, hi)) and all(m.doc != doc for m in c.members)}
+             if all(m.doc != doc for m in c.members)}
     return sorted(found.values(), key=lambda c: c.seq)
 
 
@@ -136,12 +136,4 @@ def _day_event(grouper: EventGrouper, de: DocEvent, near: list[EventCluster],
     fits = narrow(de, cands)
     if len(fits) > 1:
         return by_claims(de, fits, compatible)
-    return fits[0] if fits and not _clashes(de.claims, fits[0], compatible) else None
-
-
-def _clashes(mine: list[RawClaim], c: EventCluster, compatible: Callable[[dict, dict], bool]) -> bool:
-    """Whether a value the page gives for a telling fact disagrees with one given there."""
-    theirs = [rc for m in c.members for rc in m.claims if rc.fact in _TELLING_FACTS and rc.value]
-    return any(a.fact == b.fact and a.local_time is None and b.local_time is None
-               and not compatible(a.value, b.value)
-               for a in mine if a.fact in _TELLING_FACTS and a.value for b in theirs)
+    return fits[0] if fits and not clashes(de.claims, fits[0], compatible) else None
