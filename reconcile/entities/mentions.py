@@ -233,8 +233,8 @@ class _Scan:
         """A known surname with an unlisted first-name spelling before it: extend the mention."""
         words, text = self.words, self.text
         starts = self.starts
-        first_tokens = self.gaz.name_parts(self.lang).first
-        by_first = self.gaz.name_parts(self.lang).by_first
+        parts = self.gaz.name_parts(self.lang)
+        first_tokens, by_first = parts.first, parts.by_first
         # "على بوتين" is "on Putin", "الرئيس بوتين" a title: neither a first name
         stop = self.gaz.stopwords.get(self.lang, frozenset()) | set(self.gaz.titles.get(self.lang, ()))
         article = self.gaz.article.get(self.lang)

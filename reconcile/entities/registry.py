@@ -44,16 +44,17 @@ class EntityRegistry:
         """A person named after a title but absent from the gazetteer: one entity per spelling,
         merged across documents and scripts after extraction (``entities.discovered``)."""
         eid = "new-" + "-".join(folded_name.split())
+        if eid in self._entities:
+            return eid          # named again: the listed person it could be was looked for then
         known = self._known_skeleton(folded_name)
         if known:
             return known
-        if eid not in self._entities:
-            words = folded_name.split()
-            # shown as the first article to name them writes it ("Kang Yu-jung", not folded)
-            name = " ".join(written.split()) or " ".join(words)
-            # the surname alone names them too ("Zarubin asked"), as a gazetteer person's does
-            self._entities[eid] = Entity(id=eid, name=name, type="person", labels={lang: name},
-                                         aliases={lang: [folded_name] + [surname_of(words)][:len(words) - 1]})
+        words = folded_name.split()
+        # shown as the first article to name them writes it ("Kang Yu-jung", not folded)
+        name = " ".join(written.split()) or " ".join(words)
+        # the surname alone names them too ("Zarubin asked"), as a gazetteer person's does
+        self._entities[eid] = Entity(id=eid, name=name, type="person", labels={lang: name},
+                                     aliases={lang: [folded_name] + [surname_of(words)][:len(words) - 1]})
         return eid
 
     def _known_skeleton(self, name: str) -> str | None:

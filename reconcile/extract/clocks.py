@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from reconcile.extract.context import LanguageContext
@@ -232,6 +233,7 @@ def _only_clock(ex: DocExtraction, ctx: LanguageContext, zone: str, start: int) 
     return True
 
 
+@cache
 def _same_clock(a: str, b: str) -> bool:
     """Two zones with the same offsets through the year ("Asia/Dubai", "Asia/Muscat")."""
     try:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from reconcile.engine.patterns import fold_pattern
 from reconcile.entities.registry import EntityRegistry
 from reconcile.extract.attribution import Speakers, speaker_at
 from reconcile.extract.context import LanguageContext
@@ -26,7 +27,7 @@ def _regexes(ctx: LanguageContext) -> tuple[re.Pattern[str] | None, re.Pattern[s
     if ctx.key not in _REGEXES:
         pron = ctx.rs.lexicons.get("subject_pronoun")
         partner = ctx.rs.lexicons.get("partner_preposition")
-        pre = ctx.rs.macros.get("proclitic", "")
+        pre = fold_pattern(ctx.rs.macros.get("proclitic", ""))     # it reads folded text
         _REGEXES[ctx.key] = (
             re.compile(rf"(?<!\w){pre}(?:{pron.alternation})(?!\w)") if pron else None,
             re.compile(rf"{_PARTNER_GAP}\s+(?:{partner.alternation})(?!\w)") if partner else None)
