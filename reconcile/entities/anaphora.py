@@ -134,7 +134,7 @@ def bare_title_refs(gaz: Gazetteer, nt: NormalText, lang: str, ref: dt.date | No
     regex = _bare_regex(gaz, lang)
     if regex is None or ref is None:
         return []
-    text, home = nt.text, _dateline_state(gaz, nt, refs)
+    text, home = nt.text, dateline_state(gaz, nt, refs)
     out: list[EntityMention] = []
     for m in regex.finditer(text):
         s, e = m.start("a"), m.end("a")
@@ -150,7 +150,7 @@ _DATELINE_REACH = 400
 _AFTER_DATELINE = re.compile(r"\s*(?:[-—–:,(/]|$)")
 
 
-def _dateline_state(gaz: Gazetteer, nt: NormalText, found: Sequence[EntityMention]) -> str | None:
+def dateline_state(gaz: Gazetteer, nt: NormalText, found: Sequence[EntityMention]) -> str | None:
     """The state of the place an article is datelined from ("MADRID — ...", "عمان - بترا"): a
     place opening a line near the top, in capitals where the script has them, then a dash,
     colon, comma or bracket."""

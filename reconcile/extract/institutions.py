@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from reconcile.entities.anaphora import dateline_state
 from reconcile.entities.registry import EntityRegistry
 from reconcile.extract.clocks import dateline_span
 from reconcile.extract.context import LanguageContext
@@ -24,9 +25,7 @@ from reconcile.records import DocExtraction, EntityMention
 
 _NAME_WORDS = 4          # own words of a name: "Office of the President", "دائرة الاتصال"
 _WORDS = re.compile(r"\w+")
-_DASH = re.compile(r"\s*[-—–]")     # "القاهرة - أ ش أ", "Kyiv — President ...": a dateline's dash
 _COUNTRY_SPILL = 12      # characters a country's name may run past the word it starts with
-_DATELINE_WITHIN = 400   # characters: a dateline opens the text, after a headline and a byline
 
 
 def with_institutions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry) -> list[EntityMention]:
@@ -231,16 +230,11 @@ def _dateline_country(ex: DocExtraction, gaz: EntityRegistry) -> str | None:
     """The country of the article's dateline: a dated one ("Beijing, Nov 16 -"), or a place
     in capitals opening a line ("KYIV — President ...")."""
     where = dateline_span(ex)
-    places = ex.entities_in(*where) if where else []
-    if not places:
-        t = ex.nt.text
-        places = [m for m in ex.entities_in(0, _DATELINE_WITHIN) if (m[0] == 0 or t[m[0] - 1] == "\n")
-                  and (ex.doc.text[slice(*ex.span(m[0], m[1]))].isupper() or _DASH.match(t, m[1]))]
-    for _s, _e, eid, _ in places:
+    for _s, _e, eid, _ in ex.entities_in(*where) if where else []:
         country = _country_of(gaz, eid)
         if country:
             return country
-    return None
+    return dateline_state(gaz.gazetteer, ex.nt, ex.entities)
 
 
 def _covered(ents: list[EntityMention], s: int, e: int, but: str = "") -> bool:
