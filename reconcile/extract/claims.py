@@ -286,14 +286,12 @@ def _same_kind_media(c: _Claims) -> None:
 
 
 _SAME_KIND_REACH = 40      # characters from an event word to the end of "of this kind" after it
-_SAME_KIND_RES: dict[tuple[str, str], re.Pattern[str] | None] = {}
-
 
 def _same_kind_regex(ctx: LanguageContext) -> re.Pattern[str] | None:
-    if ctx.key not in _SAME_KIND_RES:
+    if _same_kind_regex not in ctx.memo:
         lx = ctx.rs.lexicons.get("same_kind")
-        _SAME_KIND_RES[ctx.key] = re.compile(rf"\s+(?P<words>(?:{lx.alternation}))(?!\w)") if lx else None
-    return _SAME_KIND_RES[ctx.key]
+        ctx.memo[_same_kind_regex] = re.compile(rf"\s+(?P<words>(?:{lx.alternation}))(?!\w)") if lx else None
+    return ctx.memo[_same_kind_regex]
 
 
 def _mention_facts(c: _Claims, m_i: int, m: RawMention, medium_at: Starts[Hit]) -> None:

@@ -111,17 +111,15 @@ def _to_the_minute(t: str, h: Hit) -> bool:
 
 _MINUTES = re.compile(r"\d[:.h]?[0-5]\d(?!\d)")
 
-_STAMP_RES: dict[tuple[str, str], re.Pattern[str] | None] = {}
-
 
 def _stamp_regex(ctx: LanguageContext) -> re.Pattern[str] | None:
     """A line opening with a page's stamp word ("UPDATE", "Last updated", "آخر تحديث") and at
     most a few words (a date) before the reading: page furniture."""
-    if ctx.key not in _STAMP_RES:
+    if _stamp_regex not in ctx.memo:
         lx = ctx.rs.lexicons.get("page_stamp")
-        _STAMP_RES[ctx.key] = re.compile(rf"[\W_]*(?:{lx.alternation})(?!\w)(?:[\W_]*[^\W_]+){{0,5}}[\W_]*") \
+        ctx.memo[_stamp_regex] = re.compile(rf"[\W_]*(?:{lx.alternation})(?!\w)(?:[\W_]*[^\W_]+){{0,5}}[\W_]*") \
             if lx else None
-    return _STAMP_RES[ctx.key]
+    return ctx.memo[_stamp_regex]
 
 
 def _zone_in_lower_case(ex: DocExtraction, h: Hit) -> bool:
@@ -177,18 +175,15 @@ def _dated(ex: DocExtraction, m: re.Match[str]) -> bool:
     return any(m.end() <= d.start <= m.end() + 2 for d in ex.hits["date"])
 
 
-_AGENCY_RES: dict[tuple[str, str], re.Pattern[str] | None] = {}
-
-
 def _agency_regex(ctx: LanguageContext) -> re.Pattern[str] | None:
     """A national agency's credit: in brackets or slashes ("(WAM)", "/ وام /"), or alone after
     a dash ("عمان - بترا")."""
-    if ctx.key not in _AGENCY_RES:
+    if _agency_regex not in ctx.memo:
         lx = ctx.rs.lexicons.get("agency_zone")
-        _AGENCY_RES[ctx.key] = re.compile(
+        ctx.memo[_agency_regex] = re.compile(
             rf"(?:[(/][ \t]*(?P<a>{lx.alternation})[ \t]*[)/]|(?<=\s-\s)(?P<b>{lx.alternation})[ \t]*$)",
             re.MULTILINE) if lx else None
-    return _AGENCY_RES[ctx.key]
+    return ctx.memo[_agency_regex]
 
 
 def _agency_zone(ex: DocExtraction, ctx: LanguageContext, start: int, end: int) -> str | None:

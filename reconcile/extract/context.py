@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
-from functools import cache, cached_property
+from dataclasses import dataclass, field, fields
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -63,12 +63,9 @@ class LanguageContext:
     duration_link_length: int         # the longest word between a duration and its event noun
     marker_table: Mapping[str, tuple[tuple[str, Any], ...]]   # folded words -> (lexicon, value)
     marker_regex: re.Pattern[str]
-
-    @cached_property     # read on every call of the per-language caches (100 000 times per 1000 articles)
-    def key(self) -> tuple[str, str]:
-        """The language and rules folder it was built from: what a cache of things derived from
-        it is keyed on (another rules folder, another context)."""
-        return self.lang, str(self.rs.root)
+    # what the extractors derive from the context once (regexes built from its lexicons), keyed by
+    # the function deriving it: kept with the context, so another rules folder has its own
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @property
     def speech_after_claim(self) -> bool:

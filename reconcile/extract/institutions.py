@@ -69,16 +69,14 @@ def with_institutions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegist
 
 
 # each language's head words as one regex, compiled once
-_HEADS: dict[tuple[str, str], re.Pattern[str]] = {}
-
 
 def _head_regex(ctx: LanguageContext, heads: Iterable[str]) -> re.Pattern[str]:
     """A head word standing as a whole word (what ``_words`` would list); a head that is no
     single word could never be one of them."""
-    if ctx.key not in _HEADS:
+    if _head_regex not in ctx.memo:
         alts = "|".join(re.escape(w) for w in sorted(heads, key=lambda w: (-len(w), w)) if _WORDS.fullmatch(w))
-        _HEADS[ctx.key] = re.compile(rf"(?<!\w)(?:{alts})(?!\w)" if alts else r"(?!)")
-    return _HEADS[ctx.key]
+        ctx.memo[_head_regex] = re.compile(rf"(?<!\w)(?:{alts})(?!\w)" if alts else r"(?!)")
+    return ctx.memo[_head_regex]
 
 
 def _words(t: str) -> list[tuple[int, int, str]]:

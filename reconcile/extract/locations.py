@@ -20,8 +20,6 @@ Place = tuple[str, int, int]          # (entity id, start, end) in folded offset
 _ATTACH_REACH = 40      # characters from the event word to the preposition: "talks held on Friday in Oman"
 _CONTAINER_REACH = 40   # characters after a venue's name where the place it lies in is named
 # each language's ``place_name`` regex, compiled once
-_SHAPES: dict[tuple[str, str], re.Pattern[str] | None] = {}
-
 
 def locations(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, scope: Span,
               trigs: list[Hit], in_person: bool = True) -> list[Place]:
@@ -123,10 +121,10 @@ def _attached(ex: DocExtraction, ctx: LanguageContext, events: list[Hit], prep: 
 
 def _shape(ctx: LanguageContext) -> re.Pattern[str] | None:
     """The ``place_name`` regex, matched on the text as written (capitals tell a name)."""
-    if ctx.key not in _SHAPES:
+    if _shape not in ctx.memo:
         raw = ctx.rs.setting("location", "place_name")
-        _SHAPES[ctx.key] = re.compile(raw) if raw else None
-    return _SHAPES[ctx.key]
+        ctx.memo[_shape] = re.compile(raw) if raw else None
+    return ctx.memo[_shape]
 
 
 def _found_by_shape(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, preps: list[Hit],

@@ -164,22 +164,19 @@ def _since_parties(ex: DocExtraction, gaz: EntityRegistry, start: int, end: int)
     return named if len(named) >= 2 else []
 
 
-_MARKER_RES: dict[tuple[str, str], tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
-
-
 def _marker_regexes(ctx: LanguageContext) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str],
                                                    re.Pattern[str]]:
     """"since" at the end of a stretch of text (or opening a date), a "first" word, "since"
     with up to two words after it (no punctuation), and "since" anywhere."""
-    if ctx.key not in _MARKER_RES:
+    if _marker_regexes not in ctx.memo:
         pre = f"(?:{re.escape(ctx.conjunction)})?" if ctx.conjunction and len(ctx.conjunction) == 1 else ""
         since, first = ctx.rs.lex("since_marker").alternation, ctx.rs.lex("first_marker").alternation
         word = r"[^\s,.;:!?،؛]+"
-        _MARKER_RES[ctx.key] = (re.compile(rf"(?<!\w){pre}{since}\s+$|^{since}\s"),
+        ctx.memo[_marker_regexes] = (re.compile(rf"(?<!\w){pre}{since}\s+$|^{since}\s"),
                                  re.compile(rf"(?<!\w){pre}{first}(?!\w)"),
                                  re.compile(rf"(?<!\w){pre}{since}(?:\s+{word}){{0,2}}\s+$|^{since}\s"),
                                  re.compile(rf"(?<!\w){pre}{since}(?!\w)"))
-    return _MARKER_RES[ctx.key]
+    return ctx.memo[_marker_regexes]
 
 
 def _mention(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, idx: _Index, sg: Segment,
@@ -259,15 +256,12 @@ def _speech_date(ex: DocExtraction, idx: _Index, h: Hit, channel: re.Pattern[str
     return False
 
 
-_CHANNEL_RES: dict[tuple[str, str], re.Pattern[str] | None] = {}
-
-
 def _channel_regex(ctx: LanguageContext) -> re.Pattern[str] | None:
     """How a statement was made ("in a statement", "في بيان"), from ``statement_channel``."""
-    if ctx.key not in _CHANNEL_RES:
+    if _channel_regex not in ctx.memo:
         lx = ctx.rs.lexicons.get("statement_channel")
-        _CHANNEL_RES[ctx.key] = re.compile(rf"(?<!\w)(?:{lx.alternation})(?!\w)") if lx else None
-    return _CHANNEL_RES[ctx.key]
+        ctx.memo[_channel_regex] = re.compile(rf"(?<!\w)(?:{lx.alternation})(?!\w)") if lx else None
+    return ctx.memo[_channel_regex]
 
 
 _SPEECH_REACH = 60      # characters from a speech verb to the date it says the statement was made
@@ -359,17 +353,14 @@ def _fronted(ex: DocExtraction, ctx: LanguageContext, sg: Segment) -> bool:
                 and opener.match(t, sg.start, sg.end) and not ex.entities_in(sg.start, sg.end))
 
 
-_FRONTING_RES: dict[tuple[str, str], re.Pattern[str] | None] = {}
-
-
 def _fronting_regex(ctx: LanguageContext) -> re.Pattern[str] | None:
     """The prepositions that open a fronted event phrase (``fronting_prep``), after any
     quotation mark and proclitic conjunction."""
-    if ctx.key not in _FRONTING_RES:
+    if _fronting_regex not in ctx.memo:
         lx = ctx.rs.lexicons.get("fronting_prep")
         pre = fold_pattern(ctx.rs.macros.get("proclitic", ""))
-        _FRONTING_RES[ctx.key] = re.compile(rf"\s*[\"'“«]?\s*{pre}(?:{lx.alternation})(?!\w)") if lx else None
-    return _FRONTING_RES[ctx.key]
+        ctx.memo[_fronting_regex] = re.compile(rf"\s*[\"'“«]?\s*{pre}(?:{lx.alternation})(?!\w)") if lx else None
+    return ctx.memo[_fronting_regex]
 
 
 def _parties(ex: DocExtraction, gaz: EntityRegistry, part_ranges: list[Span], excluded: list[Span],

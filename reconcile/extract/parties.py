@@ -19,19 +19,17 @@ PRONOUN_REACH_WORDS = 5
 # ("phone calls today with"): one word
 _PARTNER_GAP = r"(?:\s+[^\s,.;:،؛]+)?"
 
-_REGEXES: dict[tuple[str, str], tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {}
-
 
 def _regexes(ctx: LanguageContext) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     """The subject pronouns as words, and a partner word right after an event word."""
-    if ctx.key not in _REGEXES:
+    if _regexes not in ctx.memo:
         pron = ctx.rs.lexicons.get("subject_pronoun")
         partner = ctx.rs.lexicons.get("partner_preposition")
         pre = fold_pattern(ctx.rs.macros.get("proclitic", ""))     # it reads folded text
-        _REGEXES[ctx.key] = (
+        ctx.memo[_regexes] = (
             re.compile(rf"(?<!\w){pre}(?:{pron.alternation})(?!\w)") if pron else None,
             re.compile(rf"{_PARTNER_GAP}\s+(?:{partner.alternation})(?!\w)") if partner else None)
-    return _REGEXES[ctx.key]
+    return ctx.memo[_regexes]
 
 
 def pronoun_subject(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, speakers: Speakers,

@@ -21,16 +21,14 @@ from reconcile.records import DocExtraction, Marker, RawMention
 
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?،؛)\"”»]|$)")
 _AFTER_COMMA = re.compile(r"[,،;؛]\s*$")
-_BLOCKERS: dict[tuple[str, str], re.Pattern[str] | None] = {}
-
 
 def _blocker(ctx: LanguageContext) -> re.Pattern[str] | None:
     """A bound word ending the text just before a "then" word ("since ", "ومنذ ")."""
-    if ctx.key not in _BLOCKERS:
+    if _blocker not in ctx.memo:
         lx = ctx.rs.lexicons.get("then_marker_blocker")
         pre = fold_pattern(ctx.rs.macros.get("proclitic", ""))
-        _BLOCKERS[ctx.key] = re.compile(rf"(?<!\w){pre}(?:{lx.alternation})\s+$") if lx else None
-    return _BLOCKERS[ctx.key]
+        ctx.memo[_blocker] = re.compile(rf"(?<!\w){pre}(?:{lx.alternation})\s+$") if lx else None
+    return ctx.memo[_blocker]
 
 
 def recalls_earlier_time(t: str, ctx: LanguageContext, thens: Starts[Marker], lo: int, hi: int) -> bool:
@@ -48,7 +46,6 @@ def recalls_earlier_time(t: str, ctx: LanguageContext, thens: Starts[Marker], lo
             continue          # "When the call ended, ...": the time of this event, not an earlier one
         return True
     return False
-
 
 
 def back_then(ex: DocExtraction, ctx: LanguageContext, thens: Starts[Marker], last: RawMention | None,

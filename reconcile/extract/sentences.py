@@ -123,17 +123,14 @@ def _renames(t: str, before: Segment, a: Segment, word_at: Starts[Span], apposit
     return bool(apposition.fullmatch(t, a.start, words[0][0]))
 
 
-_APPOSITION_RES: dict[tuple[str, str], re.Pattern[str] | None] = {}
-
-
 def _apposition_regex(ctx: LanguageContext) -> re.Pattern[str] | None:
     """An indefinite article (``apposition_article``) and at most three words (a length, an
     adjective), nothing else, before an event noun."""
-    if ctx.key not in _APPOSITION_RES:
+    if _apposition_regex not in ctx.memo:
         lx = ctx.rs.lexicons.get("apposition_article")
-        _APPOSITION_RES[ctx.key] = re.compile(
+        ctx.memo[_apposition_regex] = re.compile(
             rf"\s*(?:{lx.alternation})\s+(?:[\w-]+\s+){{0,3}}") if lx else None
-    return _APPOSITION_RES[ctx.key]
+    return ctx.memo[_apposition_regex]
 
 
 def _cuts(ctx: LanguageContext, t: str, s: int, e: int, preps: Starts[Span], trig_at: Starts[Span]) -> list[int]:
