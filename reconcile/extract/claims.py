@@ -14,7 +14,7 @@ from reconcile.extract.attribution import Speakers, speaker_at
 from reconcile.extract.context import LanguageContext
 from reconcile.extract.hits import medium_value
 from reconcile.extract.parties import pronoun_subject
-from reconcile.extract.positions import Starts, hit_start
+from reconcile.extract.positions import Starts, hit_start, speech_verbs
 from reconcile.records import (
     DocExtraction,
     Document,
@@ -42,6 +42,7 @@ class _Claims:
                  speakers: Speakers):
         self.ex, self.ctx, self.segments, self.found, self.speakers = ex, ctx, segments, found, speakers
         self.seg_starts = [sg.start for sg in segments]
+        self.speech = speech_verbs(ex.hits)     # for pronoun subjects: one index per article
         self.out: list[RawClaim] = []
 
     def segment_at(self, pos: int) -> Segment | None:
@@ -372,9 +373,7 @@ def _initiator_before(c: _Claims, gaz: EntityRegistry, cue: Hit, limit: int) -> 
 
 def _pronoun_initiator(c: _Claims, gaz: EntityRegistry, cue: Hit, si: int) -> tuple[str, int, int] | None:
     """"Scholz said he was phoning Macron": the pronoun before the verb stands for the speaker."""
-    speech = Starts([h for h in c.ex.hits["attribution"] if (h.value or {}).get("cue", "verb") == "verb"],
-                    key=hit_start)
-    who = pronoun_subject(c.ex, c.ctx, gaz, c.speakers, speech, c.ex.sentences[si][0], cue.start, si)
+    who = pronoun_subject(c.ex, c.ctx, gaz, c.speakers, c.speech, c.ex.sentences[si][0], cue.start, si)
     return (who, cue.start, cue.end) if who is not None else None
 
 

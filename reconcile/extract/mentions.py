@@ -13,7 +13,7 @@ from reconcile.extract.context import LanguageContext
 from reconcile.extract.hits import medium_value, trigger_value
 from reconcile.extract.locations import locations
 from reconcile.extract.parties import distribute, pronoun_subject
-from reconcile.extract.positions import Starts, hit_start
+from reconcile.extract.positions import Starts, hit_start, speech_verbs
 from reconcile.extract.recalled_time import apart, back_then
 from reconcile.extract.sentences import sentence_at
 from reconcile.records import DocExtraction, EventMentions, Hit, Marker, RawMention, Segment, Span
@@ -53,8 +53,7 @@ def _index(ex: DocExtraction, segments: list[Segment], markers: dict[str, list[M
                   Starts(markers["dual_reference"]), Starts(markers["previous_marker"]),
                   Starts(markers["previous_marker_before"]), Starts(markers["then_marker"]),
                   Starts(a.span for per in speakers for a in per if a.span),
-                  Starts([h for h in hits["attribution"] if (h.value or {}).get("cue", "verb") == "verb"],
-                         key=hit_start),
+                  speech_verbs(hits),
                   speakers, by_anchor, [s for s, _ in ex.sentences])
 
 

@@ -32,3 +32,8 @@ class Starts(Generic[T]):
 
 def hit_start(h: Hit) -> int:
     return h.start
+
+
+def speech_verbs(hits: dict[str, list[Hit]]) -> Starts[Hit]:
+    """The speech verbs among an article's attribution hits ("said", "أعلن"), by position."""
+    return Starts([h for h in hits["attribution"] if (h.value or {}).get("cue", "verb") == "verb"], key=hit_start)
