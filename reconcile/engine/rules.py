@@ -29,6 +29,7 @@ from reconcile.engine.rulefiles import (
     read_language,
 )
 from reconcile.engine.schema import check
+from reconcile.engine.wordstart import WordStartScan
 from reconcile.engine.yamlfile import RuleError, YamlFile, read_yaml, strip_lines
 
 # Other modules import these from here: the loader's public face.
@@ -118,10 +119,13 @@ class RuleSet:
                     except re.error as exc:
                         raise RuleError(f"{d.path}:{r.line}: rule '{r.name}': bad pattern: {exc}") from None
 
-    def _wrap(self, body: str, guard: str | None = None) -> str:
+    def _wrap(self, body: str, guard: str | None = None, after_word: bool = True) -> str:
+        """A match of ``body`` as a whole word, after optional proclitics; without
+        ``after_word`` the caller checks that no word character comes before it."""
         pre = fold_pattern(self.macros.get("proclitic", ""))
         ahead = f"(?={guard})" if guard else ""
-        return rf"(?<!\w){ahead}{pre}(?P<core>{body})(?!\w)"
+        behind = r"(?<!\w)" if after_word else ""
+        return rf"{behind}{ahead}{pre}(?P<core>{body})(?!\w)"
 
     def _add_lexicon(self, doc: YamlFile, lname: str) -> None:
         """A file's lexicon; one CLDR fills may be extended ("sept" for September), any other
@@ -179,7 +183,7 @@ class RuleSet:
             self._dim_regex[name] = self._body(d, depth)
         return self._dim_regex[name]
 
-    def scan_regex(self, dim: str) -> re.Pattern:
+    def word_scan(self, dim: str) -> WordStartScan:
         """All of a dimension's rules as one alternation: where a match may start."""
         cache = self.__dict__.setdefault("_scan", {})
         if dim not in cache:
@@ -188,7 +192,8 @@ class RuleSet:
             # (read from the lexicons' openings: parsing every word would cost as much as compiling)
             pre = fold_pattern(self.macros.get("proclitic", ""))
             guard = start_guard(pre + f"(?:{self._body(d, opening=True)})")
-            cache[dim] = re.compile(self._wrap(self._body(d), guard))
+            cache[dim] = WordStartScan(self._wrap(self._body(d), guard, after_word=False),
+                                       f"(?={guard})" if guard else None)
         return cache[dim]
 
     def setting(self, dim: str, key: str, default: Any = None) -> Any:
