@@ -327,6 +327,20 @@ def test_invalid_regex_line_points_into_the_rule(tmp_path):
     assert first_name <= int(match.group(1)) <= pattern_line
 
 
+def test_rules_that_compile_alone_but_not_together_name_their_file(tmp_path):
+    # a dimension's rules are compiled as one regex: two rules naming the same group clash
+    rules = copy_rules(tmp_path)
+    path = rules / "ar" / "initiator.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('    pattern: "', '    pattern: "(?P<twice>#)?', 2), encoding="utf-8")
+
+    proc = cli_subprocess(["rules", "check"], tmp_path, rules)
+
+    assert proc.returncode == 1
+    assert "initiator.yaml:1: the rules of dimension 'initiator' do not compile together" in proc.stderr, proc.stderr
+    assert_no_traceback(proc)
+
+
 def test_invalid_regex_in_a_referenced_dimension_names_its_own_file(tmp_path):
     rules = copy_rules(tmp_path)
     path = rules / "ar" / "numbers.yaml"

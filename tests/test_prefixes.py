@@ -49,4 +49,4 @@ def test_no_guard_where_it_cannot_be_read():
 def test_rule_scans_are_guarded(lang):
     rs = ruleset(lang)
     for dim in DIMENSIONS:
-        assert rs.word_scan(dim).opening is not None, dim
+        assert rs.scan(dim).opening is not None, dim

@@ -25,10 +25,6 @@ _STRUCTURE = ("dimension", "lexicons", "rules", "examples", "counter_examples", 
 _LINT = re.compile("[\ufb50-\ufdff\ufe70-\ufeff\u06a9\u06cc\u06af\u067e\u0686\u0698]")
 
 
-# a rule's regex until RuleSet compiles it (every placeholder must be known first)
-_UNCOMPILED = re.compile("(?!)")
-
-
 @dataclass
 class Rule:
     name: str
@@ -38,7 +34,6 @@ class Rule:
     examples: list[dict] = field(default_factory=list)
     counter_examples: list[dict] = field(default_factory=list)   # {"text", "__line__"}
     value: dict = field(default_factory=dict)   # fixed attributes the rule adds to its value
-    regex: re.Pattern = _UNCOMPILED
 
     @property
     def line(self) -> str:

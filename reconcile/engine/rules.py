@@ -15,6 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from reconcile.engine.dimscan import DimensionScan
 from reconcile.engine.normalise import fold
 from reconcile.engine.patterns import fold_pattern, trie_regex
 from reconcile.engine.prefixes import start_guard
@@ -29,7 +30,6 @@ from reconcile.engine.rulefiles import (
     read_language,
 )
 from reconcile.engine.schema import check
-from reconcile.engine.wordstart import WordStartScan
 from reconcile.engine.yamlfile import RuleError, YamlFile, read_yaml, strip_lines
 
 # Other modules import these from here: the loader's public face.
@@ -93,19 +93,26 @@ class RuleSet:
             if dim in self.dimensions:
                 raise RuleError(f"{doc.path}:1: dimension '{dim}' already defined in {self.dimensions[dim].path.name}")
             self.dimensions[dim] = dimension_of(doc)
-        for d in self.dimensions.values():
-            for rule in d.rules:
-                body = "|".join(f"(?:{self.expand(p, rule.where)})" for p in rule.patterns)
-                rule.regex = self._compile(d, rule, self._wrap(body))
+        self._scans = {name: self._compile(d) for name, d in self.dimensions.items()}
 
-    def _compile(self, d: Dimension, rule: Rule, pattern: str) -> re.Pattern:
-        """A rule's regex; a broken pattern is blamed on the rule's own file and line, or on
-        the file of a dimension it refers to when the fault is there."""
+    def _compile(self, d: Dimension) -> DimensionScan:
+        """A dimension's rules in one regex; a broken pattern is blamed on the rule's own file
+        and line, or on the file of a dimension it refers to when the fault is there."""
+        bodies = ["|".join(f"(?:{self.expand(p, rule.where)})" for p in rule.patterns) for rule in d.rules]
+        pre = fold_pattern(self.macros.get("proclitic", ""))
+        # the openings every match can begin with, checked first: most words fail there
+        # (read from the lexicons' openings: parsing every word would cost as much as compiling)
+        guard = start_guard(pre + f"(?:{self._body(d, opening=True)})")
         try:
-            return re.compile(pattern)
+            return DimensionScan(d.rules, bodies, pre, guard)
         except re.error as exc:
             self._blame_referenced()
-            raise RuleError(f"{d.path}:{rule.line}: rule '{rule.name}': bad pattern: {exc}") from None
+            for rule, body in zip(d.rules, bodies, strict=True):
+                try:
+                    re.compile(self._wrap(body))
+                except re.error as rule_exc:
+                    raise RuleError(f"{d.path}:{rule.line}: rule '{rule.name}': bad pattern: {rule_exc}") from None
+            raise RuleError(f"{d.path}:1: the rules of dimension '{d.name}' do not compile together: {exc}") from None
 
     def _blame_referenced(self) -> None:
         """Raise on the first broken pattern of a dimension used through ``{dim:...}``.  Only
@@ -183,18 +190,9 @@ class RuleSet:
             self._dim_regex[name] = self._body(d, depth)
         return self._dim_regex[name]
 
-    def word_scan(self, dim: str) -> WordStartScan:
-        """All of a dimension's rules as one alternation: where a match may start."""
-        cache = self.__dict__.setdefault("_scan", {})
-        if dim not in cache:
-            d = self.dimensions[dim]
-            # the openings every match can begin with, checked first: most words fail there
-            # (read from the lexicons' openings: parsing every word would cost as much as compiling)
-            pre = fold_pattern(self.macros.get("proclitic", ""))
-            guard = start_guard(pre + f"(?:{self._body(d, opening=True)})")
-            cache[dim] = WordStartScan(self._wrap(self._body(d), guard, after_word=False),
-                                       f"(?={guard})" if guard else None)
-        return cache[dim]
+    def scan(self, dim: str) -> DimensionScan:
+        """A dimension's rules, compiled together (see engine.dimscan)."""
+        return self._scans[dim]
 
     def setting(self, dim: str, key: str, default: Any = None) -> Any:
         d = self.dimensions.get(dim)
