@@ -15,12 +15,16 @@ BUILDERS = {"duration": duration.build, "clock_time": clock_time.build,
             "date": dates.build, "number": numbers.build}
 # the dimensions matched in every document, in the order DocExtraction.hits lists them
 DIMENSIONS = ("duration", "clock_time", "date", "medium", "initiator", "location", "attribution", "event")
+# whose matches are read word by word (by a builder, or for the medium or event word in them);
+# the others' tokens would be built for nothing (places and speakers are most of the matches)
+READ_BY_TOKEN = frozenset(BUILDERS) | {"medium", "event"}
 
 
 def rule_hits(rs: RuleSet, dim: str, folded: str, ref: dt.date | None) -> list[Hit]:
     out = []
+    read = dim in READ_BY_TOKEN
     for r in find(rs, dim, folded):
-        toks = rs.tokens(folded, r.start, r.end)
+        toks = rs.tokens(folded, r.start, r.end) if read else []
         h = Hit(dim, r.start, r.end, f"{r.rule.where} {r.rule.name}", None, toks, r.rule.value)
         b = BUILDERS.get(dim)
         h.value = b(toks, rs, {"ref": ref, "rule": r.rule.value}) if b else dict(r.rule.value)
