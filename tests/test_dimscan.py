@@ -11,7 +11,7 @@ from reconcile.engine.matching import _longest_first, find
 from reconcile.engine.normalise import normalise
 from reconcile.engine.rulefiles import Rule
 from reconcile.engine.rules import ruleset
-from reconcile.engine.wordstart import nonword_class
+from reconcile.engine.wordstart import WordScan, nonword_class
 
 hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import given  # noqa: E402
@@ -84,3 +84,11 @@ def test_find_on_rule_dimensions_is_the_plain_scan(lang, text):
         bodies = ["|".join(f"(?:{rs.expand(p, r.where)})" for p in r.patterns) for r in d.rules]
         want = _longest_first([RawMatch(s, e, d.rules[j]) for s, e, j in _plain(pre, bodies, folded, 0, len(folded))])
         assert find(rs, dim, folded) == want, dim
+
+
+@pytest.mark.parametrize("body", [r"(?P<core>ab|a)(?!\w)", r"[وف]?(?P<core>ساعة|سا)", r"(?P<core>\(?ab\)?)"])
+@given(st.lists(st.sampled_from(ALPHABET), max_size=30).map("".join))
+def test_a_word_scan_yields_the_plain_matches(body, text):
+    scan = WordScan(body)
+    got = [(m.group("core"), m.span("core")) for m in scan.finditer(text)]
+    assert got == [(m.group("core"), m.span("core")) for m in re.finditer(r"(?<!\w)" + body, text)]

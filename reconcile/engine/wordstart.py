@@ -11,6 +11,7 @@ category call).  A text with characters beyond the BMP needs the plain form.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 # what nonword_class does not list: a text holding one is scanned the plain way
@@ -30,3 +31,29 @@ def nonword_class() -> str:
     if last < 0x10000:
         ranges.append((last, 0xFFFF))
     return "[" + "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges) + "]"
+
+
+class WordScan:
+    """The matches of ``(?<!\\w)`` + ``body`` (a regex of whole words), found by consuming the
+    character before each word.  Read a match by its named groups: the whole match holds that
+    character too."""
+
+    def __init__(self, body: str):
+        self.plain = re.compile(r"(?<!\w)" + body)
+        self.consuming = re.compile(nonword_class() + body)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """What ``plain.finditer(text)`` yields, group for group."""
+        if BEYOND_BMP.search(text):
+            yield from self.plain.finditer(text)
+            return
+        pos = 0
+        first = self.plain.match(text)
+        if first is not None:
+            yield first
+            pos = max(first.end(), 1)
+        search = self.consuming.search
+        # the character before ``pos`` is the one the consuming regex reads first
+        while (m := search(text, max(pos - 1, 0))) is not None:
+            yield m
+            pos = m.end() if m.end() > m.start() + 1 else m.start() + 2

@@ -13,6 +13,7 @@ from typing import Any
 
 from reconcile.engine.normalise import fold
 from reconcile.engine.rules import RULES_DIR, RuleError, RuleSet, fold_pattern, ruleset, trie_regex
+from reconcile.engine.wordstart import WordScan
 
 # the lexicons read in one pass over the text (``hits.marker_hits``)
 # (``previous_marker_before``: a "previous" word only before the event word, "آخر اتصال", the
@@ -62,7 +63,7 @@ class LanguageContext:
     duration_adjective: re.Pattern[str] | None   # a duration written as an adjective ("a 30-day")
     duration_link_length: int         # the longest word between a duration and its event noun
     marker_table: Mapping[str, tuple[tuple[str, Any], ...]]   # folded words -> (lexicon, value)
-    marker_regex: re.Pattern[str]
+    marker_regex: WordScan
     # what the extractors derive from the context once (regexes built from its lexicons), keyed by
     # the function deriving it: kept with the context, so another rules folder has its own
     memo: dict[Any, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
@@ -99,7 +100,7 @@ def language_context(lang: str, root: Path = RULES_DIR) -> LanguageContext:
         duration_link_length=max((len(k) + 2 for k in (rs.lexicons["duration_link"].entries
                                                        if "duration_link" in rs.lexicons else ())), default=0),
         marker_table=table,
-        marker_regex=re.compile(rf"(?<!\w){pre}(?P<core>{trie_regex(table)})(?!\w)"),
+        marker_regex=WordScan(rf"{pre}(?P<core>{trie_regex(table)})(?!\w)"),
     )
 
 
