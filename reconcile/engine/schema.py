@@ -16,6 +16,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError, best_match
 from referencing import Registry, Resource
 
+from reconcile.engine.quickschema import Check, Unsupported, compile_check
 from reconcile.engine.yamlfile import RuleError, YamlFile, as_json
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
@@ -44,6 +45,17 @@ def _validator(name: str) -> Draft202012Validator:
     return Draft202012Validator(schema, registry=_registry(), format_checker=FormatChecker(["regex", "date"]))
 
 
+@cache
+def _quick(name: str) -> Check:
+    """The plain Python check of a schema (quickschema.py): several times faster than
+    jsonschema on a valid file; a schema it cannot read exactly is left to jsonschema."""
+    validator = _validator(name)
+    try:
+        return compile_check(validator.schema, validator.format_checker.conforms)
+    except (Unsupported, KeyError, TypeError, ValueError, re.error):
+        return lambda data: False
+
+
 _INLINE_DEPTH = 8      # a reference nested deeper (a recursive one) is left for the validator
 
 
@@ -58,13 +70,16 @@ def _inlined(node: Any, resolver: Any, depth: int) -> Any:
     if "$ref" in node and depth < _INLINE_DEPTH:
         target = resolver.lookup(node["$ref"])
         rest = {k: _inlined(v, resolver, depth) for k, v in node.items() if k != "$ref"}
-        return {"allOf": [_inlined(target.contents, target.resolver, depth + 1)], **rest}
+        inlined = _inlined(target.contents, target.resolver, depth + 1)
+        return {"allOf": [inlined], **rest} if rest else inlined
     return {k: _inlined(v, resolver, depth) for k, v in node.items()}
 
 
 def check(doc: YamlFile, schema: str) -> None:
     """Raise RuleError for the first problem (by line) of ``doc`` against ``schema``."""
     data = as_json(doc.data)
+    if _quick(schema)(data):
+        return
     problems = []
     for error in _validator(schema).iter_errors(data):
         error = best_match([error])          # inside anyOf, the branch that came closest
