@@ -113,18 +113,24 @@ def cldr_lexicons(language: dict[str, Any], where: Path) -> dict[str, Lexicon]:
 
 
 def _timezone_cities(locale: str) -> dict[str, str]:
-    """Localised exemplar city -> IANA zone, for the zones this Python's tzdata knows."""
+    """Localised exemplar city -> IANA zone, for the zones this Python's tzdata knows.  The city
+    is read from the locale's CLDR data as babel's ``get_timezone_location(zone, return_city=True)``
+    reads it, without loading every zone's rules first (most of that call's time)."""
     import zoneinfo
 
-    from babel.dates import get_timezone_location
+    from babel import Locale
+    from babel.core import get_global
+    loc = Locale.parse(locale)
+    canonical, metazones = get_global("zone_aliases"), get_global("meta_zones")
     out: dict[str, str] = {}
     for zone in sorted(zoneinfo.available_timezones()):
         if zone.startswith(("Etc/", "SystemV/", "US/")) or "/" not in zone:
             continue
-        try:
-            city = get_timezone_location(zone, locale=locale, return_city=True)
-        except (LookupError, ValueError):
-            continue
+        key = canonical.get(zone, zone)
+        info = loc.time_zones.get(key, {})
+        metazone = loc.meta_zones.get(metazones.get(key), {})
+        city = info["city"] if "city" in info else metazone["city"] if "city" in metazone \
+            else key.rpartition("/")[2].replace("_", " ")
         if city and not city.isascii():   # untranslated cities come back in English
             out.setdefault(fold(city), zone)
     return out
