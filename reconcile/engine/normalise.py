@@ -104,27 +104,34 @@ def _translated(s: str) -> str:
     return s
 
 
-def normalise(original: str) -> NormalText:
-    """Fold ``original`` for matching and keep, for every folded char, where it came from."""
-    if not _NEEDS_SLOW.search(original) and not any(
+def _fast_source(original: str) -> str | None:
+    """``original`` ready for the fast path, when every char maps to one char or is deleted:
+    "الـ10", the article is deleted like the tatweel (replaced by one, same length, so offsets
+    hold).  None when some char needs the slow per-character path."""
+    if _NEEDS_SLOW.search(original) or any(
             0x2000 <= ord(c) < 0x2070 and ord(c) not in _SAFE_PUNCT and chr(ord(c)) not in _REPLACE
             and chr(ord(c)) not in _DELETE for c in _PUNCT.findall(original)):
-        # fast path: every char maps to one char or is deleted.  "الـ10": the article is
-        # deleted like the tatweel (replaced by one, same length, so offsets hold)
-        source = original
-        if "\u0640" in original:
-            source = _ARTICLE_BEFORE_DIGIT.sub(lambda m: "\u0640" * len(m.group()), original)
-        text = _translated(source)
-        if len(text) == len(original):
-            return NormalText(original, text, range(len(original) + 1))
-        kept = [True] * len(original)
-        for m in _DELETABLE.finditer(source):
-            kept[m.start()] = False
-        # a machine-int array: a list of Python ints costs ~8x the memory per character
-        index = array("l", compress(range(len(original)), kept))
-        index.append(len(original))
-        return NormalText(original, text, index)
-    return _normalise_slow(original)
+        return None
+    if "\u0640" in original:
+        return _ARTICLE_BEFORE_DIGIT.sub(lambda m: "\u0640" * len(m.group()), original)
+    return original
+
+
+def normalise(original: str) -> NormalText:
+    """Fold ``original`` for matching and keep, for every folded char, where it came from."""
+    source = _fast_source(original)
+    if source is None:
+        return _normalise_slow(original)
+    text = _translated(source)
+    if len(text) == len(original):
+        return NormalText(original, text, range(len(original) + 1))
+    kept = [True] * len(original)
+    for m in _DELETABLE.finditer(source):
+        kept[m.start()] = False
+    # a machine-int array: a list of Python ints costs ~8x the memory per character
+    index = array("l", compress(range(len(original)), kept))
+    index.append(len(original))
+    return NormalText(original, text, index)
 
 
 def _normalise_slow(original: str) -> NormalText:
@@ -146,8 +153,9 @@ def _normalise_slow(original: str) -> NormalText:
 
 @lru_cache(maxsize=65536)
 def fold(s: str) -> str:
-    """The folded form of a rule word or alias (no offsets needed)."""
-    return normalise(s).text
+    """The folded form of a rule word or alias (no offsets needed, so none are built)."""
+    source = _fast_source(s)
+    return _normalise_slow(s).text if source is None else _translated(source)
 
 
 _NON_WORD = re.compile(r"[^\w\s]+")
