@@ -457,24 +457,27 @@ def _add_spelling_variants(entities: dict[str, Entity], surfaces: dict[str, Surf
     ``letter_variants`` (Arabic ج for the g sound written غ elsewhere: "هونج كونج"), and, in
     a language without any, names without their accents ("Elysee")."""
     for lang, table in surfaces.items():
+        swaps = {ord(a): b for a, b in letters[lang].items()} if letters.get(lang) else None
         extra: SurfaceTable = {}
         for key, cands in table.items():
             names = [c for c in cands if c.kind == "name" and entities[c.entity].type != "country"]
             if not names:
                 continue
-            for variant in _variants(letters.get(lang), key):
-                if variant != key and variant not in table:
-                    extra.setdefault(variant, []).extend(names)
+            variant = _variant(swaps, key)
+            if variant != key and variant not in table:
+                extra.setdefault(variant, []).extend(names)
         for key, cands in extra.items():
             table[key] = cands
 
 
-def _variants(letters: dict[str, str] | None, key: str) -> list[str]:
-    if letters:
-        swapped = key.translate({ord(a): b for a, b in letters.items()})
-        return [swapped] if swapped != key else []
-    plain = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
-    return [plain]
+def _variant(swaps: dict[int, str] | None, key: str) -> str:
+    """``key`` with the language's letter variants swapped in, or in a language without any,
+    without its accents; ``key`` itself when there is nothing to change."""
+    if swaps:
+        return key.translate(swaps)
+    if key.isascii():        # nothing to decompose: the per-character pass would give it back
+        return key
+    return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
 
 
 _GAZ: dict[str, Gazetteer] = {}
