@@ -11,11 +11,13 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
+from itertools import accumulate
 
 from rapidfuzz import fuzz, process
 
 from reconcile.engine.normalise import NormalText, fold
 from reconcile.entities.anaphora import anaphor_refs, bare_title_refs
+from reconcile.entities.covered import Covered
 from reconcile.entities.gazetteer import Gazetteer, Surface
 from reconcile.records import EntityMention
 
@@ -24,7 +26,7 @@ Word = tuple[int, int, str]                 # start, end, folded word
 # the run's registry entry for a person named after a title: (folded name, language) -> entity id
 Discover = Callable[[str, str, str], str]     # (folded name, language, name as written) -> id
 
-_WORD = re.compile(r"\w+")
+_WORD_SPLIT = re.compile(r"(\w+)")
 # word tokens that never belong to a person's name (checked on folded text)
 _DIGIT = re.compile(r"\d")
 _PUNCT_GAP = re.compile(r"[^\w\s\"]")        # a comma or a full stop ends a name
@@ -46,12 +48,12 @@ def find_folded(gaz: Gazetteer, nt: NormalText, lang: str, ref: dt.date | None,
     scan = _Scan(gaz, nt, lang, kept, unresolved)
     found = sorted(scan.variants(kept, known_words, discover))
     found = sorted(found + _surnames_again(scan, found, known_words))
-    taken = {p for s, e, _, _ in found for p in range(s, e)}
-    found += [a for a in anaphor_refs(gaz, nt.text, lang, found) if not taken.intersection(range(a[0], a[1]))]
-    taken = {p for s, e, _, _ in found for p in range(s, e)} | {p for s, e in unresolved for p in range(s, e)}
-    found += [a for a in bare_title_refs(gaz, nt, lang, ref, sorted(found))
-              if not taken.intersection(range(a[0], a[1]))]
+    taken = Covered(len(nt.text), found)
+    found += [a for a in anaphor_refs(gaz, nt.text, lang, found) if not taken.any_in(a[0], a[1])]
+    taken = Covered(len(nt.text), found, unresolved)
+    found += [a for a in bare_title_refs(gaz, nt, lang, ref, sorted(found)) if not taken.any_in(a[0], a[1])]
     return sorted(found)
+
 
 
 _MEDIAL_HAMZA = re.compile(r"\B[أإآ]")
@@ -90,11 +92,11 @@ def _surnames_again(scan: _Scan, found: list[EntityMention], known_words: frozen
             surname.setdefault(last, (e, eid, "fuzzy"))
     if not surname:
         return []
-    taken = {p for s, e, _, _ in found for p in range(s, e)}
+    taken = Covered(len(scan.text), found)
     out: list[EntityMention] = []
     for w in scan.words:
         hit = surname.get(w[2])
-        if hit and w[0] >= hit[0] and w[0] not in taken and scan.capitalised(w):
+        if hit and w[0] >= hit[0] and not taken.at(w[0]) and scan.capitalised(w):
             out.append((w[0], w[1], hit[1], hit[2]))
     return out
 
@@ -199,13 +201,13 @@ class _Scan:
                  unresolved: list[tuple[int, int]]):
         text = nt.text
         self.gaz, self.nt, self.text, self.lang = gaz, nt, text, lang
-        self.words: list[Word] = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-        self.starts = [w[0] for w in self.words]
-        self.covered: set[int] = set()
-        for s, e in unresolved:
-            self.covered.update(range(s, e))
-        for s, e, _, _ in refs:
-            self.covered.update(range(s, e))
+        # the text cut at its words: every other piece a word, the ends of the pieces summed
+        # from their lengths (cheaper than a Python tuple per match object)
+        pieces = _WORD_SPLIT.split(text)
+        ends = list(accumulate(map(len, pieces)))
+        self.starts = ends[0::2][:len(pieces) // 2]
+        self.words: list[Word] = list(zip(self.starts, ends[1::2], pieces[1::2], strict=True))
+        self.covered = Covered(len(text), unresolved, refs)
 
     def capitalised(self, word: Word) -> bool:
         """Whether the word is written with a capital (folding lower-cases it); true in scripts
@@ -215,7 +217,7 @@ class _Scan:
         return not c.isalpha() or c.isupper() or c.lower() == c.upper()
 
     def is_covered(self, word: Word) -> bool:
-        return any(p in self.covered for p in range(word[0], word[1]))
+        return self.covered.any_in(word[0], word[1])
 
     def variants(self, refs: list[EntityMention], known_words: frozenset[str],
                  discover: Discover) -> list[EntityMention]:
@@ -246,7 +248,7 @@ class _Scan:
             if self.gaz.entities[eid].type == "person" and how == "gazetteer" and i and \
                     len(text[s:e].split()) == 1:
                 ps, pe, pw = words[i - 1]
-                if pe <= s and text[pe:s].strip() in ("", '"') and ps not in self.covered and \
+                if pe <= s and text[pe:s].strip() in ("", '"') and not self.covered.at(ps) and \
                         len(pw) >= 3 and eid in first_tokens:
                     best = max(fuzz.ratio(pw, f) for f in first_tokens[eid])
                     # another person's first name before a known surname ("فلاديمير أوشاكوف"
@@ -254,7 +256,7 @@ class _Scan:
                     if best >= 75 or (pw in by_first and pw not in stop and
                                       not (article and pw.startswith(article))):
                         out.append((ps, e, eid, "fuzzy"))
-                        self.covered.update(range(ps, s))
+                        self.covered.add(ps, s)
                         continue
             out.append((s, e, eid, how))
         return out
@@ -266,10 +268,10 @@ class _Scan:
         parts = self.gaz.name_parts(self.lang)
         learned: dict[str, str] = {}
         for i, (s, e, w) in enumerate(words[:-1]):
-            if w not in parts.by_first or s in self.covered:     # most words are no first name
+            if w not in parts.by_first or self.covered.at(s):     # most words are no first name
                 continue
             ns, ne, nw = words[i + 1]
-            if ns in self.covered or text[e:ns].strip() not in ("",) or len(nw) < 3:
+            if self.covered.at(ns) or text[e:ns].strip() not in ("",) or len(nw) < 3:
                 continue
             best: tuple[float, str] | None = None
             for eid in parts.by_first[w]:
@@ -278,7 +280,7 @@ class _Scan:
                     best = (score, eid)
             if best:
                 out.append((s, ne, best[1], "fuzzy"))
-                self.covered.update(range(s, ne))
+                self.covered.add(s, ne)
                 learned[nw] = best[1]
         return learned
 
@@ -286,7 +288,7 @@ class _Scan:
         """A surname variant learned above, standing alone later in the same article."""
         clitics = self.gaz.clitic_letters.get(self.lang, "")
         for s, e, w in self.words:
-            if s in self.covered:
+            if self.covered.at(s):
                 continue
             if w in learned:
                 out.append((s, e, learned[w], "fuzzy"))
@@ -294,7 +296,7 @@ class _Scan:
                 out.append((s + 1, e, learned[w[1:]], "fuzzy"))
             else:
                 continue
-            self.covered.update(range(s, e))
+            self.covered.add(s, e)
 
     def _person_at(self, refs: Iterable[EntityMention]) -> dict[int, str]:
         """Which words a person's name covers, by the word's start."""
@@ -351,13 +353,13 @@ class _Titled:
                 ref = self._titled_name(run, after_counterpart=w in self.counterparts)
                 if ref:
                     found.append(ref)
-                    self.scan.covered.update(range(ref[0], ref[1]))
+                    self.scan.covered.add(ref[0], ref[1])
                 i = k
                 continue
             before = self._named_before(i)
             if before:
                 found.append(before)
-                self.scan.covered.update(range(before[0], before[1]))
+                self.scan.covered.add(before[0], before[1])
             i += 1
         return found
 
