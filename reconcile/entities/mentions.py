@@ -10,23 +10,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
-from itertools import accumulate
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
+from itertools import compress, count
 
 from rapidfuzz import fuzz, process
 
 from reconcile.engine.normalise import NormalText, fold
 from reconcile.entities.anaphora import anaphor_refs, bare_title_refs
-from reconcile.entities.covered import Covered
 from reconcile.entities.gazetteer import Gazetteer, Surface
+from reconcile.entities.words import Covered, Word, split_words
 from reconcile.records import EntityMention
 
 # (start, end, entity id, how) in folded offsets; how: gazetteer | adjective | role | fuzzy | title
-Word = tuple[int, int, str]                 # start, end, folded word
 # the run's registry entry for a person named after a title: (folded name, language) -> entity id
 Discover = Callable[[str, str, str], str]     # (folded name, language, name as written) -> id
 
-_WORD_SPLIT = re.compile(r"(\w+)")
 # word tokens that never belong to a person's name (checked on folded text)
 _DIGIT = re.compile(r"\d")
 _PUNCT_GAP = re.compile(r"[^\w\s\"]")        # a comma or a full stop ends a name
@@ -94,9 +92,10 @@ def _surnames_again(scan: _Scan, found: list[EntityMention], known_words: frozen
         return []
     taken = Covered(len(scan.text), found)
     out: list[EntityMention] = []
-    for w in scan.words:
-        hit = surname.get(w[2])
-        if hit and w[0] >= hit[0] and not taken.at(w[0]) and scan.capitalised(w):
+    for i in scan.indices_of(surname):
+        w = scan.words[i]
+        hit = surname[w[2]]
+        if w[0] >= hit[0] and not taken.at(w[0]) and scan.capitalised(w):
             out.append((w[0], w[1], hit[1], hit[2]))
     return out
 
@@ -201,12 +200,7 @@ class _Scan:
                  unresolved: list[tuple[int, int]]):
         text = nt.text
         self.gaz, self.nt, self.text, self.lang = gaz, nt, text, lang
-        # the text cut at its words: every other piece a word, the ends of the pieces summed
-        # from their lengths (cheaper than a Python tuple per match object)
-        pieces = _WORD_SPLIT.split(text)
-        ends = list(accumulate(map(len, pieces)))
-        self.starts = ends[0::2][:len(pieces) // 2]
-        self.words: list[Word] = list(zip(self.starts, ends[1::2], pieces[1::2], strict=True))
+        self.starts, self.word_texts, self.words = split_words(text)
         self.covered = Covered(len(text), unresolved, refs)
 
     def capitalised(self, word: Word) -> bool:
@@ -215,6 +209,11 @@ class _Scan:
         os_, _ = self.nt.to_original(word[0], word[1])
         c = self.nt.original[os_:os_ + 1]
         return not c.isalpha() or c.isupper() or c.lower() == c.upper()
+
+    def indices_of(self, vocabulary: Container[str]) -> Iterator[int]:
+        """The indices of the words in ``vocabulary``, in order (the membership tests run in C:
+        most words are in none of the small vocabularies looked for)."""
+        return compress(count(), map(vocabulary.__contains__, self.word_texts))
 
     def is_covered(self, word: Word) -> bool:
         return self.covered.any_in(word[0], word[1])
@@ -267,8 +266,9 @@ class _Scan:
         words, text = self.words, self.text
         parts = self.gaz.name_parts(self.lang)
         learned: dict[str, str] = {}
-        for i, (s, e, w) in enumerate(words[:-1]):
-            if w not in parts.by_first or self.covered.at(s):     # most words are no first name
+        for i in self.indices_of(parts.by_first):
+            s, e, w = words[i]
+            if i == len(words) - 1 or self.covered.at(s):
                 continue
             ns, ne, nw = words[i + 1]
             if self.covered.at(ns) or text[e:ns].strip() not in ("",) or len(nw) < 3:
@@ -327,18 +327,21 @@ class _Titled:
         self.titles = set(gaz.titles.get(lang, ())) | self.counterparts
         # the first words of two-word titles: only after one of them is the pair worth spelling out
         self.title_openers = {t.split(" ", 1)[0] for t in self.titles if " " in t}
+        self.title_starts = self.titles | self.title_openers
         self.stop = gaz.stopwords.get(lang, frozenset())
         self.article = gaz.article.get(lang)
 
     def names(self) -> list[EntityMention]:
         words, text = self.scan.words, self.scan.text
         found: list[EntityMention] = []
-        i = 0
-        while i < len(words) - 1:
-            w = words[i][2]
-            if w not in self.titles and w not in self.title_openers:
-                i += 1
+        i = 0           # the first word not read yet
+        for title_at in self.scan.indices_of(self.title_starts):
+            if title_at < i:
                 continue
+            if title_at >= len(words) - 1:
+                break
+            i = title_at
+            w = words[i][2]
             two = f"{w} {words[i + 1][2]}"
             if w not in self.titles and two not in self.titles:
                 i += 1
