@@ -18,6 +18,7 @@ from typing import Any
 from reconcile.engine.normalise import fold
 from reconcile.engine.rules import RULES_DIR, RuleError, load_yaml, strip_lines
 from reconcile.entities.aliases import with_derived_aliases
+from reconcile.entities.name_parts import NameParts
 from reconcile.entities.roles import role_variants
 from reconcile.entities.surface_matcher import SurfaceMatcher
 from reconcile.records import Entity
@@ -163,13 +164,6 @@ class Gazetteer:
                     index.setdefault(t, []).append(eid)
             self._name_parts[lang] = NameParts(first, last, index)
         return self._name_parts[lang]
-
-
-@dataclass(frozen=True)
-class NameParts:
-    first: dict[str, set[str]]          # entity id -> first-name tokens
-    last: dict[str, set[str]]           # entity id -> surname tokens
-    by_first: dict[str, list[str]]      # first-name token -> entity ids
 
 
 # --------------------------------------------------------------------------- loading

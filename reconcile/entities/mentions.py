@@ -47,8 +47,9 @@ def find_folded(gaz: Gazetteer, nt: NormalText, lang: str, ref: dt.date | None,
     found = sorted(scan.variants(kept, known_words, discover))
     found = sorted(found + _surnames_again(scan, found, known_words))
     taken = Covered(len(nt.text), found)
-    found += [a for a in anaphor_refs(gaz, nt.text, lang, found) if not taken.any_in(a[0], a[1])]
-    taken = Covered(len(nt.text), found, unresolved)
+    anaphors = [a for a in anaphor_refs(gaz, nt.text, lang, found) if not taken.any_in(a[0], a[1])]
+    found += anaphors
+    taken.add_all(anaphors, unresolved)
     found += [a for a in bare_title_refs(gaz, nt, lang, ref, sorted(found)) if not taken.any_in(a[0], a[1])]
     return sorted(found)
 
@@ -60,8 +61,10 @@ _MEDIAL_HAMZA = re.compile(r"\B[أإآ]")
 def _hamza_added(gaz: Gazetteer, nt: NormalText, lang: str, r: EntityMention) -> bool:
     """"ترأس" (chaired) folds as "تراس" (Truss): a hamza written inside a word where no listed
     spelling of the name has one is another word (writers drop hamzas, they do not add them)."""
+    if r[3] != "gazetteer":
+        return False
     os_, oe = nt.to_original(r[0], r[1])
-    if r[3] != "gazetteer" or not _MEDIAL_HAMZA.search(nt.original[os_:oe]):
+    if not _MEDIAL_HAMZA.search(nt.original[os_:oe]):
         return False
     spellings = [a for a in gaz.entities[r[2]].aliases.get(lang, []) if fold(a) == nt.text[r[0]:r[1]]]
     return bool(spellings) and not any(_MEDIAL_HAMZA.search(a) for a in spellings)
@@ -273,11 +276,7 @@ class _Scan:
             ns, ne, nw = words[i + 1]
             if self.covered.at(ns) or text[e:ns].strip() not in ("",) or len(nw) < 3:
                 continue
-            best: tuple[float, str] | None = None
-            for eid in parts.by_first[w]:
-                score = max(fuzz.ratio(nw, t) for t in parts.last[eid])
-                if score >= 70 and (best is None or score > best[0]):
-                    best = (score, eid)
+            best = parts.closest_surname(w, nw)
             if best:
                 out.append((s, ne, best[1], "fuzzy"))
                 self.covered.add(s, ne)

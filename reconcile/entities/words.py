@@ -28,6 +28,9 @@ class Covered:
     # spans: (start, end, ...) tuples, mentions or bare (start, end)
     def __init__(self, size: int, *spans: Iterable[tuple[Any, ...]]):
         self._flags = bytearray(size)
+        self.add_all(*spans)
+
+    def add_all(self, *spans: Iterable[tuple[Any, ...]]) -> None:
         for group in spans:
             for span in group:
                 self.add(span[0], span[1])

@@ -1,0 +1,30 @@
+"""The first names and surnames of the gazetteer's people, for spotting a name spelt another way."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+
+@dataclass(frozen=True)
+class NameParts:
+    first: dict[str, set[str]]          # entity id -> first-name tokens
+    last: dict[str, set[str]]           # entity id -> surname tokens
+    by_first: dict[str, list[str]]      # first-name token -> entity ids
+    # (first name, word after it) -> what closest_surname found: articles put the same words
+    # after a common first name again and again ("علي" also folds "على", "on")
+    _closest: dict[tuple[str, str], tuple[float, str] | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
+
+    def closest_surname(self, first: str, word: str) -> tuple[float, str] | None:
+        """(score, entity): of the people with this first name, the one whose surname ``word``
+        spells most closely (fuzz.ratio at least 70; the first listed on a tie), or None."""
+        key = (first, word)
+        if key not in self._closest:
+            best: tuple[float, str] | None = None
+            for eid in self.by_first[first]:
+                score = max(fuzz.ratio(word, t) for t in self.last[eid])
+                if score >= 70 and (best is None or score > best[0]):
+                    best = (score, eid)
+            self._closest[key] = best
+        return self._closest[key]
