@@ -35,6 +35,10 @@ MAX_RESTATEMENTS = 10
 # have at most 6.  Every pair with a different value is one comparison of two distinct values.
 MAX_CONFLICT_PAIRS = 100
 
+# a claim's value as a comparable key: what json.dumps(sort_keys=True, default=str) writes, with
+# one encoder for the run (json.dumps with options builds an encoder per call: half its cost)
+_value_key = json.JSONEncoder(sort_keys=True, default=str).encode
+
 FACT_ORDER = ["date", "start_time", "end_time", "scheduled_time", "duration", "initiator",
               "medium", "location", "participants"]
 
@@ -158,7 +162,7 @@ class Reconciler:
         classes: dict[str, list[int]] = {}
         for i, c in enumerate(claims):
             if not c.inferred:       # a date read from the article's lead is context, not a claim to contest
-                classes.setdefault(json.dumps(c.value, sort_keys=True, default=str), []).append(i)
+                classes.setdefault(_value_key(c.value), []).append(i)
         members = list(classes.values())
         docs = [{claims[i].doc for i in xs} for xs in members]
         pairs: list[tuple[int, int]] = []
@@ -340,7 +344,7 @@ def _restatements(claims: list[Claim], limit: int = MAX_RESTATEMENTS) -> tuple[l
     first: dict[tuple, Claim] = {}
     seen: dict[tuple, int] = {}
     for c in claims:
-        k = (c.doc, json.dumps(c.value, sort_keys=True, default=str), c.speaker, c.hedge, c.inferred)
+        k = (c.doc, _value_key(c.value), c.speaker, c.hedge, c.inferred)
         n = seen.get(k, 0)
         seen[k] = n + 1
         if n == 0:
