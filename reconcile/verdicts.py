@@ -324,8 +324,9 @@ def _similar_wordings(distinct: list[str], worth_scoring: Callable[[int, int], b
             continue
         counts: dict[int, int] = {}
         for m in pool:
-            if (min(n, m), max(n, m)) not in compared:     # the pair, found from either side
-                compared.add((min(n, m), max(n, m)))
+            pair = (n, m) if n < m else (m, n)
+            if pair not in compared:     # the pair, found from either side
+                compared.add(pair)
                 counts[m] = len(ws & words[m])
         for m, shared in counts.items():
             need_words = max(1, min(len(ws), len(words[m])) // 2)
