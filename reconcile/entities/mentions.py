@@ -240,7 +240,7 @@ class _Scan:
         parts = self.gaz.name_parts(self.lang)
         first_tokens, by_first = parts.first, parts.by_first
         # "على بوتين" is "on Putin", "الرئيس بوتين" a title: neither a first name
-        stop = self.gaz.stopwords.get(self.lang, frozenset()) | set(self.gaz.titles.get(self.lang, ()))
+        stop = self.gaz.title_words(self.lang).not_first
         article = self.gaz.article.get(self.lang)
         out = []
         for s, e, eid, how in refs:
@@ -323,10 +323,8 @@ class _Titled:
         self.person_names = gaz.person_names(lang)
         self.counterparts = gaz.counterparts.get(lang, frozenset())
         self.qualifiers = gaz.qualifiers.get(lang, frozenset())
-        self.titles = set(gaz.titles.get(lang, ())) | self.counterparts
-        # the first words of two-word titles: only after one of them is the pair worth spelling out
-        self.title_openers = {t.split(" ", 1)[0] for t in self.titles if " " in t}
-        self.title_starts = self.titles | self.title_openers
+        words = gaz.title_words(lang)
+        self.titles, self.title_starts = words.titles, words.starts
         self.stop = gaz.stopwords.get(lang, frozenset())
         self.article = gaz.article.get(lang)
 

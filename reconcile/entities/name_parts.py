@@ -1,4 +1,5 @@
-"""The first names and surnames of the gazetteer's people, for spotting a name spelt another way."""
+"""The first names and surnames of the gazetteer's people, and its title words, as the name
+finder (``entities.mentions``) reads them; built once per gazetteer and language."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -28,3 +29,16 @@ class NameParts:
                     best = (score, eid)
             self._closest[key] = best
         return self._closest[key]
+
+
+@dataclass(frozen=True)
+class TitleWords:
+    titles: frozenset[str]          # titles, and the words for "his counterpart"
+    starts: frozenset[str]          # those, and the first words of two-word titles (a pair to spell out)
+    not_first: frozenset[str]       # stopwords and titles: no first name ("على بوتين", "الرئيس بوتين")
+
+    @classmethod
+    def of(cls, titles: tuple[str, ...], counterparts: frozenset[str], stopwords: frozenset[str]) -> TitleWords:
+        all_titles = frozenset(titles) | counterparts
+        openers = frozenset(t.split(" ", 1)[0] for t in all_titles if " " in t)
+        return cls(all_titles, all_titles | openers, stopwords | frozenset(titles))
