@@ -260,10 +260,15 @@ def _surfaces(exs: list[DocExtraction], entities: Mapping[str, Entity]) -> dict[
     names written inside a longer one ("Peskov" in "Dmitry Peskov", "نوفوستي" in "وكالة نوفوستي")."""
     surfaces: dict[str, set[str]] = defaultdict(set)
     seen: set[tuple[str, str, str]] = set()     # the corpus names the same entity the same way thousands of times
+    seen_raw: set[tuple[str, str, str]] = set()     # ... mostly in the very same characters
     for ex in exs:
         for s, e, eid, _ in ex.entities:
             os_, oe = ex.span(s, e)
-            written = " ".join(ex.doc.text[os_:oe].replace('"', " ").split())
+            raw = (eid, ex.lang, ex.doc.text[os_:oe])
+            if raw in seen_raw:
+                continue
+            seen_raw.add(raw)
+            written = " ".join(raw[2].replace('"', " ").split())
             if (eid, ex.lang, written) in seen:
                 continue
             seen.add((eid, ex.lang, written))

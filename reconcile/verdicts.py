@@ -9,7 +9,7 @@ import datetime as dt
 import itertools
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -34,6 +34,10 @@ MAX_RESTATEMENTS = 10
 # At most this many conflicting pairs are listed (the first ones, in claim order); the dev corpora
 # have at most 6.  Every pair with a different value is one comparison of two distinct values.
 MAX_CONFLICT_PAIRS = 100
+
+# a claim's value as a comparable key: what json.dumps(sort_keys=True, default=str) writes, with
+# one encoder for the run (json.dumps with options builds an encoder per call: half its cost)
+_value_key = json.JSONEncoder(sort_keys=True, default=str).encode
 
 FACT_ORDER = ["date", "start_time", "end_time", "scheduled_time", "duration", "initiator",
               "medium", "location", "participants"]
@@ -158,7 +162,7 @@ class Reconciler:
         classes: dict[str, list[int]] = {}
         for i, c in enumerate(claims):
             if not c.inferred:       # a date read from the article's lead is context, not a claim to contest
-                classes.setdefault(json.dumps(c.value, sort_keys=True, default=str), []).append(i)
+                classes.setdefault(_value_key(c.value), []).append(i)
         members = list(classes.values())
         docs = [{claims[i].doc for i in xs} for xs in members]
         pairs: list[tuple[int, int]] = []
@@ -208,14 +212,23 @@ class Reconciler:
             for i in by_key[k][1:]:
                 if self._same_speaker(qs[first], qs[i]):
                     groups.join(i, first)
-        for n, m, score in _similar_wordings(distinct):
+
+        def joinable(n: int, m: int) -> Iterator[tuple[int, int]]:
+            """The quotations of wordings n and m a close score would join: from other
+            documents, by the same speaker, not in one group yet."""
             for i in by_key[distinct[n]]:
                 for j in by_key[distinct[m]]:
                     a, b = qs[i], qs[j]
-                    if a.doc == b.doc or not self._same_speaker(a, b):
-                        continue
-                    if a.speaker and b.speaker or score >= 97:
-                        groups.join(i, j)
+                    if a.doc != b.doc and self._same_speaker(a, b) and groups.root(i) != groups.root(j):
+                        yield i, j
+
+        # the groups depend only on which quotations end up together: a pair of wordings that
+        # could join nothing new is not scored (scoring is most of the cost)
+        for n, m, score in _similar_wordings(distinct, lambda n, m: any(joinable(n, m))):
+            for i, j in joinable(n, m):
+                a, b = qs[i], qs[j]
+                if a.speaker and b.speaker or score >= 97:
+                    groups.join(i, j)
         out = [self._quote_group(members, qs, keys, negations) for members in groups.groups()]
         out.sort(key=lambda g: (STATUS_ORDER[g.status],
                                 g.quotes[0].doc, g.quotes[0].span))
@@ -288,16 +301,17 @@ class _UnionFind:
         return list(out.values())
 
 
-def _similar_wordings(distinct: list[str]) -> list[tuple[int, int, float]]:
+def _similar_wordings(distinct: list[str], worth_scoring: Callable[[int, int], bool]
+                      ) -> Iterator[tuple[int, int, float]]:
     """(n, m, score): pairs of distinct wordings (by index) close enough to be one quotation
-    trimmed or respelt, each pair found once, from the side that finds it first."""
+    trimmed or respelt, each pair found once, from the side that finds it first; a pair is
+    scored only when ``worth_scoring(n, m)`` says so at that point."""
     index: dict[str, list[int]] = {}
     words = [set(k.split()) for k in distinct]
     for n, ws in enumerate(words):
         for w in ws:
             index.setdefault(w, []).append(n)
     compared: set[tuple[int, int]] = set()
-    out = []
     for n, ws in enumerate(words):
         if len(distinct[n]) < 8:
             continue
@@ -310,17 +324,17 @@ def _similar_wordings(distinct: list[str]) -> list[tuple[int, int, float]]:
             continue
         counts: dict[int, int] = {}
         for m in pool:
-            if (min(n, m), max(n, m)) not in compared:     # the pair, found from either side
-                compared.add((min(n, m), max(n, m)))
+            pair = (n, m) if n < m else (m, n)
+            if pair not in compared:     # the pair, found from either side
+                compared.add(pair)
                 counts[m] = len(ws & words[m])
         for m, shared in counts.items():
             need_words = max(1, min(len(ws), len(words[m])) // 2)
-            if shared < need_words or len(distinct[m]) < 8:
+            if shared < need_words or len(distinct[m]) < 8 or not worth_scoring(n, m):
                 continue
             score = fuzz.partial_ratio(distinct[n], distinct[m], processor=None, score_cutoff=90)
             if score >= 90:
-                out.append((n, m, score))
-    return out
+                yield n, m, score
 
 
 def _restatements(claims: list[Claim], limit: int = MAX_RESTATEMENTS) -> tuple[list[Claim], dict[str, int]]:
@@ -331,7 +345,7 @@ def _restatements(claims: list[Claim], limit: int = MAX_RESTATEMENTS) -> tuple[l
     first: dict[tuple, Claim] = {}
     seen: dict[tuple, int] = {}
     for c in claims:
-        k = (c.doc, json.dumps(c.value, sort_keys=True, default=str), c.speaker, c.hedge, c.inferred)
+        k = (c.doc, _value_key(c.value), c.speaker, c.hedge, c.inferred)
         n = seen.get(k, 0)
         seen[k] = n + 1
         if n == 0:

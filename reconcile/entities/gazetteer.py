@@ -18,6 +18,7 @@ from typing import Any
 from reconcile.engine.normalise import fold
 from reconcile.engine.rules import RULES_DIR, RuleError, load_yaml, strip_lines
 from reconcile.entities.aliases import with_derived_aliases
+from reconcile.entities.name_parts import NameParts, TitleWords
 from reconcile.entities.roles import role_variants
 from reconcile.entities.surface_matcher import SurfaceMatcher
 from reconcile.records import Entity
@@ -59,6 +60,7 @@ class Gazetteer:
     _person_names: dict[str, list[tuple[str, str]]] = field(default_factory=dict, init=False, repr=False,
                                                             compare=False)
     _name_parts: dict[str, NameParts] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _title_words: dict[str, TitleWords] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def load(cls, path: Path = RULES_DIR / "entities.yaml") -> Gazetteer:
@@ -141,6 +143,12 @@ class Gazetteer:
                                         for a in e.aliases.get(lang, []) if len(a.split()) >= 2]
         return self._person_names[lang]
 
+    def title_words(self, lang: str) -> TitleWords:
+        if lang not in self._title_words:
+            self._title_words[lang] = TitleWords.of(self.titles.get(lang, ()), self.counterparts.get(lang, frozenset()),
+                                                    self.stopwords.get(lang, frozenset()))
+        return self._title_words[lang]
+
     def name_parts(self, lang: str) -> NameParts:
         """First and last name tokens of every multi-word person alias, and the reverse index.
         A title or honorific leading an alias ("King Salman", "الشيخ محمد بن زايد") is no first
@@ -163,13 +171,6 @@ class Gazetteer:
                     index.setdefault(t, []).append(eid)
             self._name_parts[lang] = NameParts(first, last, index)
         return self._name_parts[lang]
-
-
-@dataclass(frozen=True)
-class NameParts:
-    first: dict[str, set[str]]          # entity id -> first-name tokens
-    last: dict[str, set[str]]           # entity id -> surname tokens
-    by_first: dict[str, list[str]]      # first-name token -> entity ids
 
 
 # --------------------------------------------------------------------------- loading

@@ -10,21 +10,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
+from itertools import compress, count
 
 from rapidfuzz import fuzz, process
 
 from reconcile.engine.normalise import NormalText, fold
 from reconcile.entities.anaphora import anaphor_refs, bare_title_refs
 from reconcile.entities.gazetteer import Gazetteer, Surface
+from reconcile.entities.words import Covered, Word, split_words
 from reconcile.records import EntityMention
 
 # (start, end, entity id, how) in folded offsets; how: gazetteer | adjective | role | fuzzy | title
-Word = tuple[int, int, str]                 # start, end, folded word
 # the run's registry entry for a person named after a title: (folded name, language) -> entity id
 Discover = Callable[[str, str, str], str]     # (folded name, language, name as written) -> id
 
-_WORD = re.compile(r"\w+")
 # word tokens that never belong to a person's name (checked on folded text)
 _DIGIT = re.compile(r"\d")
 _PUNCT_GAP = re.compile(r"[^\w\s\"]")        # a comma or a full stop ends a name
@@ -46,12 +46,13 @@ def find_folded(gaz: Gazetteer, nt: NormalText, lang: str, ref: dt.date | None,
     scan = _Scan(gaz, nt, lang, kept, unresolved)
     found = sorted(scan.variants(kept, known_words, discover))
     found = sorted(found + _surnames_again(scan, found, known_words))
-    taken = {p for s, e, _, _ in found for p in range(s, e)}
-    found += [a for a in anaphor_refs(gaz, nt.text, lang, found) if not taken.intersection(range(a[0], a[1]))]
-    taken = {p for s, e, _, _ in found for p in range(s, e)} | {p for s, e in unresolved for p in range(s, e)}
-    found += [a for a in bare_title_refs(gaz, nt, lang, ref, sorted(found))
-              if not taken.intersection(range(a[0], a[1]))]
+    taken = Covered(len(nt.text), found)
+    anaphors = [a for a in anaphor_refs(gaz, nt.text, lang, found) if not taken.any_in(a[0], a[1])]
+    found += anaphors
+    taken.add_all(anaphors, unresolved)
+    found += [a for a in bare_title_refs(gaz, nt, lang, ref, sorted(found)) if not taken.any_in(a[0], a[1])]
     return sorted(found)
+
 
 
 _MEDIAL_HAMZA = re.compile(r"\B[أإآ]")
@@ -60,8 +61,10 @@ _MEDIAL_HAMZA = re.compile(r"\B[أإآ]")
 def _hamza_added(gaz: Gazetteer, nt: NormalText, lang: str, r: EntityMention) -> bool:
     """"ترأس" (chaired) folds as "تراس" (Truss): a hamza written inside a word where no listed
     spelling of the name has one is another word (writers drop hamzas, they do not add them)."""
+    if r[3] != "gazetteer":
+        return False
     os_, oe = nt.to_original(r[0], r[1])
-    if r[3] != "gazetteer" or not _MEDIAL_HAMZA.search(nt.original[os_:oe]):
+    if not _MEDIAL_HAMZA.search(nt.original[os_:oe]):
         return False
     spellings = [a for a in gaz.entities[r[2]].aliases.get(lang, []) if fold(a) == nt.text[r[0]:r[1]]]
     return bool(spellings) and not any(_MEDIAL_HAMZA.search(a) for a in spellings)
@@ -90,11 +93,12 @@ def _surnames_again(scan: _Scan, found: list[EntityMention], known_words: frozen
             surname.setdefault(last, (e, eid, "fuzzy"))
     if not surname:
         return []
-    taken = {p for s, e, _, _ in found for p in range(s, e)}
+    taken = Covered(len(scan.text), found)
     out: list[EntityMention] = []
-    for w in scan.words:
-        hit = surname.get(w[2])
-        if hit and w[0] >= hit[0] and w[0] not in taken and scan.capitalised(w):
+    for i in scan.indices_of(surname):
+        w = scan.words[i]
+        hit = surname[w[2]]
+        if w[0] >= hit[0] and not taken.at(w[0]) and scan.capitalised(w):
             out.append((w[0], w[1], hit[1], hit[2]))
     return out
 
@@ -199,13 +203,8 @@ class _Scan:
                  unresolved: list[tuple[int, int]]):
         text = nt.text
         self.gaz, self.nt, self.text, self.lang = gaz, nt, text, lang
-        self.words: list[Word] = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-        self.starts = [w[0] for w in self.words]
-        self.covered: set[int] = set()
-        for s, e in unresolved:
-            self.covered.update(range(s, e))
-        for s, e, _, _ in refs:
-            self.covered.update(range(s, e))
+        self.starts, self.word_texts, self.words = split_words(text)
+        self.covered = Covered(len(text), unresolved, refs)
 
     def capitalised(self, word: Word) -> bool:
         """Whether the word is written with a capital (folding lower-cases it); true in scripts
@@ -214,8 +213,13 @@ class _Scan:
         c = self.nt.original[os_:os_ + 1]
         return not c.isalpha() or c.isupper() or c.lower() == c.upper()
 
+    def indices_of(self, vocabulary: Container[str]) -> Iterator[int]:
+        """The indices of the words in ``vocabulary``, in order (the membership tests run in C:
+        most words are in none of the small vocabularies looked for)."""
+        return compress(count(), map(vocabulary.__contains__, self.word_texts))
+
     def is_covered(self, word: Word) -> bool:
-        return any(p in self.covered for p in range(word[0], word[1]))
+        return self.covered.any_in(word[0], word[1])
 
     def variants(self, refs: list[EntityMention], known_words: frozenset[str],
                  discover: Discover) -> list[EntityMention]:
@@ -236,7 +240,7 @@ class _Scan:
         parts = self.gaz.name_parts(self.lang)
         first_tokens, by_first = parts.first, parts.by_first
         # "على بوتين" is "on Putin", "الرئيس بوتين" a title: neither a first name
-        stop = self.gaz.stopwords.get(self.lang, frozenset()) | set(self.gaz.titles.get(self.lang, ()))
+        stop = self.gaz.title_words(self.lang).not_first
         article = self.gaz.article.get(self.lang)
         out = []
         for s, e, eid, how in refs:
@@ -246,7 +250,7 @@ class _Scan:
             if self.gaz.entities[eid].type == "person" and how == "gazetteer" and i and \
                     len(text[s:e].split()) == 1:
                 ps, pe, pw = words[i - 1]
-                if pe <= s and text[pe:s].strip() in ("", '"') and ps not in self.covered and \
+                if pe <= s and text[pe:s].strip() in ("", '"') and not self.covered.at(ps) and \
                         len(pw) >= 3 and eid in first_tokens:
                     best = max(fuzz.ratio(pw, f) for f in first_tokens[eid])
                     # another person's first name before a known surname ("فلاديمير أوشاكوف"
@@ -254,7 +258,7 @@ class _Scan:
                     if best >= 75 or (pw in by_first and pw not in stop and
                                       not (article and pw.startswith(article))):
                         out.append((ps, e, eid, "fuzzy"))
-                        self.covered.update(range(ps, s))
+                        self.covered.add(ps, s)
                         continue
             out.append((s, e, eid, how))
         return out
@@ -265,20 +269,17 @@ class _Scan:
         words, text = self.words, self.text
         parts = self.gaz.name_parts(self.lang)
         learned: dict[str, str] = {}
-        for i, (s, e, w) in enumerate(words[:-1]):
-            if w not in parts.by_first or s in self.covered:     # most words are no first name
+        for i in self.indices_of(parts.by_first):
+            s, e, w = words[i]
+            if i == len(words) - 1 or self.covered.at(s):
                 continue
             ns, ne, nw = words[i + 1]
-            if ns in self.covered or text[e:ns].strip() not in ("",) or len(nw) < 3:
+            if self.covered.at(ns) or text[e:ns].strip() not in ("",) or len(nw) < 3:
                 continue
-            best: tuple[float, str] | None = None
-            for eid in parts.by_first[w]:
-                score = max(fuzz.ratio(nw, t) for t in parts.last[eid])
-                if score >= 70 and (best is None or score > best[0]):
-                    best = (score, eid)
+            best = parts.closest_surname(w, nw)
             if best:
                 out.append((s, ne, best[1], "fuzzy"))
-                self.covered.update(range(s, ne))
+                self.covered.add(s, ne)
                 learned[nw] = best[1]
         return learned
 
@@ -286,7 +287,7 @@ class _Scan:
         """A surname variant learned above, standing alone later in the same article."""
         clitics = self.gaz.clitic_letters.get(self.lang, "")
         for s, e, w in self.words:
-            if s in self.covered:
+            if self.covered.at(s):
                 continue
             if w in learned:
                 out.append((s, e, learned[w], "fuzzy"))
@@ -294,7 +295,7 @@ class _Scan:
                 out.append((s + 1, e, learned[w[1:]], "fuzzy"))
             else:
                 continue
-            self.covered.update(range(s, e))
+            self.covered.add(s, e)
 
     def _person_at(self, refs: Iterable[EntityMention]) -> dict[int, str]:
         """Which words a person's name covers, by the word's start."""
@@ -322,21 +323,22 @@ class _Titled:
         self.person_names = gaz.person_names(lang)
         self.counterparts = gaz.counterparts.get(lang, frozenset())
         self.qualifiers = gaz.qualifiers.get(lang, frozenset())
-        self.titles = set(gaz.titles.get(lang, ())) | self.counterparts
-        # the first words of two-word titles: only after one of them is the pair worth spelling out
-        self.title_openers = {t.split(" ", 1)[0] for t in self.titles if " " in t}
+        words = gaz.title_words(lang)
+        self.titles, self.title_starts = words.titles, words.starts
         self.stop = gaz.stopwords.get(lang, frozenset())
         self.article = gaz.article.get(lang)
 
     def names(self) -> list[EntityMention]:
         words, text = self.scan.words, self.scan.text
         found: list[EntityMention] = []
-        i = 0
-        while i < len(words) - 1:
-            w = words[i][2]
-            if w not in self.titles and w not in self.title_openers:
-                i += 1
+        i = 0           # the first word not read yet
+        for title_at in self.scan.indices_of(self.title_starts):
+            if title_at < i:
                 continue
+            if title_at >= len(words) - 1:
+                break
+            i = title_at
+            w = words[i][2]
             two = f"{w} {words[i + 1][2]}"
             if w not in self.titles and two not in self.titles:
                 i += 1
@@ -351,13 +353,13 @@ class _Titled:
                 ref = self._titled_name(run, after_counterpart=w in self.counterparts)
                 if ref:
                     found.append(ref)
-                    self.scan.covered.update(range(ref[0], ref[1]))
+                    self.scan.covered.add(ref[0], ref[1])
                 i = k
                 continue
             before = self._named_before(i)
             if before:
                 found.append(before)
-                self.scan.covered.update(range(before[0], before[1]))
+                self.scan.covered.add(before[0], before[1])
             i += 1
         return found
 

@@ -184,8 +184,7 @@ class _BlankRuns:
     def back(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if not self.starts:
             return spans
-        return [(self._at(s), self._at(e)) for s, e in spans]
-
-    def _at(self, q: int) -> int:
-        # a run beginning at q is after q; one beginning before q is wholly before it
-        return q + self.extra[bisect_left(self.starts, q)]
+        # an offset q moves by what the runs before it took out: a run beginning at q is after
+        # q, one beginning before q is wholly before it (inline: two calls per name cost more)
+        starts, extra = self.starts, self.extra
+        return [(s + extra[bisect_left(starts, s)], e + extra[bisect_left(starts, e)]) for s, e in spans]

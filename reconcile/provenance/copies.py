@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Mapping
-from itertools import chain
+from collections.abc import Mapping
+from itertools import chain, compress, repeat
 
 from reconcile.records import CopyGroup
 
@@ -26,25 +26,29 @@ BOILERPLATE_GROUPS = 30      # a fingerprint in more groups than this is a stock
 
 
 class _WordHashes:
-    """crc32 of each distinct word, computed once per run."""
+    """crc32 of each distinct word, and whether a shingle it begins is sampled, computed once
+    per run."""
 
     def __init__(self) -> None:
         self._known: dict[str, int] = {}
+        self.sampled: set[str] = set()
 
     def of(self, words: list[str]) -> list[int]:
         known = self._known
         for w in set(words).difference(known):
-            known[w] = zlib.crc32(w.encode("utf-8"))
+            known[w] = h = zlib.crc32(w.encode("utf-8"))
+            if h % SAMPLE_EVERY == 0:
+                self.sampled.add(w)
         return list(map(known.__getitem__, words))
 
 
 def fingerprints(folded: str, words: _WordHashes) -> set[int]:
     """The sampled shingles of a folded text (``engine.normalise.fold``)."""
-    hashes = words.of(folded.split())
-    n = len(hashes) - SHINGLE_WORDS + 1
-    # the sampled starts first: only a third of the shingles is ever sliced and hashed
-    return {hash(tuple(hashes[i:i + SHINGLE_WORDS])) for i, h in enumerate(hashes[:max(n, 0)])
-            if h % SAMPLE_EVERY == 0}
+    tokens = folded.split()
+    hashes = words.of(tokens)
+    shingles = zip(*(hashes[k:] for k in range(SHINGLE_WORDS)), strict=False)
+    # only a third of the shingles is hashed; picked in C, by the first word
+    return set(map(hash, compress(shingles, map(words.sampled.__contains__, tokens))))
 
 
 class _Index:
@@ -60,7 +64,7 @@ class _Index:
         informative = fps - self.boilerplate
         # one update over every posting (same counts, same first-seen order as one per fingerprint)
         postings = self.postings
-        shared: Counter[int] = Counter(chain.from_iterable(postings.get(fp, ()) for fp in informative))
+        shared: Counter[int] = Counter(chain.from_iterable(map(postings.get, informative, repeat(()))))
         # the few groups sharing most: a copy shares far more than any template-mate
         for group, n in sorted(shared.most_common(5), key=lambda kv: (-kv[1], kv[0])):
             if n < MIN_SHARED:
@@ -69,15 +73,14 @@ class _Index:
                 return group
         return None
 
-    def add(self, group: int, fps: Iterable[int]) -> None:
-        for fp in fps:
-            if fp in self.boilerplate:
-                continue
-            posting = self.postings.setdefault(fp, [])
+    def add(self, group: int, fps: set[int]) -> None:
+        postings = self.postings
+        for fp in fps - self.boilerplate:
+            posting = postings.setdefault(fp, [])
             posting.append(group)
             if len(posting) > BOILERPLATE_GROUPS:
                 self.boilerplate.add(fp)
-                del self.postings[fp]
+                del postings[fp]
 
 
 def copy_groups(documents: Mapping[str, str]) -> list[CopyGroup]:

@@ -113,7 +113,12 @@ def terminal_safe(s: object, keep_newlines: bool = False) -> str:
 
 def _one_line(s: object, strip: bool = True) -> str:
     """Whitespace runs (newlines included) as one space; other controls shown visibly."""
-    text = _BLANKS.sub(" ", str(s))
+    text = str(s)
+    if text.isprintable() and "  " not in text:
+        # the common case, checked in C: every blank but the space and every character
+        # _UNSAFE matches is unprintable, so both substitutions would leave the text as it is
+        return text.strip() if strip else text
+    text = _BLANKS.sub(" ", text)
     return _UNSAFE.sub(lambda m: visible(m.group()), text.strip() if strip else text)
 
 

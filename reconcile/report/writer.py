@@ -38,7 +38,7 @@ def _entity_name(a: Analysis, eid: str | None) -> str | None:
 def _value_out(a: Analysis, v: dict) -> dict:
     if "entity" in v:
         return {"entity": _entity_name(a, v["entity"])}
-    return v
+    return json_safe(v)
 
 
 def claim_json(a: Analysis, c: Claim, docs: dict, restatements: int = 0) -> dict:
@@ -88,17 +88,17 @@ def build_report(a: Analysis, name: str) -> dict:
             facts.append({"id": fact_id(v.fact, [c.id for c in v.claims]),
                           "fact": v.fact, "status": v.status, "independent_sources": v.independent_sources,
                           "explanation": v.explanation,
-                          "sources": [{"claimant": src.label, "key": src.key, "documents": src.documents,
-                                       "claims": src.claims} for src in v.sources],
+                          "sources": [{"claimant": src.label, "key": src.key, "documents": list(src.documents),
+                                       "claims": list(src.claims)} for src in v.sources],
                           "conflicting_pairs": [list(p) for p in v.conflicting],
-                          "self_contradictions": v.self_contradictions,
-                          "review": review_summary(review) if review else None,
+                          "self_contradictions": list(v.self_contradictions),
+                          "review": json_safe(review_summary(review)) if review else None,
                           "claims": [claim_json(a, c, docs, v.restatements.get(c.id, 0)) for c in v.claims]})
         events.append({"id": ev.id, "key": cl.key, "kind": ev.kind,
                        "participants": [_entity_name(a, p) for p in ev.participants],
                        "date": {"start": ev.date[0], "end": ev.date[1]} if ev.date else None,
                        "locations": [_entity_name(a, x) for x in ev.locations],
-                       "documents": ev.documents, "facts": facts})
+                       "documents": list(ev.documents), "facts": facts})
     quotes = []
     for g in a.quote_groups:
         quotes.append({"speaker": _entity_name(a, g.speaker), "status": g.status, "text": g.text,
@@ -106,7 +106,10 @@ def build_report(a: Analysis, name: str) -> dict:
                        "claims": [{"doc": q.doc, "span": list(q.span), "text": q.text,
                                    "speaker": _entity_name(a, q.speaker)} for q in g.quotes]})
     counts = {s: sum(1 for v in a.verdicts if v.status == s) for s in STATUS_ORDER}
-    return json_safe({
+    # typed fields (str, int, lists of str) are built as plain JSON values above; json_safe goes
+    # only through the values of no fixed type (claim values, review entries): walking the whole
+    # report took most of the time to build it
+    return {
         "schema": SCHEMA_ID,
         "generated_by": f"reconcile {__version__}",
         "corpus": name,
@@ -118,12 +121,12 @@ def build_report(a: Analysis, name: str) -> dict:
         "entities": entities,
         "events": events,
         "quotes": quotes,
-        "unplaced": [{"doc": u.doc, "fact": u.fact, "text": u.text, "span": list(u.span), "reason": u.reason,
-                      "value": _value_out(a, u.value) if u.value else None, "local": u.local}
+        "unplaced": [json_safe({"doc": u.doc, "fact": u.fact, "text": u.text, "span": list(u.span), "reason": u.reason,
+                                "value": _value_out(a, u.value) if u.value else None, "local": u.local})
                      for u in a.unplaced],
         "review": {"decisions_applied": len(a.reviews),
-                   "unmatched": [json.loads(d.to_json()) for d in a.unmatched + a.unmatched_splits]},
-    })
+                   "unmatched": json_safe([json.loads(d.to_json()) for d in a.unmatched + a.unmatched_splits])},
+    }
 
 
 def render_markdown(report: dict) -> str:

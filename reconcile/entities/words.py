@@ -1,0 +1,46 @@
+"""A document's words, and which of its characters the mentions found so far cover."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from itertools import accumulate
+from typing import Any
+
+Word = tuple[int, int, str]                 # start, end, folded word
+_WORD_SPLIT = re.compile(r"(\w+)")
+
+
+def split_words(text: str) -> tuple[list[int], list[str], list[Word]]:
+    """(the words' starts, the words, (start, end, word) of each): the text is cut once at its
+    words, every other piece a word, and the offsets summed from the pieces' lengths (cheaper
+    than a Python tuple per match object)."""
+    pieces = _WORD_SPLIT.split(text)
+    ends = list(accumulate(map(len, pieces)))
+    starts = ends[0::2][:len(pieces) // 2]
+    texts = pieces[1::2]
+    return starts, texts, list(zip(starts, ends[1::2], texts, strict=True))
+
+
+class Covered:
+    """Which characters of a text some span covers: one byte per character (a set of every
+    covered offset, built with a Python-level walk per span, cost more than the lookups)."""
+
+    # spans: (start, end, ...) tuples, mentions or bare (start, end)
+    def __init__(self, size: int, *spans: Iterable[tuple[Any, ...]]):
+        self._flags = bytearray(size)
+        self.add_all(*spans)
+
+    def add_all(self, *spans: Iterable[tuple[Any, ...]]) -> None:
+        for group in spans:
+            for span in group:
+                self.add(span[0], span[1])
+
+    def add(self, s: int, e: int) -> None:
+        if e > s:
+            self._flags[s:e] = b"\x01" * (e - s)
+
+    def at(self, p: int) -> bool:
+        return bool(self._flags[p])
+
+    def any_in(self, s: int, e: int) -> bool:
+        return self._flags.find(1, s, e) >= 0
