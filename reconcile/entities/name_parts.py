@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+_CLOSEST_KEPT = 200_000
+
 
 @dataclass(frozen=True)
 class NameParts:
@@ -13,7 +15,8 @@ class NameParts:
     last: dict[str, set[str]]           # entity id -> surname tokens
     by_first: dict[str, list[str]]      # first-name token -> entity ids
     # (first name, word after it) -> what closest_surname found: articles put the same words
-    # after a common first name again and again ("علي" also folds "على", "on")
+    # after a common first name again and again ("علي" also folds "على", "on").  Pure results,
+    # kept while the gazetteer lives; emptied past _CLOSEST_KEPT pairs (a long-lived process)
     _closest: dict[tuple[str, str], tuple[float, str] | None] = field(
         default_factory=dict, init=False, repr=False, compare=False)
 
@@ -22,6 +25,8 @@ class NameParts:
         spells most closely (fuzz.ratio at least 70; the first listed on a tie), or None."""
         key = (first, word)
         if key not in self._closest:
+            if len(self._closest) >= _CLOSEST_KEPT:
+                self._closest.clear()
             best: tuple[float, str] | None = None
             for eid in self.by_first[first]:
                 score = max(fuzz.ratio(word, t) for t in self.last[eid])
