@@ -6,9 +6,10 @@ import re
 
 import pytest
 
-from reconcile.engine.dimscan import DimensionScan, RawMatch
-from reconcile.engine.matching import _longest_first, find
+from reconcile.engine.dimscan import DimensionScan, JointScan, RawMatch
+from reconcile.engine.matching import find, longest_first
 from reconcile.engine.normalise import normalise
+from reconcile.engine.prefixes import start_prefixes
 from reconcile.engine.rulefiles import Rule
 from reconcile.engine.rules import ruleset
 from reconcile.engine.wordstart import WordScan, nonword_class
@@ -68,8 +69,22 @@ def test_a_word_at_the_start_and_after_a_match_ending_in_punctuation():
 
 
 def test_proclitics_tried_longest_first_need_no_alternation_group():
-    assert DimensionScan([], [], "[وف]?[بلك]?", None).scan_group is None
-    assert DimensionScan([], [], "(?:ab|a)?", None).scan_group is not None
+    assert DimensionScan([], [], "[وف]?[بلك]?", None).longest_proclitic_first
+    assert "_s>" not in DimensionScan([], ["a"], "[وف]?[بلك]?", None).source("_")
+    assert not DimensionScan([], [], "(?:ab|a)?", None).longest_proclitic_first
+    assert "_s>" in DimensionScan([], ["a"], "(?:ab|a)?", None).source("_")
+
+
+@given(st.lists(st.sampled_from(ALPHABET), max_size=30).map("".join), st.data())
+def test_a_joint_scan_finds_what_each_scan_finds(text, data):
+    scans = []
+    for proclitic, bodies in CASES:
+        rules = [Rule(f"r{j}", "d", [b], "f:1") for j, b in enumerate(bodies)]
+        prefixes = start_prefixes(proclitic + "(?:" + "|".join(bodies) + ")")
+        scans.append(DimensionScan(rules, bodies, proclitic, prefixes))
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert JointScan(scans).find(text, start, end) == [s.find(text, start, end) for s in scans]
 
 
 @pytest.mark.parametrize("lang, text", [
@@ -82,7 +97,7 @@ def test_find_on_rule_dimensions_is_the_plain_scan(lang, text):
     pre = rs.scan("date").proclitic
     for dim, d in rs.dimensions.items():
         bodies = ["|".join(f"(?:{rs.expand(p, r.where)})" for p in r.patterns) for r in d.rules]
-        want = _longest_first([RawMatch(s, e, d.rules[j]) for s, e, j in _plain(pre, bodies, folded, 0, len(folded))])
+        want = longest_first([RawMatch(s, e, d.rules[j]) for s, e, j in _plain(pre, bodies, folded, 0, len(folded))])
         assert find(rs, dim, folded) == want, dim
 
 

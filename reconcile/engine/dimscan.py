@@ -32,6 +32,7 @@ from re import _constants as C  # type: ignore[attr-defined]  # CPython's own pa
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
+from reconcile.engine.prefixes import Prefix, guard_regex
 from reconcile.engine.rulefiles import Rule
 from reconcile.engine.wordstart import BEYOND_BMP, nonword_class
 
@@ -48,62 +49,95 @@ class RawMatch:
 
 
 class DimensionScan:
-    def __init__(self, rules: Sequence[Rule], bodies: Sequence[str], proclitic: str, guard: str | None):
+    """One dimension's rules: the regex source of their scan, compiled on first use (a
+    dimension scanned with others is compiled inside their JointScan)."""
+
+    def __init__(self, rules: Sequence[Rule], bodies: Sequence[str], proclitic: str,
+                 prefixes: frozenset[Prefix] | None):
         self.rules = list(rules)
-        ahead = f"(?={guard})" if guard else ""
-        parts = [f"(?:(?={proclitic}(?P<_rule{j}>{body})(?!\\w))|)" for j, body in enumerate(bodies)]
-        cond = "(?!)"
-        for j in reversed(range(len(bodies))):
-            cond = f"(?(_rule{j})|{cond})"
+        self.bodies = list(bodies)
         self.proclitic = proclitic
+        self.prefixes = prefixes
+        self.guard = f"(?={guard_regex(prefixes)})" if prefixes else ""
         self.longest_proclitic_first = _tried_longest_first(proclitic)
-        if not self.longest_proclitic_first:
-            alternation = "|".join(f"(?:{b})" for b in bodies)
-            parts.append(f"(?=(?P<_scan>{proclitic}(?:{alternation})(?!\\w)))")
-        self.source = ahead + "".join(parts) + cond
-        self.regex = re.compile(nonword_class() + self.source)
-        self.groups = [self.regex.groupindex[f"_rule{j}"] for j in range(len(bodies))]
-        self.scan_group = self.regex.groupindex.get("_scan")
         self.blank_is_nothing = not any(_LOOKS_BEHIND.search(b) for b in bodies)
-        self.opening = re.compile(ahead) if guard else None
+        # what every match begins with, to rule out the first word cheaply
+        self.opening = re.compile(self.guard) if self.guard else None
+
+    def source(self, tag: str) -> str:
+        """The scan at one word start, its groups named after ``tag``: rule j is group
+        ``{tag}r{j}``, and where needed the alternation of all rules is ``{tag}s``."""
+        pre = self.proclitic
+        parts = [f"(?:(?={pre}(?P<{tag}r{j}>{body})(?!\\w))|)" for j, body in enumerate(self.bodies)]
+        if not self.longest_proclitic_first:
+            alternation = "|".join(f"(?:{b})" for b in self.bodies)
+            parts.append(f"(?=(?P<{tag}s>{pre}(?:{alternation})(?!\\w)))")
+        cond = "(?!)"
+        for j in reversed(range(len(self.bodies))):
+            cond = f"(?({tag}r{j})|{cond})"
+        return self.guard + "".join(parts) + cond
+
+    def groups(self, regex: re.Pattern[str], tag: str) -> _Groups:
+        return _Groups(self.rules, [regex.groupindex[f"{tag}r{j}"] for j in range(len(self.rules))],
+                       regex.groupindex.get(f"{tag}s"))
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        return re.compile(nonword_class() + self.source("_"))
 
     @cached_property
     def plain(self) -> re.Pattern[str]:
-        return re.compile(r"(?<!\w)" + self.source)
+        return re.compile(r"(?<!\w)" + self.source("_"))
+
+    def may_start(self, text: str, end: int) -> bool:
+        return self.opening is None or self.opening.match(text, 0, end) is not None
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[RawMatch]:
         """Every rule's match at each word start the scan stops at, in text order."""
         end = len(text) if end is None else end
         found: list[RawMatch] = []
         if BEYOND_BMP.search(text, max(start - 1, 0), end):
+            groups = self.groups(self.plain, "_")
             resume = start
             for at in self.plain.finditer(text, start, end):
                 if at.start() >= resume:
-                    resume = self._read(at, at.start(), 0, found)
+                    resume = groups.read(at, at.start(), 0, found)
             return found
-        pos = self._first_word(text, end, found) if start == 0 else start
+        pos = 0
+        if start:
+            pos = start
+        elif self.may_start(text, end):
+            pos = self.first_word(text, end, found, None)
+        groups = self.groups(self.regex, "_")
         search = self.regex.search
         # the character before ``pos`` is the one the regex reads first
         while (m := search(text, max(pos - 1, 0), end)) is not None:
-            pos = self._read(m, m.start() + 1, 0, found)
+            pos = groups.read(m, m.start() + 1, 0, found)
         return found
 
-    def _first_word(self, text: str, end: int, found: list[RawMatch]) -> int:
-        """The rules matching at 0 into ``found``; returns where the next word may start."""
-        if self.opening is not None and not self.opening.match(text, 0, end):
-            return 0
+    def first_word(self, text: str, end: int, found: list[RawMatch], padded: re.Match[str] | None) -> int:
+        """The rules matching at 0 into ``found``; returns where the next word may start.
+        ``padded``: what the regex matched on the text behind one blank, when read already."""
         if self.blank_is_nothing:
-            first = self.regex.match(" " + text, 0, end + 1)
-            return self._read(first, 1, 1, found) if first else 0
-        first = self.plain.match(text, 0, end)
-        return self._read(first, 0, 0, found) if first else 0
+            m = padded or self.regex.match(" " + text, 0, end + 1)
+            return self.groups(m.re, "_").read(m, 1, 1, found) if m else 0
+        m = self.plain.match(text, 0, end)
+        return self.groups(self.plain, "_").read(m, 0, 0, found) if m else 0
 
-    def _read(self, m: re.Match[str], at: int, shift: int, found: list[RawMatch]) -> int:
+
+@dataclass(frozen=True)
+class _Groups:
+    """Where one dimension's rules are in a compiled scan."""
+    rules: list[Rule]
+    indices: list[int]
+    scan: int | None
+
+    def read(self, m: re.Match[str], at: int, shift: int, found: list[RawMatch]) -> int:
         """The rules matching at ``at`` into ``found`` (offsets less ``shift``); returns where
         the next word start may be: where the dimension's alternation ends."""
         regs = m.regs
         proclitic, resume = -1, at
-        for rule, g in zip(self.rules, self.groups, strict=True):
+        for rule, g in zip(self.rules, self.indices, strict=True):
             a, b = regs[g]
             if a < 0:
                 continue
@@ -111,9 +145,63 @@ class DimensionScan:
                 proclitic, resume = a - at, b
             if b > a:
                 found.append(RawMatch(a - shift, b - shift, rule))
-        if self.scan_group is not None:
-            resume = regs[self.scan_group][1]
+        if self.scan is not None:
+            resume = regs[self.scan][1]
         return (resume if resume > at else at + 1) - shift
+
+
+class JointScan:
+    """Several dimensions scanned in one pass: one attempt at each word start tries every
+    dimension (each behind its own guard), where eight scans made eight attempts.  Each
+    dimension still stops where its own scan would."""
+
+    def __init__(self, scans: Sequence[DimensionScan]):
+        self.scans = list(scans)
+        prefixes = [s.prefixes for s in self.scans if s.prefixes]
+        # the union of their guards first: a word no dimension can begin with fails at once
+        ahead = f"(?={guard_regex(frozenset().union(*prefixes))})" if len(prefixes) == len(self.scans) else ""
+        blocks = "".join(f"(?:(?P<_d{k}>){s.source(f'_{k}')}|)" for k, s in enumerate(self.scans))
+        cond = "(?!)"
+        for k in reversed(range(len(self.scans))):
+            cond = f"(?(_d{k})|{cond})"
+        self.regex = re.compile(nonword_class() + ahead + blocks + cond)
+        self.marks = [self.regex.groupindex[f"_d{k}"] for k in range(len(self.scans))]
+        self.groups = [s.groups(self.regex, f"_{k}") for k, s in enumerate(self.scans)]
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[list[RawMatch]]:
+        """Each dimension's ``DimensionScan.find``, in one pass."""
+        end = len(text) if end is None else end
+        if BEYOND_BMP.search(text, max(start - 1, 0), end):
+            return [s.find(text, start, end) for s in self.scans]
+        found: list[list[RawMatch]] = [[] for _ in self.scans]
+        resume = [start] * len(self.scans)
+        if start == 0:
+            self._first_word(text, end, found, resume)
+        marks, groups = self.marks, self.groups
+        search = self.regex.search
+        pos = start
+        while (m := search(text, max(pos - 1, 0), end)) is not None:
+            pos = m.start() + 1
+            regs = m.regs
+            for k, mark in enumerate(marks):
+                if regs[mark][0] >= 0 and pos >= resume[k]:
+                    resume[k] = groups[k].read(m, pos, 0, found[k])
+            pos += 1
+        return found
+
+    def _first_word(self, text: str, end: int, found: list[list[RawMatch]], resume: list[int]) -> None:
+        """The dimensions matching at 0: read from the joint regex behind one blank when no
+        rule of theirs looks behind, else by their own plain regex."""
+        starting = [k for k, s in enumerate(self.scans) if s.may_start(text, end)]
+        padded = None
+        if any(self.scans[k].blank_is_nothing for k in starting):
+            padded = self.regex.match(" " + text, 0, end + 1)
+        for k in starting:
+            scan = self.scans[k]
+            if not scan.blank_is_nothing:
+                resume[k] = scan.first_word(text, end, found[k], None)
+            elif padded is not None and padded.regs[self.marks[k]][0] >= 0:
+                resume[k] = self.groups[k].read(padded, 1, 1, found[k])
 
 
 def _tried_longest_first(proclitic: str) -> bool:

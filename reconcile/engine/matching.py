@@ -16,10 +16,11 @@ def find(rs: RuleSet, dim: str, folded: str, start: int = 0, end: int | None = N
     (any may be longer than what another matched) the longest is kept."""
     if dim not in rs.dimensions:
         return []
-    return _longest_first(rs.scan(dim).find(folded, start, end))
+    return longest_first(rs.find_scanned(dim, folded, start, end))
 
 
-def _longest_first(found: list[RawMatch]) -> list[RawMatch]:
+def longest_first(found: list[RawMatch]) -> list[RawMatch]:
+    """The matches kept when several overlap."""
     # longest first; a match overlapping one already taken is dropped.  Taken spans do not
     # overlap, so kept sorted by start, a neighbour check by bisection is enough.
     starts: list[int] = []

@@ -35,6 +35,14 @@ class _NoGuard(Exception):
 def start_guard(pattern: str, depth: int = DEPTH) -> str | None:
     """A regex matching (at least) wherever ``pattern`` can begin a match, looking at most
     ``depth`` characters ahead; None when no useful one can be read (a match may be empty)."""
+    found = start_prefixes(pattern, depth)
+    return guard_regex(found) if found is not None else None
+
+
+def start_prefixes(pattern: str, depth: int = DEPTH) -> frozenset[Prefix] | None:
+    """What ``start_guard`` is made of: the first ``depth`` atoms of every match (fewer when a
+    match can be shorter); None when they cannot be read.  Prefixes of several patterns
+    together make the guard of their alternation."""
     try:
         tree = _parser.parse(pattern)
         if tree.state.flags & _CHANGES_CLASSES:
@@ -42,9 +50,7 @@ def start_guard(pattern: str, depth: int = DEPTH) -> str | None:
         found = _sequence(list(tree), depth)
     except (_NoGuard, re.error):
         return None
-    if () in found:
-        return None
-    return _tree_regex(found)
+    return None if () in found else frozenset(found)
 
 
 def _sequence(items: list[tuple[Any, Any]], depth: int) -> set[Prefix]:
@@ -121,7 +127,7 @@ def _class(av: Any) -> str:
     return "[" + "".join(pieces) + "]"
 
 
-def _tree_regex(prefixes: set[Prefix]) -> str:
+def guard_regex(prefixes: frozenset[Prefix] | set[Prefix]) -> str:
     """The prefixes as a prefix tree; a prefix shorter than the depth admits anything after it."""
     tree: dict[str, dict] = {}
     for p in prefixes:

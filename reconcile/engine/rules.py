@@ -11,14 +11,15 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from functools import cached_property
+from collections.abc import Callable
+from functools import cached_property, partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from reconcile.engine.dimscan import DimensionScan
+from reconcile.engine.dimscan import DimensionScan, JointScan, RawMatch
 from reconcile.engine.normalise import fold
 from reconcile.engine.patterns import fold_pattern, trie_regex
-from reconcile.engine.prefixes import start_guard
+from reconcile.engine.prefixes import start_prefixes
 from reconcile.engine.rulefiles import (
     Dimension,
     Lexicon,
@@ -48,6 +49,10 @@ def _shipped_rules() -> Path:
 
 # RECONCILE_RULES (or ``reconcile --rules DIR``) points a run or a test at another copy.
 RULES_DIR = Path(os.environ.get("RECONCILE_RULES") or _shipped_rules())
+# the dimensions every document is scanned for, in the order extraction lists them: scanned
+# together (engine.dimscan.JointScan); any other dimension is scanned alone, on demand
+DOCUMENT_DIMENSIONS = ("duration", "clock_time", "date", "medium", "initiator", "location", "attribution", "event")
+T = TypeVar("T")
 _PLACEHOLDER = re.compile(r"\{(lex|dim|m):([a-z_0-9]+)\}")
 
 
@@ -93,26 +98,45 @@ class RuleSet:
             if dim in self.dimensions:
                 raise RuleError(f"{doc.path}:1: dimension '{dim}' already defined in {self.dimensions[dim].path.name}")
             self.dimensions[dim] = dimension_of(doc)
-        self._scans = {name: self._compile(d) for name, d in self.dimensions.items()}
+        self._scans = {name: self._scan(d) for name, d in self.dimensions.items()}
+        # every pattern is compiled here, so a broken one fails the load: the document
+        # dimensions together, each other dimension alone
+        together = [name for name in DOCUMENT_DIMENSIONS if name in self._scans]
+        self.joint = self._compiled(together, lambda: JointScan([self._scans[n] for n in together]))
+        self._in_joint = {name: k for k, name in enumerate(together)}
+        for name, scan in self._scans.items():
+            if name not in self._in_joint:
+                self._compiled([name], partial(getattr, scan, "regex"))
 
-    def _compile(self, d: Dimension) -> DimensionScan:
-        """A dimension's rules in one regex; a broken pattern is blamed on the rule's own file
-        and line, or on the file of a dimension it refers to when the fault is there."""
+    def _scan(self, d: Dimension) -> DimensionScan:
         bodies = ["|".join(f"(?:{self.expand(p, rule.where)})" for p in rule.patterns) for rule in d.rules]
         pre = fold_pattern(self.macros.get("proclitic", ""))
         # the openings every match can begin with, checked first: most words fail there
         # (read from the lexicons' openings: parsing every word would cost as much as compiling)
-        guard = start_guard(pre + f"(?:{self._body(d, opening=True)})")
+        return DimensionScan(d.rules, bodies, pre, start_prefixes(pre + f"(?:{self._body(d, opening=True)})"))
+
+    def _compiled(self, names: list[str], compile_them: Callable[[], T]) -> T:
+        """What ``compile_them`` compiles from these dimensions' rules; a broken pattern is
+        blamed on the rule's own file and line, or on the file of a dimension it refers to
+        when the fault is there."""
         try:
-            return DimensionScan(d.rules, bodies, pre, guard)
+            return compile_them()
         except re.error as exc:
             self._blame_referenced()
-            for rule, body in zip(d.rules, bodies, strict=True):
+            for name in names:
+                d = self.dimensions[name]
+                for rule, body in zip(d.rules, self._scans[name].bodies, strict=True):
+                    try:
+                        re.compile(self._wrap(body))
+                    except re.error as rule_exc:
+                        raise RuleError(f"{d.path}:{rule.line}: rule '{rule.name}': bad pattern: {rule_exc}") from None
+            for name in names:
                 try:
-                    re.compile(self._wrap(body))
-                except re.error as rule_exc:
-                    raise RuleError(f"{d.path}:{rule.line}: rule '{rule.name}': bad pattern: {rule_exc}") from None
-            raise RuleError(f"{d.path}:1: the rules of dimension '{d.name}' do not compile together: {exc}") from None
+                    re.compile(self._scans[name].source("_"))
+                except re.error as dim_exc:
+                    raise RuleError(f"{self.dimensions[name].path}:1: the rules of dimension '{name}' "
+                                    f"do not compile together: {dim_exc}") from None
+            raise RuleError(f"{self.dir}: the dimensions {', '.join(names)} do not compile together: {exc}") from None
 
     def _blame_referenced(self) -> None:
         """Raise on the first broken pattern of a dimension used through ``{dim:...}``.  Only
@@ -191,8 +215,15 @@ class RuleSet:
         return self._dim_regex[name]
 
     def scan(self, dim: str) -> DimensionScan:
-        """A dimension's rules, compiled together (see engine.dimscan)."""
+        """A dimension's rules, as one scan (see engine.dimscan)."""
         return self._scans[dim]
+
+    def find_scanned(self, dim: str, folded: str, start: int = 0, end: int | None = None) -> list[RawMatch]:
+        """Every rule's match where the dimension's scan stops (engine.matching keeps the longest)."""
+        k = self._in_joint.get(dim)
+        if k is None:
+            return self._scans[dim].find(folded, start, end)
+        return self.joint.find(folded, start, end)[k]
 
     def setting(self, dim: str, key: str, default: Any = None) -> Any:
         d = self.dimensions.get(dim)

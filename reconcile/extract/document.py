@@ -15,7 +15,7 @@ from reconcile.entities.registry import EntityRegistry
 from reconcile.extract.attribution import attributions
 from reconcile.extract.claims import claims
 from reconcile.extract.context import LanguageContext
-from reconcile.extract.hits import DIMENSIONS, absorb_media, marker_hits, rule_hits
+from reconcile.extract.hits import absorb_media, document_hits, marker_hits
 from reconcile.extract.institutions import with_institutions
 from reconcile.extract.mentions import event_mentions
 from reconcile.extract.quotes import quotes
@@ -35,7 +35,7 @@ def extract_document(doc: Document, ctx: LanguageContext, gaz: EntityRegistry,
     if overrides:
         ents = _split_off(ents, t, overrides)
     sentences = sentence_spans(ctx, t)
-    hits = {d: rule_hits(ctx.rs, d, t, ref) for d in DIMENSIONS}
+    hits = document_hits(ctx.rs, t, ref)
     markers = marker_hits(ctx, t)
     # "إن الأخير أجرى اتصالا": a word that names someone already named is no "last" marker
     naming = {p for s, e, _, how in ents if how == "anaphor" for p in range(s, e)}

@@ -6,27 +6,39 @@ import re
 from typing import Any
 
 from reconcile.dimensions import clock_time, dates, duration, numbers
-from reconcile.engine.matching import find
-from reconcile.engine.rules import RuleSet
+from reconcile.engine.dimscan import RawMatch
+from reconcile.engine.matching import find, longest_first
+from reconcile.engine.rules import DOCUMENT_DIMENSIONS, RuleSet
 from reconcile.extract.context import MARKERS, LanguageContext
 from reconcile.records import Hit, Marker
 
 BUILDERS = {"duration": duration.build, "clock_time": clock_time.build,
             "date": dates.build, "number": numbers.build}
 # the dimensions matched in every document, in the order DocExtraction.hits lists them
-DIMENSIONS = ("duration", "clock_time", "date", "medium", "initiator", "location", "attribution", "event")
+DIMENSIONS = DOCUMENT_DIMENSIONS
 # whose matches are read word by word (by a builder, or for the medium or event word in them);
 # the others' tokens would be built for nothing (places and speakers are most of the matches)
 READ_BY_TOKEN = frozenset(BUILDERS) | {"medium", "event"}
 
 
+def document_hits(rs: RuleSet, folded: str, ref: dt.date | None) -> dict[str, list[Hit]]:
+    """Every document dimension's hits, from one joint scan of the text."""
+    found = rs.joint.find(folded)
+    return {dim: _hits(rs, dim, longest_first(found[k]), folded, ref) for k, dim in enumerate(DIMENSIONS)}
+
+
 def rule_hits(rs: RuleSet, dim: str, folded: str, ref: dt.date | None) -> list[Hit]:
+    """One dimension's hits (for a dimension of its own, or one looked at alone)."""
+    return _hits(rs, dim, find(rs, dim, folded), folded, ref)
+
+
+def _hits(rs: RuleSet, dim: str, matches: list[RawMatch], folded: str, ref: dt.date | None) -> list[Hit]:
     out = []
     read = dim in READ_BY_TOKEN
-    for r in find(rs, dim, folded):
+    b = BUILDERS.get(dim)
+    for r in matches:
         toks = rs.tokens(folded, r.start, r.end) if read else []
         h = Hit(dim, r.start, r.end, f"{r.rule.where} {r.rule.name}", None, toks, r.rule.value)
-        b = BUILDERS.get(dim)
         h.value = b(toks, rs, {"ref": ref, "rule": r.rule.value}) if b else dict(r.rule.value)
         out.append(h)
     return out
