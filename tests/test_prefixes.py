@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from reconcile.engine.prefixes import start_guard
+from reconcile.engine.patterns import fold_pattern
+from reconcile.engine.prefixes import start_guard, start_prefixes
 from reconcile.engine.rules import ruleset
 from reconcile.extract.hits import DIMENSIONS
 
@@ -50,3 +51,18 @@ def test_rule_scans_are_guarded(lang):
     rs = ruleset(lang)
     for dim in DIMENSIONS:
         assert rs.scan(dim).opening is not None, dim
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_guards_read_with_lexicon_atoms_are_the_guards_of_the_written_out_patterns(lang, monkeypatch):
+    # each lexicon is read once and stands in the patterns as one character: the prefixes
+    # must be exactly those of the patterns with every lexicon's openings written out
+    rs = ruleset(lang)
+    pre = fold_pattern(rs.macros.get("proclitic", ""))
+    with monkeypatch.context() as patched:
+        patched.setattr(rs, "_lexicon_atom", lambda lex: lex.opening)
+        written_out = {name: start_prefixes(pre + f"(?:{rs._body(d, opening=True)})")
+                       for name, d in rs.dimensions.items()}
+    assert all(v is not None for v in written_out.values())
+    for name, prefixes in written_out.items():
+        assert rs.scan(name).prefixes == prefixes, name

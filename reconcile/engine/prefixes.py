@@ -39,37 +39,43 @@ def start_guard(pattern: str, depth: int = DEPTH) -> str | None:
     return guard_regex(found) if found is not None else None
 
 
-def start_prefixes(pattern: str, depth: int = DEPTH) -> frozenset[Prefix] | None:
+def start_prefixes(pattern: str, depth: int = DEPTH, atoms: dict[str, frozenset[Prefix] | None] | None = None,
+                   allow_empty: bool = False) -> frozenset[Prefix] | None:
     """What ``start_guard`` is made of: the first ``depth`` atoms of every match (fewer when a
     match can be shorter); None when they cannot be read.  Prefixes of several patterns
-    together make the guard of their alternation."""
+    together make the guard of their alternation.  ``atoms``: characters standing for a
+    pattern read before, with its prefixes (None: unreadable); ``allow_empty``: an empty
+    match is one more prefix, not a reason for no guard (a pattern read as an atom)."""
     try:
         tree = _parser.parse(pattern)
         if tree.state.flags & _CHANGES_CLASSES:
             return None
-        found = _sequence(list(tree), depth)
+        found = _sequence(list(tree), depth, atoms or {})
     except (_NoGuard, re.error):
         return None
-    return None if () in found else frozenset(found)
+    return None if () in found and not allow_empty else frozenset(found)
 
 
-def _sequence(items: list[tuple[Any, Any]], depth: int) -> set[Prefix]:
+Atoms = dict[str, frozenset[Prefix] | None]
+
+
+def _sequence(items: list[tuple[Any, Any]], depth: int, atoms: Atoms) -> set[Prefix]:
     """Prefixes of a sequence: each item's prefixes extend those not yet ``depth`` long."""
     out: set[Prefix] = {()}
     for op, av in items:
         done = {p for p in out if len(p) >= depth}
         if len(done) == len(out):
             break
-        nexts = _item(op, av, depth)
+        nexts = _item(op, av, depth, atoms)
         out = done | {(p + q)[:depth] for p in out - done for q in nexts}
         if len(out) > MAX_PREFIXES:
             raise _NoGuard("too many openings")
     return out
 
 
-def _item(op: Any, av: Any, depth: int) -> set[Prefix]:
+def _item(op: Any, av: Any, depth: int, atoms: Atoms) -> set[Prefix] | frozenset[Prefix]:
     if op is C.LITERAL:
-        return {(re.escape(chr(av)),)}
+        return _literal(chr(av), atoms)
     if op is C.NOT_LITERAL:
         return {("[^" + re.escape(chr(av)) + "]",)}
     if op is C.ANY:
@@ -80,22 +86,32 @@ def _item(op: Any, av: Any, depth: int) -> set[Prefix]:
         _group, add_flags, del_flags, sub = av
         if (add_flags | del_flags) & _CHANGES_CLASSES:
             raise _NoGuard("flags")
-        return _sequence(list(sub), depth)
+        return _sequence(list(sub), depth, atoms)
     if op is C.ATOMIC_GROUP:
-        return _sequence(list(av), depth)
+        return _sequence(list(av), depth, atoms)
     if op is C.BRANCH:
-        return set().union(*(_sequence(list(alt), depth) for alt in av[1]))
+        return set().union(*(_sequence(list(alt), depth, atoms) for alt in av[1]))
     if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
-        return _repeat(av, depth)
+        return _repeat(av, depth, atoms)
     if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
         return {()}                # zero width: skipping a condition only admits more
     raise _NoGuard(str(op))
 
 
-def _repeat(av: Any, depth: int) -> set[Prefix]:
+def _literal(ch: str, atoms: Atoms) -> set[Prefix] | frozenset[Prefix]:
+    """A character, or the prefixes of what it stands for."""
+    if ch not in atoms:
+        return {(re.escape(ch),)}
+    read = atoms[ch]
+    if read is None:
+        raise _NoGuard("an atom without prefixes")
+    return read
+
+
+def _repeat(av: Any, depth: int, atoms: Atoms) -> set[Prefix]:
     """``sub{lo,hi}``: 0..depth copies (more cannot change the first ``depth`` characters)."""
     lo, hi, sub = av
-    once = _sequence(list(sub), depth)
+    once = _sequence(list(sub), depth, atoms)
     may_be_empty = () in once
     out: set[Prefix] = set()
     copies: set[Prefix] = {()}

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 from reconcile.engine.dimscan import DimensionScan, JointScan, RawMatch
 from reconcile.engine.normalise import fold
 from reconcile.engine.patterns import fold_pattern, trie_regex
-from reconcile.engine.prefixes import start_prefixes
+from reconcile.engine.prefixes import Prefix, start_prefixes
 from reconcile.engine.rulefiles import (
     Dimension,
     Lexicon,
@@ -53,6 +53,9 @@ RULES_DIR = Path(os.environ.get("RECONCILE_RULES") or _shipped_rules())
 # together (engine.dimscan.JointScan); any other dimension is scanned alone, on demand
 DOCUMENT_DIMENSIONS = ("duration", "clock_time", "date", "medium", "initiator", "location", "attribution", "event")
 T = TypeVar("T")
+# where the characters standing for lexicons in a start guard's reading begin (Unicode's
+# private use area: no rule or lexicon writes them)
+_FIRST_ATOM = 0xE000
 _PLACEHOLDER = re.compile(r"\{(lex|dim|m):([a-z_0-9]+)\}")
 
 
@@ -79,6 +82,8 @@ class RuleSet:
         self.macros: dict[str, str] = {}
         self.language: dict[str, Any] = {}
         self._dim_regex: dict[str, str] = {}
+        self._atom_of: dict[str, str] = {}
+        self._lexicon_atoms: dict[str, frozenset[Prefix] | None] = {}
         self._load()
 
     # ---- loading
@@ -113,7 +118,8 @@ class RuleSet:
         pre = fold_pattern(self.macros.get("proclitic", ""))
         # the openings every match can begin with, checked first: most words fail there
         # (read from the lexicons' openings: parsing every word would cost as much as compiling)
-        return DimensionScan(d.rules, bodies, pre, start_prefixes(pre + f"(?:{self._body(d, opening=True)})"))
+        return DimensionScan(d.rules, bodies, pre, start_prefixes(pre + f"(?:{self._body(d, opening=True)})",
+                                                                  atoms=self._lexicon_atoms))
 
     def _compiled(self, names: list[str], compile_them: Callable[[], T]) -> T:
         """What ``compile_them`` compiles from these dimensions' rules; a broken pattern is
@@ -184,7 +190,7 @@ class RuleSet:
             if kind == "lex":
                 self._known("lexicon", name, self.lexicons, where)
                 lex = self.lexicons[name]
-                return lex.opening if opening else lex.alternation
+                return self._lexicon_atom(lex) if opening else lex.alternation
             if kind == "m":
                 self._known("macro", name, self.macros, where)
                 return self.expand(self.macros[name], where, depth + 1, opening)
@@ -194,6 +200,18 @@ class RuleSet:
             return "(?:" + self.dim_regex(name, where, depth + 1) + ")"
 
         return _PLACEHOLDER.sub(sub, pattern)
+
+    def _lexicon_atom(self, lex: Lexicon) -> str:
+        """One private-use character standing for a lexicon in a start guard's reading: the
+        prefixes of its words are read once a run (``self._lexicon_atoms``), not parsed again
+        with every pattern that names it (that parse cost as much as compiling)."""
+        atom = self._atom_of.get(lex.name)
+        if atom is None:
+            atom = self._atom_of[lex.name] = chr(_FIRST_ATOM + len(self._atom_of))
+            self._lexicon_atoms[atom] = start_prefixes(lex.opening, allow_empty=True)
+        # in a group of its own: the parser would merge single characters in alternation
+        # into one class ("(?:{lex:a}|{lex:b})")
+        return f"({atom})"
 
     def _body(self, d: Dimension, depth: int = 0, opening: bool = False) -> str:
         """All of a dimension's patterns as one alternation."""
