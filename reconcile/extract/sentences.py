@@ -85,11 +85,11 @@ def segments(ctx: LanguageContext, t: str, sentences: list[Span], hits: dict[str
         if extra:
             cuts = sorted(set(cuts).union(extra))
         first = len(segs)
-        for a, b in pairwise(cuts):
-            if b > a:
-                segs.append(Segment(a, b, si))
-        mine = segs[first:]
-        _anchor(mine, _anchoring(ctx, t, mine, trig_at, word_at), first)
+        segs.extend(Segment(a, b, si) for a, b in pairwise(cuts) if b > a)
+        # most sentences have no event word: none of their clauses anchors one (``anchor`` stays None)
+        if trig_at.any_between(s, e):
+            mine = segs[first:]
+            _anchor(mine, _anchoring(ctx, t, mine, trig_at, word_at), first)
     return segs
 
 
@@ -134,14 +134,15 @@ def _apposition_regex(ctx: LanguageContext) -> re.Pattern[str] | None:
 
 
 def _cuts(ctx: LanguageContext, t: str, s: int, e: int, preps: Starts[Span], trig_at: Starts[Span]) -> list[int]:
-    cuts = {s, e}
-    for m in ctx.clause_sep.finditer(t, s, e):
-        cuts.add(m.end())
-    marks = sorted(cuts)
+    marks = sorted({s, e, *[m.end() for m in ctx.clause_sep.finditer(t, s, e)]})
+    inside = preps.between(s + 1, e)
+    if not inside:
+        return marks
+    cuts = set(marks)
     # "قبل المفاوضات": a time-relative event starts a stretch of its own, and so does one
     # told after a temporal preposition in a clause that already has its event ("the call
     # comes after Kyiv agreed last week during talks in Jeddah": those talks are another event)
-    for ps, pe in preps.between(s + 1, e):
+    for ps, pe in inside:
         k = bisect_right(marks, ps)
         lo, hi = marks[k - 1], marks[k] if k < len(marks) else e
         if trig_at.any_between(pe, pe + ctx.windows.time_relative_event) or \
