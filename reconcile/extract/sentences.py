@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from itertools import pairwise
 
+from reconcile.engine.prefixes import start_guard
 from reconcile.extract.context import LanguageContext
 from reconcile.extract.positions import Starts
 from reconcile.records import Hit, Marker, Segment, Span
@@ -12,7 +14,7 @@ from reconcile.records import Hit, Marker, Segment, Span
 
 def sentence_spans(ctx: LanguageContext, t: str) -> list[Span]:
     out, start = [], 0
-    for m in ctx.sentence_end.finditer(t):
+    for m in _sentence_ends(ctx, t):
         if m.end() > start:
             out.append((start, m.end()))
         start = m.end()
@@ -27,6 +29,30 @@ def sentence_spans(ctx: LanguageContext, t: str) -> list[Span]:
         if e > s:
             res.extend(_bounded(ctx, t, s, e))
     return res
+
+
+def _sentence_ends(ctx: LanguageContext, t: str) -> Iterator[re.Match[str]]:
+    """What ``ctx.sentence_end.finditer(t)`` yields.  The pattern opens with a lookbehind, so
+    the engine would start an attempt at every character; every match begins with a character
+    of its first-character guard (``start_guard``), which a plain search finds at C speed, and
+    the pattern is tried only there.  A match is never empty (the guard says so), so the next
+    one is looked for from the end of the last, as ``finditer`` does."""
+    pattern = ctx.sentence_end
+    if _sentence_ends not in ctx.memo:
+        guard = start_guard(pattern.pattern, 1)
+        ctx.memo[_sentence_ends] = re.compile(guard) if guard is not None and \
+            not pattern.flags & (re.IGNORECASE | re.ASCII | re.LOCALE) else None
+    first_chars = ctx.memo[_sentence_ends]
+    if first_chars is None:
+        yield from pattern.finditer(t)
+        return
+    pos = 0
+    match = pattern.match
+    for c in first_chars.finditer(t):
+        at = c.start()
+        if at >= pos and (m := match(t, at)) is not None:
+            yield m
+            pos = m.end()
 
 
 # The longest stretch read as one sentence.  An article without sentence punctuation would
