@@ -31,11 +31,13 @@ def locations(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, scop
     events = [h for h in trigs if h.dim == "event"]
     out: list[Place] = []
     venues = _venue_ends(ex, ctx, preps)
+    heads: list[int] | None = None      # where a city may start right after, read at the first city
     for es, ee, eid, how in ex.entities_in(*scope):
         ent = gaz.entities[eid]
         if ent.type in ("city", "place"):
-            heads = [h.end for h in preps if not _venue_only(ctx, t, h) and not _owned(ctx, t, h)] + \
-                [h.end for h in events]
+            if heads is None:
+                heads = [h.end for h in preps if not _venue_only(ctx, t, h) and not _owned(ctx, t, h)] + \
+                    [h.end for h in events]
             end = next((end for end in heads if _right_before(ctx, t, end, es)), None)
             if end is None and any(h.start < es < h.end < ee for h in preps):
                 end = es       # "في العاصمة الجزائرية": the preposition's "العاصمة" begins the place's name

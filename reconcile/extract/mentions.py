@@ -388,7 +388,7 @@ def _parties(ex: DocExtraction, gaz: EntityRegistry, part_ranges: list[Span], ex
 def _retense(mentions: list[RawMention], ex: DocExtraction, idx: _Index) -> None:
     """Re-resolve dates with the tense of their mention; a day and month under a line that
     is only a year ("2021:", a list's heading) is in that year."""
-    headings = [(mh.start(), int(mh.group(1))) for mh in _YEAR_HEADING.finditer(ex.nt.text)]
+    headings: list[tuple[int, int]] | None = None     # read at the first date to resolve: most articles have none
     for m in mentions:
         is_past = idx.past.any_between(*m.scope) or m.previous
         tense = "future" if m.future and _future_of_event(idx, m) else "past" if is_past else None
@@ -396,6 +396,8 @@ def _retense(mentions: list[RawMention], ex: DocExtraction, idx: _Index) -> None
             if h.rule_value.get("order") or h.rule_value.get("refers"):      # figures need no tense
                 continue
             h.value = dates.parse_date(h.tokens, ex.ref, _clause_tense(ex, idx, m, h) or tense)
+            if headings is None:
+                headings = [(mh.start(), int(mh.group(1))) for mh in _YEAR_HEADING.finditer(ex.nt.text)]
             year = next((y for at, y in reversed(headings) if at < h.start), None)
             partial = dates.parse_date(h.tokens, None) if year is not None else None
             if partial and dates.is_partial(partial) and "month" in partial:
