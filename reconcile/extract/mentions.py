@@ -26,6 +26,7 @@ class _Index:
     dates: Starts[Hit]
     media: Starts[Hit]
     clock_times: Starts[Hit]
+    places: Starts[Hit]                     # location hits (prepositions before a place)
     past: Starts[Marker]
     future: Starts[Marker]
     dual: Starts[Marker]
@@ -49,6 +50,7 @@ def _index(ex: DocExtraction, segments: list[Segment], markers: dict[str, list[M
             by_anchor.setdefault(x.anchor, []).append(x)
     return _Index(Starts(trig_hits, key=hit_start), Starts(hits["date"], key=hit_start),
                   Starts(hits["medium"], key=hit_start), Starts(hits["clock_time"], key=hit_start),
+                  Starts(hits["location"], key=hit_start),
                   Starts(markers["past_marker"]), Starts(markers["future_marker"]),
                   Starts(markers["dual_reference"]), Starts(markers["previous_marker"]),
                   Starts(markers["previous_marker_before"]), Starts(markers["then_marker"]),
@@ -193,7 +195,9 @@ def _mention(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, idx: 
     first = min(trigs, key=hit_start)
     # participants: named in the trigger's own clause (and a list that runs on past a
     # comma: "بين الرئيسين الروسي X، والأميركي Y"), minus speakers, places and zones
-    locs = locations(ex, ctx, gaz, scope, trigs, kind != "call" and medium not in ("phone", "video"))
+    # (a dimension's hits are sorted by start and do not overlap: the index keeps their order)
+    locs = locations(ex, ctx, gaz, scope, trigs, kind != "call" and medium not in ("phone", "video"),
+                     idx.places.between(*scope))
     excluded = idx.speaker_spans.between(scope[0] - ctx.entity_window, scope[1]) + [(a, b) for _, a, b in locs] + \
         [(h.start, h.end) for h in idx.clock_times.between(*scope)]
     part_ranges = _party_ranges(ex, ctx, idx, sg, scope_segs)
@@ -397,7 +401,7 @@ def _retense(mentions: list[RawMention], ex: DocExtraction, idx: _Index) -> None
                 continue
             h.value = dates.parse_date(h.tokens, ex.ref, _clause_tense(ex, idx, m, h) or tense)
             if headings is None:
-                headings = [(mh.start(), int(mh.group(1))) for mh in _YEAR_HEADING.finditer(ex.nt.text)]
+                headings = _year_headings(ex.nt.text)
             year = next((y for at, y in reversed(headings) if at < h.start), None)
             partial = dates.parse_date(h.tokens, None) if year is not None else None
             if partial and dates.is_partial(partial) and "month" in partial:
@@ -473,8 +477,18 @@ _CLAUSE_MARKS = (",", ";", "،", "؛")
 # how far before a future word the date it may be part of starts ("early next month")
 _DATE_REACH = 40
 
-# a line that is only a year, heading the list of dates below it ("2022:")
-_YEAR_HEADING = re.compile(r"^[ \t]*((?:19|20)\d\d)[ \t]*:?[ \t]*$", re.MULTILINE)
+# a line that is only a year, heading the list of dates below it ("2022:"): the first line, and
+# any other after its newline (a literal the engine skips to at C speed, where a pattern opening
+# with ``^`` is attempted at every character)
+_YEAR_HEADING = re.compile(r"[ \t]*((?:19|20)\d\d)[ \t]*:?[ \t]*$", re.MULTILINE)
+_YEAR_HEADING_AFTER_NEWLINE = re.compile(r"\n[ \t]*((?:19|20)\d\d)[ \t]*:?[ \t]*$", re.MULTILINE)
+
+
+def _year_headings(t: str) -> list[tuple[int, int]]:
+    """(where the line starts, the year) of each line that is only a year."""
+    first = _YEAR_HEADING.match(t)
+    return ([(0, int(first.group(1)))] if first else []) + \
+        [(mh.start() + 1, int(mh.group(1))) for mh in _YEAR_HEADING_AFTER_NEWLINE.finditer(t)]
 
 
 def _dedupe(xs: list[str]) -> list[str]:
