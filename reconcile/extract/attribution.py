@@ -28,6 +28,7 @@ def attributions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry) -
     statement = ctx.rs.lexicons.get("statement_noun")
     nouns = frozenset(statement.entries) if statement is not None else frozenset()
     si = 0
+    names_statement: dict[int, bool] = {}     # per sentence, read once: most have several speakers
     # a relay ("نقلت وكالة X عن Y") after the speech verb it starts with: the relayed source wins
     for h in sorted(ex.hits["attribution"], key=lambda h: (h.start, (h.value or {}).get("cue") == "relay")):
         while si < len(sentences) and sentences[si][1] <= h.start:
@@ -53,10 +54,18 @@ def attributions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry) -
             per[si].append(Attribution(h.start, speaker, cue, sspan, closing))
             if sspan is not None:
                 carried = speaker
-                if nouns.intersection(_WORD.findall(ex.nt.text[slice(*sentences[si])])):
+                if si not in names_statement:
+                    names_statement[si] = _names_a_noun(ex.nt.text[slice(*sentences[si])], nouns)
+                if names_statement[si]:
                     issuer = speaker
     _spread_over_quotes(ex, per)
     return per
+
+
+def _names_a_noun(text: str, nouns: frozenset[str]) -> bool:
+    """Whether one of the words of ``text`` is one of ``nouns``; a noun that is not even part
+    of the text (a substring test, at C speed) cannot be one of its words."""
+    return any(n in text for n in nouns) and not nouns.isdisjoint(_WORD.findall(text))
 
 
 def _names_statement(t: str, ctx: LanguageContext, h: Hit, nouns: frozenset[str]) -> bool:
