@@ -3,6 +3,7 @@ mentions (``mentions.event_mentions``), with what the mentions' tests found that
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from reconcile.extract.attribution import Speakers
 from reconcile.extract.positions import Starts, hit_start, speech_verbs
@@ -50,4 +51,4 @@ def mention_index(ex: DocExtraction, segments: list[Segment], markers: dict[str,
                   Starts(markers["previous_marker_before"]), Starts(markers["then_marker"]),
                   Starts(a.span for per in speakers for a in per if a.span),
                   speech_verbs(hits),
-                  speakers, by_anchor, [s for s, _ in ex.sentences])
+                  speakers, by_anchor, list(map(itemgetter(0), ex.sentences)))

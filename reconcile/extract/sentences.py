@@ -107,11 +107,15 @@ def segments(ctx: LanguageContext, t: str, sentences: list[Span], hits: dict[str
     segs: list[Segment] = []
     for si, (s, e) in enumerate(sentences):
         cuts = _cuts(ctx, t, s, e, preps, trig_at)
-        extra = separate.between(s + 1, e)     # rare: most sentences keep their cuts (sorted, unique) as they are
+        # rare: most sentences keep their cuts (sorted, unique) as they are
+        extra = separate.between(s + 1, e) if separate.keys else []
         if extra:
             cuts = sorted(set(cuts).union(extra))
         first = len(segs)
-        segs.extend(Segment(a, b, si) for a, b in pairwise(cuts) if b > a)
+        if len(cuts) == 2:          # a sentence of one clause (most of them): cuts are sorted and unique
+            segs.append(Segment(cuts[0], cuts[1], si))
+        else:
+            segs.extend(Segment(a, b, si) for a, b in pairwise(cuts) if b > a)
         # most sentences have no event word: none of their clauses anchors one (``anchor`` stays None)
         if trig_at.any_between(s, e):
             mine = segs[first:]
