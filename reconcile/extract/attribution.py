@@ -133,14 +133,21 @@ def _spread_over_quotes(ex: DocExtraction, per: Speakers) -> None:
 
 def _unnamed_subject(t: str, ctx: LanguageContext, h: Hit) -> bool:
     """Whether the verb's subject is an unnamed source ("sources said", "قالت مصادر")."""
-    lexicons = [ctx.rs.lexicons.get(n) for n in ("unnamed_source", "source_noun")]
-    words = {w for lex in lexicons if lex is not None for w in lex.entries}
+    words = _source_words(ctx)
     near = []
     if "before" in ctx.subject_sides:
         near += t[max(0, h.start - 40):h.start].replace('"', " ").split()[-2:]
     if "after" in ctx.subject_sides:
         near += t[h.end:h.end + 40].replace('"', " ").split()[:2]
     return any(w in words for w in near)
+
+
+def _source_words(ctx: LanguageContext) -> frozenset[str]:
+    """The words of ``unnamed_source`` and ``source_noun``, gathered once per context."""
+    if _source_words not in ctx.memo:
+        lexicons = [ctx.rs.lexicons.get(n) for n in ("unnamed_source", "source_noun")]
+        ctx.memo[_source_words] = frozenset(w for lex in lexicons if lex is not None for w in lex.entries)
+    return ctx.memo[_source_words]
 
 
 def _local_media(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, h: Hit) -> str | None:
