@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from reconcile.entities.registry import EntityRegistry
 from reconcile.extract.clocks import dateline_span
@@ -29,6 +28,7 @@ def attributions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry) -
     statement = ctx.rs.lexicons.get("statement_noun")
     nouns = frozenset(statement.entries) if statement is not None else frozenset()
     si = 0
+    names_statement: dict[int, bool] = {}     # per sentence, read once: most have several speakers
     # a relay ("نقلت وكالة X عن Y") after the speech verb it starts with: the relayed source wins
     for h in sorted(ex.hits["attribution"], key=lambda h: (h.start, (h.value or {}).get("cue") == "relay")):
         while si < len(sentences) and sentences[si][1] <= h.start:
@@ -54,10 +54,18 @@ def attributions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry) -
             per[si].append(Attribution(h.start, speaker, cue, sspan, closing))
             if sspan is not None:
                 carried = speaker
-                if nouns.intersection(_WORD.findall(ex.nt.text[slice(*sentences[si])])):
+                if si not in names_statement:
+                    names_statement[si] = _names_a_noun(ex.nt.text[slice(*sentences[si])], nouns)
+                if names_statement[si]:
                     issuer = speaker
     _spread_over_quotes(ex, per)
     return per
+
+
+def _names_a_noun(text: str, nouns: frozenset[str]) -> bool:
+    """Whether one of the words of ``text`` is one of ``nouns``; a noun that is not even part
+    of the text (a substring test, at C speed) cannot be one of its words."""
+    return any(n in text for n in nouns) and not nouns.isdisjoint(_WORD.findall(text))
 
 
 def _names_statement(t: str, ctx: LanguageContext, h: Hit, nouns: frozenset[str]) -> bool:
@@ -78,17 +86,23 @@ def _relays_named(gaz: EntityRegistry, sentence_atts: list[Attribution], speaker
         a.span is not None and gaz.entities[a.speaker].type != "media" for a in sentence_atts)
 
 
-_PARAGRAPH = re.compile(r"[^\n]+")
-_QUOTE_MARK = re.compile('"')
-
-
-def quoted_spans(t: str) -> Iterator[Span]:
-    """What is between quote marks paired within a paragraph, in order."""
-    for para in _PARAGRAPH.finditer(t):
-        # marks found in place (no copy of the paragraph), at their offsets in the text
-        marks = [m.start() for m in _QUOTE_MARK.finditer(t, para.start(), para.end())]
-        for a, b in zip(marks[0::2], marks[1::2], strict=False):
-            yield a + 1, b
+def quoted_spans(t: str) -> list[Span]:
+    """What is between quote marks paired within a paragraph (a line), in order."""
+    out: list[Span] = []
+    if '"' not in t:
+        return out
+    at = 0          # where the line starts in the text
+    # str.split and str.find run at C speed: most lines hold no mark and cost one scan
+    for line in t.split("\n"):
+        if '"' in line:
+            marks = []
+            i = line.find('"')
+            while i != -1:
+                marks.append(at + i)
+                i = line.find('"', i + 1)
+            out.extend((a + 1, b) for a, b in zip(marks[0::2], marks[1::2], strict=False))
+        at += len(line) + 1
+    return out
 
 
 def _spread_over_quotes(ex: DocExtraction, per: Speakers) -> None:
@@ -119,14 +133,21 @@ def _spread_over_quotes(ex: DocExtraction, per: Speakers) -> None:
 
 def _unnamed_subject(t: str, ctx: LanguageContext, h: Hit) -> bool:
     """Whether the verb's subject is an unnamed source ("sources said", "قالت مصادر")."""
-    lexicons = [ctx.rs.lexicons.get(n) for n in ("unnamed_source", "source_noun")]
-    words = {w for lex in lexicons if lex is not None for w in lex.entries}
+    words = _source_words(ctx)
     near = []
     if "before" in ctx.subject_sides:
         near += t[max(0, h.start - 40):h.start].replace('"', " ").split()[-2:]
     if "after" in ctx.subject_sides:
         near += t[h.end:h.end + 40].replace('"', " ").split()[:2]
     return any(w in words for w in near)
+
+
+def _source_words(ctx: LanguageContext) -> frozenset[str]:
+    """The words of ``unnamed_source`` and ``source_noun``, gathered once per context."""
+    if _source_words not in ctx.memo:
+        lexicons = [ctx.rs.lexicons.get(n) for n in ("unnamed_source", "source_noun")]
+        ctx.memo[_source_words] = frozenset(w for lex in lexicons if lex is not None for w in lex.entries)
+    return ctx.memo[_source_words]
 
 
 def _local_media(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, h: Hit) -> str | None:

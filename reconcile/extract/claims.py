@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
+from operator import attrgetter
 
 from reconcile.entities.registry import EntityRegistry
 from reconcile.extract import clocks
@@ -41,7 +42,7 @@ class _Claims:
     def __init__(self, ex: DocExtraction, ctx: LanguageContext, segments: list[Segment], found: EventMentions,
                  speakers: Speakers):
         self.ex, self.ctx, self.segments, self.found, self.speakers = ex, ctx, segments, found, speakers
-        self.seg_starts = [sg.start for sg in segments]
+        self.seg_starts = list(map(attrgetter("start"), segments))
         self.speech = speech_verbs(ex.hits)     # for pronoun subjects: one index per article
         self.out: list[RawClaim] = []
 

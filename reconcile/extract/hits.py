@@ -49,7 +49,16 @@ def marker_hits(ctx: LanguageContext, folded: str) -> dict[str, list[Marker]]:
     match is read back into the lexicons its words (or a run of them) belong to, longest
     first within each lexicon, as separate passes would."""
     out: dict[str, list[Marker]] = {name: [] for name in MARKERS}
+    table = ctx.marker_table
     for m in ctx.marker_regex.finditer(folded):
+        core = m.group("core")
+        if core and not _BLANK.search(core):
+            # one word (most markers): the match is that word's entry and nothing inside it,
+            # one span per lexicon (a lexicon lists a word once)
+            start = m.start("core")
+            for name, v in table.get(core, ()):
+                out[name].append((start, start + len(core), v))
+            continue
         for name, spans in _read_back(ctx, folded, m).items():
             out[name].extend(sorted(spans))
     return out
@@ -61,9 +70,7 @@ _BLANK = re.compile(r"\s")
 
 def _read_back(ctx: LanguageContext, folded: str, m: re.Match[str]) -> dict[str, list[Marker]]:
     core = m.group("core")
-    # most markers are one word: no need to look for the words of the match
-    words = [(0, len(core))] if core and not _BLANK.search(core) else \
-        [(w.start(), w.end()) for w in _NON_BLANK.finditer(core)]
+    words = [(w.start(), w.end()) for w in _NON_BLANK.finditer(core)]
     base = m.start("core")
     found: dict[str, list[Marker]] = {}
     for i in range(len(words)):

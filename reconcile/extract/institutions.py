@@ -38,14 +38,18 @@ def with_institutions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegist
     t = ex.nt.text
     # most articles use no head word: the list of words with offsets (costly to build for every
     # article) is only needed when one does
-    words = _words(t) if _head_regex(ctx, lex.entries).search(t) else []
+    words = _words(t) if _names_head(ctx, lex.entries, t) else []
     found: list[EntityMention] = []
     last_of_kind: dict[str, str] = {}
     home = _dateline_country(ex, gaz)
     i = 0
-    while i < len(words):
+    # only a head word starts anything: the loop visits those, in order, past the body last read
+    for at in [n for n, (_s, _e, w) in enumerate(words) if w in lex.entries]:
+        if at < i:
+            continue
+        i = at
         s, e, w = words[i]
-        kind = lex.entries.get(w)
+        kind = lex.entries[w]
         if kind is None or _covered(ex.entities, s, e):
             i += 1
             continue
@@ -70,13 +74,22 @@ def with_institutions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegist
 
 # each language's head words as one regex, compiled once
 
-def _head_regex(ctx: LanguageContext, heads: Iterable[str]) -> re.Pattern[str]:
-    """A head word standing as a whole word (what ``_words`` would list); a head that is no
-    single word could never be one of them."""
+def _head_regex(ctx: LanguageContext, heads: Iterable[str]) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """A head word standing as a whole word (what ``_words`` would list), and the heads that
+    are single words; a head that is no single word could never be one of them."""
     if _head_regex not in ctx.memo:
-        alts = "|".join(re.escape(w) for w in sorted(heads, key=lambda w: (-len(w), w)) if _WORDS.fullmatch(w))
-        ctx.memo[_head_regex] = re.compile(rf"(?<!\w)(?:{alts})(?!\w)" if alts else r"(?!)")
+        single = tuple(w for w in sorted(heads, key=lambda w: (-len(w), w)) if _WORDS.fullmatch(w))
+        alts = "|".join(map(re.escape, single))
+        ctx.memo[_head_regex] = (re.compile(rf"(?<!\w)(?:{alts})(?!\w)" if alts else r"(?!)"), single)
     return ctx.memo[_head_regex]
+
+
+def _names_head(ctx: LanguageContext, heads: Iterable[str], t: str) -> bool:
+    """Whether a head word stands in the text as a whole word.  Most articles hold none even
+    inside other words: a substring test per head (C speed) spares them the regex, which tries
+    its lookbehind at every character."""
+    regex, single = _head_regex(ctx, heads)
+    return any(w in t for w in single) and regex.search(t) is not None
 
 
 def _words(t: str) -> list[tuple[int, int, str]]:
@@ -169,7 +182,12 @@ def _bare_institutions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegis
     t = ex.nt.text
     words = words or _words(t)
     out: list[EntityMention] = []
+    # a name looked up from word i starts with that word (then a space, a mark or its end):
+    # a word no entry starts with need not be looked up at all
+    firsts = _first_words(ctx, lex.entries)
     for i in range(len(words)):
+        if words[i][2] not in firsts:
+            continue
         for n in (3, 2, 1):
             if i + n > len(words):
                 continue
@@ -181,6 +199,13 @@ def _bare_institutions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegis
                 out.append((s, e, eid, "gazetteer"))
                 break
     return out
+
+
+def _first_words(ctx: LanguageContext, names: Iterable[str]) -> frozenset[str]:
+    """The first word (``_WORDS``) of each bare institution's name."""
+    if _first_words not in ctx.memo:
+        ctx.memo[_first_words] = frozenset(m.group() for m in map(_WORDS.match, names) if m)
+    return ctx.memo[_first_words]
 
 
 def _qualified(ex: DocExtraction, t: str, e: int) -> bool:

@@ -22,20 +22,24 @@ _CONTAINER_REACH = 40   # characters after a venue's name where the place it lie
 # each language's ``place_name`` regex, compiled once
 
 def locations(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, scope: Span,
-              trigs: list[Hit], in_person: bool = True) -> list[Place]:
+              trigs: list[Hit], in_person: bool = True, preps: list[Hit] | None = None) -> list[Place]:
     """The places an event mention names within its scope; ``in_person`` is False for a
-    call (then only cities count)."""
+    call (then only cities count).  ``preps``: the location hits starting in the scope, when
+    the caller has them indexed."""
     t = ex.nt.text
     trigs = trigs or [h for h in ex.hits["event"] if scope[0] <= h.start < scope[1]]
-    preps = [h for h in ex.hits["location"] if scope[0] <= h.start < scope[1]]
+    if preps is None:
+        preps = [h for h in ex.hits["location"] if scope[0] <= h.start < scope[1]]
     events = [h for h in trigs if h.dim == "event"]
     out: list[Place] = []
     venues = _venue_ends(ex, ctx, preps)
+    heads: list[int] | None = None      # where a city may start right after, read at the first city
     for es, ee, eid, how in ex.entities_in(*scope):
         ent = gaz.entities[eid]
         if ent.type in ("city", "place"):
-            heads = [h.end for h in preps if not _venue_only(ctx, t, h) and not _owned(ctx, t, h)] + \
-                [h.end for h in events]
+            if heads is None:
+                heads = [h.end for h in preps if not _venue_only(ctx, t, h) and not _owned(ctx, t, h)] + \
+                    [h.end for h in events]
             end = next((end for end in heads if _right_before(ctx, t, end, es)), None)
             if end is None and any(h.start < es < h.end < ee for h in preps):
                 end = es       # "في العاصمة الجزائرية": the preposition's "العاصمة" begins the place's name

@@ -3,7 +3,6 @@ where and by what medium."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from reconcile.dimensions import dates
 from reconcile.engine.rules import fold_pattern
@@ -12,55 +11,18 @@ from reconcile.extract.attribution import COLLECTIVE, Speakers
 from reconcile.extract.context import LanguageContext
 from reconcile.extract.hits import medium_value, trigger_value
 from reconcile.extract.locations import locations
+from reconcile.extract.mention_index import MentionIndex, mention_index
 from reconcile.extract.parties import distribute, pronoun_subject
-from reconcile.extract.positions import Starts, hit_start, speech_verbs
+from reconcile.extract.positions import hit_start
 from reconcile.extract.recalled_time import apart, back_then
 from reconcile.extract.sentences import sentence_at
 from reconcile.records import DocExtraction, EventMentions, Hit, Marker, RawMention, Segment, Span
 
 
-@dataclass
-class _Index:
-    """One document's event words, hits and markers by position."""
-    triggers: Starts[Hit]
-    dates: Starts[Hit]
-    media: Starts[Hit]
-    clock_times: Starts[Hit]
-    past: Starts[Marker]
-    future: Starts[Marker]
-    dual: Starts[Marker]
-    previous: Starts[Marker]
-    previous_before: Starts[Marker]         # "previous" words that count only before the event word
-    then: Starts[Marker]                    # "back then", "آنذاك": the time of an event named before
-    speaker_spans: Starts[Span]
-    speech: Starts[Hit]                     # speech verbs ("said", "أعلن")
-    speakers: Speakers
-    by_anchor: dict[int, list[Segment]]     # anchoring segment -> the segments its event covers
-    sentence_starts: list[int]              # where each sentence starts (sentences.sentence_at)
-
-
-def _index(ex: DocExtraction, segments: list[Segment], markers: dict[str, list[Marker]],
-           speakers: Speakers) -> _Index:
-    hits = ex.hits
-    trig_hits = hits["event"] + [h for h in hits["medium"] if not (h.value or {}).get("qualifies")]
-    by_anchor: dict[int, list[Segment]] = {}
-    for x in segments:
-        if x.anchor is not None:
-            by_anchor.setdefault(x.anchor, []).append(x)
-    return _Index(Starts(trig_hits, key=hit_start), Starts(hits["date"], key=hit_start),
-                  Starts(hits["medium"], key=hit_start), Starts(hits["clock_time"], key=hit_start),
-                  Starts(markers["past_marker"]), Starts(markers["future_marker"]),
-                  Starts(markers["dual_reference"]), Starts(markers["previous_marker"]),
-                  Starts(markers["previous_marker_before"]), Starts(markers["then_marker"]),
-                  Starts(a.span for per in speakers for a in per if a.span),
-                  speech_verbs(hits),
-                  speakers, by_anchor, [s for s, _ in ex.sentences])
-
-
 def event_mentions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, segments: list[Segment],
                    markers: dict[str, list[Marker]], speakers: Speakers) -> EventMentions:
     """One mention per segment that anchors an event (its clause has an event word)."""
-    idx = _index(ex, segments, markers, speakers)
+    idx = mention_index(ex, segments, markers, speakers)
     mentions: list[RawMention] = []
     by_segment: dict[int, int] = {}
     for gi, sg in enumerate(segments):
@@ -74,7 +36,7 @@ def event_mentions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry,
             mentions.extend(_previous_since(ex, ctx, gaz, idx, m))
             mentions.extend(distribute(ex, ctx, gaz, m))
     _retense(mentions, ex, idx)
-    for h in _since_dates(ex, ctx, ex.hits["date"]) + _since_clause_dates(ex, ctx, idx, ex.hits["date"]):
+    for h in _since_dates(ex, ctx, idx, ex.hits["date"]) + _since_clause_dates(ex, ctx, idx, ex.hits["date"]):
         if h.value and "start" in h.value:
             h.value["bound"] = "after"      # a lower bound: completes no year, dates no story
     _same_day(mentions)
@@ -95,40 +57,63 @@ def _same_day(mentions: list[RawMention]) -> None:
         last = own or last
 
 
-def _since_dates(ex: DocExtraction, ctx: LanguageContext, dts: list[Hit], reach: int = 0) -> list[Hit]:
+def _since_dates(ex: DocExtraction, ctx: LanguageContext, idx: MentionIndex, dts: list[Hit],
+                 reach: int = 0) -> list[Hit]:
     """The dates right after "since"/"منذ" (or up to ``reach`` words after it: "since Trump's
     Jan. 20 inauguration"): a lower bound of the event, never its day."""
+    # every mention, its recalled contacts and the article's pass ask about the same dates:
+    # each is read once (the answer depends on the text before it only)
     since = _marker_regexes(ctx)[2 if reach else 0]
     t = ex.nt.text
-    return [h for h in dts if since.search(t, max(0, h.start - 16 - 20 * reach), h.start) or
-            since.match(t[h.start:h.end])]
+    memo = idx.after_since
+    out = []
+    for h in dts:
+        key = (h.start, h.end, reach)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = bool(since.search(t, max(0, h.start - 16 - 20 * reach), h.start) or
+                                     since.match(t[h.start:h.end]))
+        if found:
+            out.append(h)
+    return out
 
 
-def _since_clause_dates(ex: DocExtraction, ctx: LanguageContext, idx: _Index, dts: list[Hit]) -> list[Hit]:
+def _since_clause_dates(ex: DocExtraction, ctx: LanguageContext, idx: MentionIndex, dts: list[Hit]) -> list[Hit]:
     return [h for h, _ in _since_clauses(ex, ctx, idx, dts)]
 
 
-def _since_clauses(ex: DocExtraction, ctx: LanguageContext, idx: _Index, dts: list[Hit]) -> list[tuple[Hit, int]]:
+def _since_clauses(ex: DocExtraction, ctx: LanguageContext, idx: MentionIndex, dts: list[Hit]) -> list[tuple[Hit, int]]:
     """"the first call between them since Putin phoned Biden shortly before the invasion in
     February 2022": a "since" that opens a clause (no date right after it) behind a "first"
     word tells the earlier contact; every date from it to the end of the sentence is that
     contact's, never this one's.  Each such date, with where its "since" opens."""
-    _since_end, first, _reach, since_word = _marker_regexes(ctx)
-    t = ex.nt.text
     out = []
     for h in dts:
-        si = sentence_at(ex.sentences, idx.sentence_starts, h.start)
-        if si is None:
-            continue
-        lo = ex.sentences[si][0]
-        opening = [ms for ms in since_word.finditer(t, lo, h.start) if first.search(t, lo, ms.start())]
-        if opening and not any(_since_dates(ex, ctx, [d], reach=2) for d in dts
-                               if opening[-1].start() <= d.start <= opening[-1].end() + 24):
-            out.append((h, opening[-1].start()))
+        opening = _since_opening(ex, ctx, idx, h.start)
+        if opening is not None and not any(_since_dates(ex, ctx, idx, [d], reach=2) for d in dts
+                                           if opening[0] <= d.start <= opening[1] + 24):
+            out.append((h, opening[0]))
     return out
 
 
-def _previous_since(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, idx: _Index,
+def _since_opening(ex: DocExtraction, ctx: LanguageContext, idx: MentionIndex, pos: int) -> Span | None:
+    """The last "since" before ``pos`` in its sentence with a "first" word before it, read once
+    per position."""
+    if pos in idx.since_openings:
+        return idx.since_openings[pos]
+    _since_end, first, _reach, since_word = _marker_regexes(ctx)
+    t = ex.nt.text
+    si = sentence_at(ex.sentences, idx.sentence_starts, pos)
+    found: Span | None = None
+    if si is not None:
+        lo = ex.sentences[si][0]
+        opening = [ms for ms in since_word.finditer(t, lo, pos) if first.search(t, lo, ms.start())]
+        found = opening[-1].span() if opening else None
+    idx.since_openings[pos] = found
+    return found
+
+
+def _previous_since(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, idx: MentionIndex,
                     m: RawMention) -> list[RawMention]:
     """"the first call between them since September 2022": the date after "since" is the day
     of the previous contact of the same people, a recalled event of its own."""
@@ -143,7 +128,7 @@ def _previous_since(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry
     in_scope = idx.dates.between(*m.scope)
     # a clause after "since" is the earlier contact's: the claims in it are that contact's
     clause = {id(h): at for h, at in _since_clauses(ex, ctx, idx, in_scope)}
-    for h in _since_dates(ex, ctx, in_scope) + [h for h in in_scope if id(h) in clause]:
+    for h in _since_dates(ex, ctx, idx, in_scope) + [h for h in in_scope if id(h) in clause]:
         lo = max(sentence[0], h.start - 100)
         if id(h) in clause or \
                 any(not any(d.start <= f.start() < d.end for d in idx.dates.between(lo, h.start))
@@ -178,7 +163,7 @@ def _marker_regexes(ctx: LanguageContext) -> tuple[re.Pattern[str], re.Pattern[s
     return ctx.memo[_marker_regexes]
 
 
-def _mention(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, idx: _Index, sg: Segment,
+def _mention(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, idx: MentionIndex, sg: Segment,
              scope_segs: list[Segment]) -> RawMention | None:
     t = ex.nt.text
     scope = (min(x.start for x in scope_segs), max(x.end for x in scope_segs))
@@ -193,7 +178,9 @@ def _mention(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, idx: 
     first = min(trigs, key=hit_start)
     # participants: named in the trigger's own clause (and a list that runs on past a
     # comma: "بين الرئيسين الروسي X، والأميركي Y"), minus speakers, places and zones
-    locs = locations(ex, ctx, gaz, scope, trigs, kind != "call" and medium not in ("phone", "video"))
+    # (a dimension's hits are sorted by start and do not overlap: the index keeps their order)
+    locs = locations(ex, ctx, gaz, scope, trigs, kind != "call" and medium not in ("phone", "video"),
+                     idx.places.between(*scope))
     excluded = idx.speaker_spans.between(scope[0] - ctx.entity_window, scope[1]) + [(a, b) for _, a, b in locs] + \
         [(h.start, h.end) for h in idx.clock_times.between(*scope)]
     part_ranges = _party_ranges(ex, ctx, idx, sg, scope_segs)
@@ -214,7 +201,7 @@ def _mention(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, idx: 
     ahead = any(idx.future.any_between(a, b) for a, b in part_ranges)
     aside = [] if ahead else _future_asides(idx, scope_segs, part_ranges)
     dts = [h for h in dts if not any(x.start <= h.start < x.end for x in aside)]
-    since = _since_dates(ex, ctx, dts, reach=2) + _since_clause_dates(ex, ctx, idx, dts)
+    since = _since_dates(ex, ctx, idx, dts, reach=2) + _since_clause_dates(ex, ctx, idx, dts)
     channel = _channel_regex(ctx)
     reported = [h for h in dts if _speech_date(ex, idx, h, channel)]
     own = [h for h in dts if all(h is not x for x in since + reported)]
@@ -231,14 +218,14 @@ def _mention(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, idx: 
                       parts, dual, dts, medium, previous, future, all(generic), locs, reported)
 
 
-def _future_asides(idx: _Index, scope_segs: list[Segment], part_ranges: list[Span]) -> list[Segment]:
+def _future_asides(idx: MentionIndex, scope_segs: list[Segment], part_ranges: list[Span]) -> list[Segment]:
     """The clauses of an event's scope, outside the clauses that name its parties, that look
     ahead (a future word in them)."""
     return [x for x in scope_segs if idx.future.any_between(x.start, x.end)
             and not any(a <= x.start < b for a, b in part_ranges)]
 
 
-def _speech_date(ex: DocExtraction, idx: _Index, h: Hit, channel: re.Pattern[str] | None) -> bool:
+def _speech_date(ex: DocExtraction, idx: MentionIndex, h: Hit, channel: re.Pattern[str] | None) -> bool:
     """A date right after a speech verb and its speaker ("the Kremlin said on Wednesday that",
     "أعلن الكرملين، الأربعاء، أن") dates the statement, not the event it reports."""
     t = ex.nt.text
@@ -267,7 +254,7 @@ _SPEECH_REACH = 60      # characters from a speech verb to the date it says the 
 _SPEECH_GAP_WORDS = 2   # words besides the speaker's name between them ("told reporters on")
 
 
-def _previous_before(t: str, ctx: LanguageContext, idx: _Index, sg: Segment, first: Hit) -> bool:
+def _previous_before(t: str, ctx: LanguageContext, idx: MentionIndex, sg: Segment, first: Hit) -> bool:
     """A "previous" marker in the words just before the event word ("their last call", "the
     previous conversation"), unless it belongs to a date ("last week's call")."""
     lo = max(sg.start, first.start - ctx.windows.previous_marker)
@@ -275,7 +262,7 @@ def _previous_before(t: str, ctx: LanguageContext, idx: _Index, sg: Segment, fir
         return True           # "since the Geneva talks", "منذ لقائهما في الدوحة": an earlier event
     if _last_before(t, idx, first):
         return True
-    if "before" not in ctx.rs.setting("event", "previous_marker_sides", ["before", "after"]):
+    if not _previous_counts_before(ctx):
         return False
     for ms, me, _v in idx.previous.between(lo, first.start):
         if me > first.start or len(t[me:first.start].split()) > 2:
@@ -286,7 +273,16 @@ def _previous_before(t: str, ctx: LanguageContext, idx: _Index, sg: Segment, fir
     return False
 
 
-def _last_before(t: str, idx: _Index, first: Hit) -> bool:
+def _previous_counts_before(ctx: LanguageContext) -> bool:
+    """Whether a "previous" word counts before the event word (``previous_marker_sides``), read
+    once per context."""
+    if _previous_counts_before not in ctx.memo:
+        sides = ctx.rs.setting("event", "previous_marker_sides", ["before", "after"])
+        ctx.memo[_previous_counts_before] = "before" in sides
+    return ctx.memo[_previous_counts_before]
+
+
+def _last_before(t: str, idx: MentionIndex, first: Hit) -> bool:
     """"آخر اتصال" (the last call): a word that is "previous" only right before an indefinite
     event noun; after it ("اتصال آخر") it means "another"."""
     return any(not t[me:first.start].strip() and not t.startswith("ال", first.start)
@@ -317,7 +313,7 @@ def _kinds(ctx: LanguageContext, t: str, trigs: list[Hit]) -> tuple[list[str], l
     return kinds, generic, medium
 
 
-def _party_ranges(ex: DocExtraction, ctx: LanguageContext, idx: _Index, sg: Segment,
+def _party_ranges(ex: DocExtraction, ctx: LanguageContext, idx: MentionIndex, sg: Segment,
                   scope_segs: list[Segment]) -> list[Span]:
     """Where an event's parties are named: its own clause, the clauses before it in the sentence
     when the verb is there, and the clauses after it that continue a list of names."""
@@ -385,10 +381,10 @@ def _parties(ex: DocExtraction, gaz: EntityRegistry, part_ranges: list[Span], ex
     return _dedupe(persons) if persons else _dedupe(collectives)
 
 
-def _retense(mentions: list[RawMention], ex: DocExtraction, idx: _Index) -> None:
+def _retense(mentions: list[RawMention], ex: DocExtraction, idx: MentionIndex) -> None:
     """Re-resolve dates with the tense of their mention; a day and month under a line that
     is only a year ("2021:", a list's heading) is in that year."""
-    headings = [(mh.start(), int(mh.group(1))) for mh in _YEAR_HEADING.finditer(ex.nt.text)]
+    headings: list[tuple[int, int]] | None = None     # read at the first date to resolve: most articles have none
     for m in mentions:
         is_past = idx.past.any_between(*m.scope) or m.previous
         tense = "future" if m.future and _future_of_event(idx, m) else "past" if is_past else None
@@ -396,6 +392,8 @@ def _retense(mentions: list[RawMention], ex: DocExtraction, idx: _Index) -> None
             if h.rule_value.get("order") or h.rule_value.get("refers"):      # figures need no tense
                 continue
             h.value = dates.parse_date(h.tokens, ex.ref, _clause_tense(ex, idx, m, h) or tense)
+            if headings is None:
+                headings = _year_headings(ex.nt.text)
             year = next((y for at, y in reversed(headings) if at < h.start), None)
             partial = dates.parse_date(h.tokens, None) if year is not None else None
             if partial and dates.is_partial(partial) and "month" in partial:
@@ -403,7 +401,7 @@ def _retense(mentions: list[RawMention], ex: DocExtraction, idx: _Index) -> None
                 h.value = {"start": day.isoformat(), "end": day.isoformat()} if day else h.value
 
 
-def _future_of_event(idx: _Index, m: RawMention) -> bool:
+def _future_of_event(idx: MentionIndex, m: RawMention) -> bool:
     """Whether a future word in the mention's scope is about the event rather than part of
     another date ("the summit in Milan next September", "في سبتمبر المقبل"): such a date says
     itself which way it lies, and a day named for the event keeps the tense of its verbs."""
@@ -413,7 +411,8 @@ def _future_of_event(idx: _Index, m: RawMention) -> bool:
     return False
 
 
-def _mention_tense(ex: DocExtraction, idx: _Index, scope: Span, first: Hit, dts: list[Hit]) -> tuple[bool, list[Hit]]:
+def _mention_tense(ex: DocExtraction, idx: MentionIndex, scope: Span, first: Hit,
+                   dts: list[Hit]) -> tuple[bool, list[Hit]]:
     """Whether a mention's event is still to come, and the dates that are its own.  With words
     of both tenses in its scope, the event word's own clause tells; when it has none ("the
     talks, which ran until late, covered the conference the two will co-chair in June"), the
@@ -439,7 +438,7 @@ def _mention_tense(ex: DocExtraction, idx: _Index, scope: Span, first: Hit, dts:
     return tense == "future", own
 
 
-def _sentence_span(ex: DocExtraction, idx: _Index, pos: int) -> Span:
+def _sentence_span(ex: DocExtraction, idx: MentionIndex, pos: int) -> Span:
     si = sentence_at(ex.sentences, idx.sentence_starts, pos)
     return ex.sentences[si] if si is not None else (0, len(ex.nt.text))
 
@@ -451,12 +450,12 @@ def _clause_of(t: str, sent: Span, start: int, end: int) -> Span:
     return start, min(ends, default=sent[1])
 
 
-def _tense_between(idx: _Index, start: int, end: int) -> str | None:
+def _tense_between(idx: MentionIndex, start: int, end: int) -> str | None:
     past, future = idx.past.any_between(start, end), idx.future.any_between(start, end)
     return "past" if past and not future else "future" if future and not past else None
 
 
-def _clause_tense(ex: DocExtraction, idx: _Index, m: RawMention, h: Hit) -> str | None:
+def _clause_tense(ex: DocExtraction, idx: MentionIndex, m: RawMention, h: Hit) -> str | None:
     """With words of both tenses in a mention's scope ("held talks on Sunday evening, covering
     the fair Milan will host next year"), the tense of the date's own clause, when it has
     words of one tense only."""
@@ -471,8 +470,18 @@ _CLAUSE_MARKS = (",", ";", "،", "؛")
 # how far before a future word the date it may be part of starts ("early next month")
 _DATE_REACH = 40
 
-# a line that is only a year, heading the list of dates below it ("2022:")
-_YEAR_HEADING = re.compile(r"^[ \t]*((?:19|20)\d\d)[ \t]*:?[ \t]*$", re.MULTILINE)
+# a line that is only a year, heading the list of dates below it ("2022:"): the first line, and
+# any other after its newline (a literal the engine skips to at C speed, where a pattern opening
+# with ``^`` is attempted at every character)
+_YEAR_HEADING = re.compile(r"[ \t]*((?:19|20)\d\d)[ \t]*:?[ \t]*$", re.MULTILINE)
+_YEAR_HEADING_AFTER_NEWLINE = re.compile(r"\n[ \t]*((?:19|20)\d\d)[ \t]*:?[ \t]*$", re.MULTILINE)
+
+
+def _year_headings(t: str) -> list[tuple[int, int]]:
+    """(where the line starts, the year) of each line that is only a year."""
+    first = _YEAR_HEADING.match(t)
+    return ([(0, int(first.group(1)))] if first else []) + \
+        [(mh.start() + 1, int(mh.group(1))) for mh in _YEAR_HEADING_AFTER_NEWLINE.finditer(t)]
 
 
 def _dedupe(xs: list[str]) -> list[str]:

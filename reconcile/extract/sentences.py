@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from itertools import pairwise
 
+from reconcile.engine.prefixes import start_guard
 from reconcile.extract.context import LanguageContext
 from reconcile.extract.positions import Starts
 from reconcile.records import Hit, Marker, Segment, Span
@@ -12,7 +14,7 @@ from reconcile.records import Hit, Marker, Segment, Span
 
 def sentence_spans(ctx: LanguageContext, t: str) -> list[Span]:
     out, start = [], 0
-    for m in ctx.sentence_end.finditer(t):
+    for m in _sentence_ends(ctx, t):
         if m.end() > start:
             out.append((start, m.end()))
         start = m.end()
@@ -27,6 +29,30 @@ def sentence_spans(ctx: LanguageContext, t: str) -> list[Span]:
         if e > s:
             res.extend(_bounded(ctx, t, s, e))
     return res
+
+
+def _sentence_ends(ctx: LanguageContext, t: str) -> Iterator[re.Match[str]]:
+    """What ``ctx.sentence_end.finditer(t)`` yields.  The pattern opens with a lookbehind, so
+    the engine would start an attempt at every character; every match begins with a character
+    of its first-character guard (``start_guard``), which a plain search finds at C speed, and
+    the pattern is tried only there.  A match is never empty (the guard says so), so the next
+    one is looked for from the end of the last, as ``finditer`` does."""
+    pattern = ctx.sentence_end
+    if _sentence_ends not in ctx.memo:
+        guard = start_guard(pattern.pattern, 1)
+        ctx.memo[_sentence_ends] = re.compile(guard) if guard is not None and \
+            not pattern.flags & (re.IGNORECASE | re.ASCII | re.LOCALE) else None
+    first_chars = ctx.memo[_sentence_ends]
+    if first_chars is None:
+        yield from pattern.finditer(t)
+        return
+    pos = 0
+    match = pattern.match
+    for c in first_chars.finditer(t):
+        at = c.start()
+        if at >= pos and (m := match(t, at)) is not None:
+            yield m
+            pos = m.end()
 
 
 # The longest stretch read as one sentence.  An article without sentence punctuation would
@@ -81,15 +107,19 @@ def segments(ctx: LanguageContext, t: str, sentences: list[Span], hits: dict[str
     segs: list[Segment] = []
     for si, (s, e) in enumerate(sentences):
         cuts = _cuts(ctx, t, s, e, preps, trig_at)
-        extra = separate.between(s + 1, e)     # rare: most sentences keep their cuts (sorted, unique) as they are
+        # rare: most sentences keep their cuts (sorted, unique) as they are
+        extra = separate.between(s + 1, e) if separate.keys else []
         if extra:
             cuts = sorted(set(cuts).union(extra))
         first = len(segs)
-        for a, b in pairwise(cuts):
-            if b > a:
-                segs.append(Segment(a, b, si))
-        mine = segs[first:]
-        _anchor(mine, _anchoring(ctx, t, mine, trig_at, word_at), first)
+        if len(cuts) == 2:          # a sentence of one clause (most of them): cuts are sorted and unique
+            segs.append(Segment(cuts[0], cuts[1], si))
+        else:
+            segs.extend(Segment(a, b, si) for a, b in pairwise(cuts) if b > a)
+        # most sentences have no event word: none of their clauses anchors one (``anchor`` stays None)
+        if trig_at.any_between(s, e):
+            mine = segs[first:]
+            _anchor(mine, _anchoring(ctx, t, mine, trig_at, word_at), first)
     return segs
 
 
@@ -134,14 +164,15 @@ def _apposition_regex(ctx: LanguageContext) -> re.Pattern[str] | None:
 
 
 def _cuts(ctx: LanguageContext, t: str, s: int, e: int, preps: Starts[Span], trig_at: Starts[Span]) -> list[int]:
-    cuts = {s, e}
-    for m in ctx.clause_sep.finditer(t, s, e):
-        cuts.add(m.end())
-    marks = sorted(cuts)
+    marks = sorted({s, e, *[m.end() for m in ctx.clause_sep.finditer(t, s, e)]})
+    inside = preps.between(s + 1, e)
+    if not inside:
+        return marks
+    cuts = set(marks)
     # "قبل المفاوضات": a time-relative event starts a stretch of its own, and so does one
     # told after a temporal preposition in a clause that already has its event ("the call
     # comes after Kyiv agreed last week during talks in Jeddah": those talks are another event)
-    for ps, pe in preps.between(s + 1, e):
+    for ps, pe in inside:
         k = bisect_right(marks, ps)
         lo, hi = marks[k - 1], marks[k] if k < len(marks) else e
         if trig_at.any_between(pe, pe + ctx.windows.time_relative_event) or \
