@@ -30,13 +30,19 @@ def detect_language(text: str) -> str | None:
 def languages_in(text: str, primary: str | None) -> list[str]:
     """The document's language first, then the other script's language when a real share of
     the text is written in it (an Arabic article quoting an English statement)."""
-    # counted by regex (in C), run by run: this runs on every document of a corpus
-    arabic = sum(map(len, _ARABIC_LETTERS.findall(text)))
-    latin = sum(map(len, _LATIN_LETTERS.findall(text)))
-    total = arabic + latin
+    letters = {"ar": _ARABIC_LETTERS, "en": _LATIN_LETTERS}
+    counts: dict[str, int] = {}
+
+    def count(lang: str) -> int:
+        # counted by regex (in C), run by run, and only when needed: the document's own script
+        # (most of its letters) only when the other has enough letters to be read at all
+        if lang not in counts:
+            counts[lang] = sum(map(len, letters[lang].findall(text)))
+        return counts[lang]
+
     out = [primary] if primary else []
-    for lang, count in (("ar", arabic), ("en", latin)):
-        if lang not in out and count >= 80 and count >= 0.15 * total:
+    for lang in letters:
+        if lang not in out and count(lang) >= 80 and count(lang) >= 0.15 * sum(map(count, letters)):
             out.append(lang)
     return out
 
