@@ -2,15 +2,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate
-from typing import Any
+from typing import Any, overload
 
 Word = tuple[int, int, str]                 # start, end, folded word
 _WORD_SPLIT = re.compile(r"(\w+)")
 
 
-def split_words(text: str) -> tuple[list[int], list[str], list[Word]]:
+def split_words(text: str) -> tuple[list[int], list[str], Words]:
     """(the words' starts, the words, (start, end, word) of each): the text is cut once at its
     words, every other piece a word, and the offsets summed from the pieces' lengths (cheaper
     than a Python tuple per match object)."""
@@ -18,7 +18,33 @@ def split_words(text: str) -> tuple[list[int], list[str], list[Word]]:
     ends = list(accumulate(map(len, pieces)))
     starts = ends[0::2][:len(pieces) // 2]
     texts = pieces[1::2]
-    return starts, texts, list(zip(starts, ends[1::2], texts, strict=True))
+    return starts, texts, Words(starts, ends[1::2], texts)
+
+
+class Words(Sequence[Word]):
+    """A document's words as (start, end, word), each tuple made when asked for: the name
+    finders look at a few words by index (those a name may start with), and a tuple for
+    every word of every article cost more than the cut itself."""
+
+    def __init__(self, starts: list[int], ends: list[int], texts: list[str]):
+        self._starts, self._ends, self._texts = starts, ends, texts
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    @overload
+    def __getitem__(self, i: int) -> Word: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Word]: ...
+
+    def __getitem__(self, i: int | slice) -> Word | list[Word]:
+        if isinstance(i, slice):
+            return list(zip(self._starts[i], self._ends[i], self._texts[i], strict=True))
+        return self._starts[i], self._ends[i], self._texts[i]
+
+    def __iter__(self) -> Iterator[Word]:
+        return zip(self._starts, self._ends, self._texts, strict=True)
 
 
 class Covered:

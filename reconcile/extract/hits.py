@@ -16,9 +16,10 @@ BUILDERS = {"duration": duration.build, "clock_time": clock_time.build,
             "date": dates.build, "number": numbers.build}
 # the dimensions matched in every document, in the order DocExtraction.hits lists them
 DIMENSIONS = DOCUMENT_DIMENSIONS
-# whose matches are read word by word (by a builder, or for the medium or event word in them);
-# the others' tokens would be built for nothing (places and speakers are most of the matches)
-READ_BY_TOKEN = frozenset(BUILDERS) | {"medium", "event"}
+# whose matches are read word by word, by a builder; the others' tokens would mostly be built
+# for nothing (a medium or event word is read whole, and word by word only when it is no
+# lexicon entry itself: medium_value, trigger_value)
+READ_BY_TOKEN = frozenset(BUILDERS)
 
 
 def document_hits(rs: RuleSet, folded: str, ref: dt.date | None) -> dict[str, list[Hit]]:
@@ -97,7 +98,7 @@ def absorb_media(hits: dict[str, list[Hit]], t: str, gap: int) -> None:
 def medium_value(rs: RuleSet, t: str, h: Hit) -> str | None:
     v = rs.lex_value("medium_word", t[h.start:h.end])
     if v is None:
-        v = next((val for tk in h.tokens for lx, val in tk[3] if lx == "medium_word"), None)
+        v = next((val for tk in rs.tokens(t, h.start, h.end) for lx, val in tk[3] if lx == "medium_word"), None)
     return v
 
 
@@ -123,7 +124,7 @@ def trigger_value(rs: RuleSet, t: str, h: Hit) -> dict[str, Any]:
     v = rs.lex_value("trigger", surface) or rs.lex_value("contact_verb", surface) or \
         rs.lex_value("call_verb", surface) or rs.lex_value("host_verb", surface) or {}
     if not v:
-        v = next((val for tk in h.tokens for lx, val in tk[3] if lx in _EVENT_WORDS), {})
+        v = next((val for tk in rs.tokens(t, h.start, h.end) for lx, val in tk[3] if lx in _EVENT_WORDS), {})
     if not v:
         v = _event_word_in(rs, surface.split())
     if (h.value or {}).get("generic") and not v.get("generic"):
