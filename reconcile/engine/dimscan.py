@@ -101,7 +101,7 @@ class DimensionScan:
             resume = start
             for at in self.plain.finditer(text, start, end):
                 if at.start() >= resume:
-                    resume = groups.read(at, at.start(), 0, found)
+                    resume = groups.read(at.regs, at.start(), 0, found)
             return found
         pos = 0
         if start:
@@ -112,7 +112,7 @@ class DimensionScan:
         search = self.regex.search
         # the character before ``pos`` is the one the regex reads first
         while (m := search(text, max(pos - 1, 0), end)) is not None:
-            pos = groups.read(m, m.start() + 1, 0, found)
+            pos = groups.read(m.regs, m.start() + 1, 0, found)
         return found
 
     def first_word(self, text: str, end: int, found: list[RawMatch], padded: re.Match[str] | None) -> int:
@@ -120,9 +120,9 @@ class DimensionScan:
         ``padded``: what the regex matched on the text behind one blank, when read already."""
         if self.blank_is_nothing:
             m = padded or self.regex.match(" " + text, 0, end + 1)
-            return self.groups(m.re, "_").read(m, 1, 1, found) if m else 0
+            return self.groups(m.re, "_").read(m.regs, 1, 1, found) if m else 0
         m = self.plain.match(text, 0, end)
-        return self.groups(self.plain, "_").read(m, 0, 0, found) if m else 0
+        return self.groups(self.plain, "_").read(m.regs, 0, 0, found) if m else 0
 
 
 @dataclass(frozen=True)
@@ -132,10 +132,10 @@ class _Groups:
     indices: list[int]
     scan: int | None
 
-    def read(self, m: re.Match[str], at: int, shift: int, found: list[RawMatch]) -> int:
-        """The rules matching at ``at`` into ``found`` (offsets less ``shift``); returns where
-        the next word start may be: where the dimension's alternation ends."""
-        regs = m.regs
+    def read(self, regs: tuple[tuple[int, int], ...], at: int, shift: int, found: list[RawMatch]) -> int:
+        """The rules matching at ``at`` (``regs``: a match's group spans) into ``found``
+        (offsets less ``shift``); returns where the next word start may be: where the
+        dimension's alternation ends."""
         proclitic, resume = -1, at
         for rule, g in zip(self.rules, self.indices, strict=True):
             a, b = regs[g]
@@ -185,7 +185,7 @@ class JointScan:
             regs = m.regs
             for k, mark in enumerate(marks):
                 if regs[mark][0] >= 0 and pos >= resume[k]:
-                    resume[k] = groups[k].read(m, pos, 0, found[k])
+                    resume[k] = groups[k].read(regs, pos, 0, found[k])
             pos += 1
         return found
 
@@ -201,7 +201,7 @@ class JointScan:
             if not scan.blank_is_nothing:
                 resume[k] = scan.first_word(text, end, found[k], None)
             elif padded is not None and padded.regs[self.marks[k]][0] >= 0:
-                resume[k] = self.groups[k].read(padded, 1, 1, found[k])
+                resume[k] = self.groups[k].read(padded.regs, 1, 1, found[k])
 
 
 def _tried_longest_first(proclitic: str) -> bool:
