@@ -83,6 +83,7 @@ class RuleSet:
         self.language: dict[str, Any] = {}
         self._dim_regex: dict[str, str] = {}
         self._atom_of: dict[str, str] = {}
+        self._settings: dict[tuple[str, str], Any] = {}
         self._lexicon_atoms: dict[str, frozenset[Prefix] | None] = {}
         self._load()
 
@@ -244,8 +245,14 @@ class RuleSet:
         return self.joint.find(folded, start, end)[k]
 
     def setting(self, dim: str, key: str, default: Any = None) -> Any:
+        """A dimension's setting without its line numbers; read once (builders ask for theirs
+        at every match), so the value is shared: read it, never change it."""
         d = self.dimensions.get(dim)
-        return strip_lines(d.settings.get(key, default)) if d else default
+        if d is None or key not in d.settings:
+            return default
+        if (dim, key) not in self._settings:
+            self._settings[dim, key] = strip_lines(d.settings[key])
+        return self._settings[dim, key]
 
     def lex(self, name: str) -> Lexicon:
         return self.lexicons[name]
