@@ -140,3 +140,13 @@ def test_a_language_s_spellings_are_the_same_whichever_language_is_read_first():
     tables = [ar_first.surfaces["ar"], ar_first.surfaces["en"]]
     assert [en_first.surfaces["en"], en_first.surfaces["ar"]][::-1] == tables
     assert "مكتب نتنياهو" in tables[0] and "macron's office" in tables[1]
+
+
+def test_bare_titles_are_found_where_the_regex_finds_them():
+    from reconcile.entities.anaphora import _bare_titles
+    bare = _bare_titles(gazetteer(), "ar")
+    texts = ["وقال الرئيس وللرئيس والرئيس فالرئيس كالرئيس بالرئيسين الرئيس", "ورئيس الوزراء ورئيسة الوزراء",
+             "والمستشار المستشارة ىالرئيس 1الرئيس _الرئيس الرئيس_ ..الرئيس", normalise("أجرى الرئيس الفرنسي اتصالا").text]
+    for text in texts:
+        assert [m.span() + m.span("a") for m in bare.finditer(text)] == \
+            [m.span() + m.span("a") for m in bare.regex.finditer(text)]

@@ -51,6 +51,9 @@ class Gazetteer:
                                                             compare=False)
     _name_parts: dict[str, NameParts] = field(default_factory=dict, init=False, repr=False, compare=False)
     _title_words: dict[str, TitleWords] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # each language's table as ``surfaces`` gives it, read here (in C) at every lookup
+    _tables: dict[str, Mapping[str, tuple[Surface, ...]]] = field(default_factory=dict, init=False, repr=False,
+                                                                  compare=False)
 
     @classmethod
     def load(cls, path: Path = RULES_DIR / "entities.yaml") -> Gazetteer:
@@ -113,7 +116,9 @@ class Gazetteer:
         return self._matcher[lang]
 
     def lookup(self, lang: str, folded_surface: str) -> Sequence[Surface]:
-        table = self.surfaces.get(lang, {})
+        table = self._tables.get(lang)
+        if table is None:
+            table = self._tables[lang] = self.surfaces.get(lang, {})
         s = " ".join(folded_surface.split())
         if s in table:
             return table[s]
