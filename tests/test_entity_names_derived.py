@@ -8,7 +8,7 @@ import datetime as dt
 
 from reconcile.engine.normalise import normalise
 from reconcile.entities.aliases import with_derived_aliases
-from reconcile.entities.gazetteer import gazetteer
+from reconcile.entities.gazetteer import Gazetteer, gazetteer
 from reconcile.entities.registry import EntityRegistry
 from reconcile.extract.context import language_context
 
@@ -132,3 +132,21 @@ def test_a_hamza_no_spelling_of_the_name_has_makes_another_word():
     # "ترأس" (chaired) folds as the surname "تراس"; written without the hamza it is the name
     got = _found("ar", "وترأس الوزير الاجتماع، ثم قالت ليز تراس إن تراس غادرت.", "2022-10-01")
     assert [w for w, eid in got if eid == "liz-truss"] == ["ليز تراس", "تراس"]
+
+
+def test_a_language_s_spellings_are_the_same_whichever_language_is_read_first():
+    # offices, role and letter variants are added to a language's table when it is first read
+    ar_first, en_first = Gazetteer.load(), Gazetteer.load()
+    tables = [ar_first.surfaces["ar"], ar_first.surfaces["en"]]
+    assert [en_first.surfaces["en"], en_first.surfaces["ar"]][::-1] == tables
+    assert "مكتب نتنياهو" in tables[0] and "macron's office" in tables[1]
+
+
+def test_bare_titles_are_found_where_the_regex_finds_them():
+    from reconcile.entities.anaphora import _bare_titles
+    bare = _bare_titles(gazetteer(), "ar")
+    texts = ["وقال الرئيس وللرئيس والرئيس فالرئيس كالرئيس بالرئيسين الرئيس", "ورئيس الوزراء ورئيسة الوزراء",
+             "والمستشار المستشارة ىالرئيس 1الرئيس _الرئيس الرئيس_ ..الرئيس", normalise("أجرى الرئيس الفرنسي اتصالا").text]
+    for text in texts:
+        assert [m.span() + m.span("a") for m in bare.finditer(text)] == \
+            [m.span() + m.span("a") for m in bare.regex.finditer(text)]

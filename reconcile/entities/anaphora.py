@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from reconcile.engine.normalise import NormalText, fold
 from reconcile.entities.gazetteer import Gazetteer
@@ -119,7 +120,37 @@ def _office_of_subject(gaz: Gazetteer, text: str, near: Sequence[EntityMention],
     return None
 
 
-_BARE: dict[tuple[str, str], re.Pattern] = {}
+@dataclass(frozen=True)
+class _BareTitles:
+    """A language's leader titles standing alone, and where to find them quickly."""
+    regex: re.Pattern
+    # with an article: the titles as written (a match holds one, after at most ``clitics``
+    # proclitic letters), found with str.find, the regex tried only there; else None
+    titles: tuple[str, ...] | None
+    clitics: int
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        """What ``regex.finditer(text)`` gives: the regex scanning every position of every
+        article cost more than the rest of the bare-title search."""
+        if self.titles is None:
+            yield from self.regex.finditer(text)
+            return
+        starts: set[int] = set()
+        for title in self.titles:
+            at = text.find(title)
+            while at >= 0:
+                starts.update(range(max(0, at - self.clitics), at + 1))
+                at = text.find(title, at + 1)
+        end = 0
+        for p in sorted(starts):
+            if p >= end:
+                m = self.regex.match(text, p)      # (?<!\w) still reads the text before p
+                if m:
+                    end = m.end()
+                    yield m
+
+
+_BARE: dict[tuple[str, str], _BareTitles] = {}
 
 
 def bare_title_refs(gaz: Gazetteer, nt: NormalText, lang: str, ref: dt.date | None,
@@ -131,12 +162,12 @@ def bare_title_refs(gaz: Gazetteer, nt: NormalText, lang: str, ref: dt.date | No
     "the President of ...") or followed by a name is left alone.  In an article datelined from
     another state (``home``) the title may be that state's own leader's, unnamed ("ALGIERS —
     ... she was welcomed by the Prime Minister"): it names nobody."""
-    regex = _bare_regex(gaz, lang)
-    if regex is None or ref is None:
+    bare = _bare_titles(gaz, lang)
+    if bare is None or ref is None:
         return []
     text, home = nt.text, dateline_state(gaz, nt, refs)
     out: list[EntityMention] = []
-    for m in regex.finditer(text):
+    for m in bare.finditer(text):
         s, e = m.start("a"), m.end("a")
         if not _bare(gaz, text, lang, s, e):
             continue
@@ -168,7 +199,7 @@ def dateline_state(gaz: Gazetteer, nt: NormalText, found: Sequence[EntityMention
     return None
 
 
-def _bare_regex(gaz: Gazetteer, lang: str) -> re.Pattern | None:
+def _bare_titles(gaz: Gazetteer, lang: str) -> _BareTitles | None:
     key = (str(gaz.path), lang)
     if key not in _BARE:
         article = gaz.article.get(lang)
@@ -181,9 +212,11 @@ def _bare_regex(gaz: Gazetteer, lang: str) -> re.Pattern | None:
             return None
         if article:
             pre = gaz.proclitic.get(lang, "")
-            _BARE[key] = re.compile(rf"(?<!\w){pre}(?P<a>{alt})(?!\w)")
+            # the proclitic is optional letter sets only ("[وف]?[بلك]?": SurfaceMatcher checks)
+            _BARE[key] = _BareTitles(re.compile(rf"(?<!\w){pre}(?P<a>{alt})(?!\w)"), tuple(titles),
+                                     pre.count("]?"))
         else:
-            _BARE[key] = re.compile(rf"(?<!\w)the (?P<a>{alt})(?!\w)", re.IGNORECASE)
+            _BARE[key] = _BareTitles(re.compile(rf"(?<!\w)the (?P<a>{alt})(?!\w)", re.IGNORECASE), None, 0)
     return _BARE[key]
 
 

@@ -3,12 +3,13 @@ their spellings per language, and the word lists that help find names it does no
 
 Loaded once per process and frozen after loading: what a run adds (people found after a
 title, entities a reviewer split off) lives in that run's ``EntityRegistry`` (registry.py),
-so one run never sees another's.  Finding mentions in a text is in mentions.py.
+so one run never sees another's.  The spellings derived within one language (offices, role
+and letter variants: derived_surfaces.py) are added when that language is first read.
+Finding mentions in a text is in mentions.py.
 """
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,21 +19,10 @@ from typing import Any
 from reconcile.engine.normalise import fold
 from reconcile.engine.rules import RULES_DIR, RuleError, load_yaml, strip_lines
 from reconcile.entities.aliases import with_derived_aliases
+from reconcile.entities.derived_surfaces import DerivedSpellings, LanguageSurfaces, Surface, SurfaceTable
 from reconcile.entities.name_parts import NameParts, TitleWords
-from reconcile.entities.roles import role_variants
 from reconcile.entities.surface_matcher import SurfaceMatcher
 from reconcile.records import Entity
-
-# folded surface -> the entities it may name, in the order the rule files list them
-SurfaceTable = dict[str, list["Surface"]]
-
-
-@dataclass(frozen=True)
-class Surface:
-    entity: str
-    kind: str                 # name | adjective | role
-    valid: tuple[str | None, str | None] = (None, None)
-    exact_case: str | None = None   # "US": an all-capitals short alias matches only as written
 
 
 @dataclass(frozen=True)
@@ -61,6 +51,9 @@ class Gazetteer:
                                                             compare=False)
     _name_parts: dict[str, NameParts] = field(default_factory=dict, init=False, repr=False, compare=False)
     _title_words: dict[str, TitleWords] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # each language's table as ``surfaces`` gives it, read here (in C) at every lookup
+    _tables: dict[str, Mapping[str, tuple[Surface, ...]]] = field(default_factory=dict, init=False, repr=False,
+                                                                  compare=False)
 
     @classmethod
     def load(cls, path: Path = RULES_DIR / "entities.yaml") -> Gazetteer:
@@ -76,17 +69,16 @@ class Gazetteer:
             _read_entity(raw, path, entities, surfaces, isos, plurals)
         _add_cldr_countries(entities, surfaces, isos)
         _add_institutions(entities, surfaces, {raw["id"]: raw.get("adjectives") or {} for raw in entries})
-        offices = _add_offices(entries, entities, surfaces)
         lists = _WordLists(data, path)
-        _add_role_variants(entities, surfaces, lists)
-        _add_spelling_variants(entities, surfaces, strip_lines(data.get("letter_variants") or {}))
+        # offices, role and letter variants: added to a language's spellings when it is first read
+        derived = DerivedSpellings(entries, entities, lists.words("leader_titles"), lists.words("leader_words"),
+                                   strip_lines(data.get("letter_variants") or {}))
         for ent in entities.values():
             if ent.affiliation and ent.affiliation not in entities:
                 ent.affiliation = None     # a country CLDR names by another id; harmless
         return cls(
             entities=MappingProxyType(entities),
-            surfaces=MappingProxyType({lang: MappingProxyType({k: tuple(v) for k, v in table.items()})
-                                       for lang, table in surfaces.items()}),
+            surfaces=LanguageSurfaces(surfaces, derived.complete),
             titles=lists.tuples("title_words"),
             path=path,
             stopwords=lists.sets("name_stopwords"),
@@ -98,7 +90,7 @@ class Gazetteer:
             contraction=_setting(data, "article_contraction", lambda v: tuple(fold(x) for x in v)),
             proclitic=_setting(data, "proclitic_pattern", str),
             clitic_letters=_setting(data, "clitic_letters", lambda v: fold(str(v))),
-            offices=MappingProxyType(offices),
+            offices=MappingProxyType(derived.offices),
             anaphora=_anaphora(data),
             anaphor_not_after=lists.sets("anaphor_not_after"),
             anaphor_followers=_setting(data, "anaphor_followers", lambda v: re.compile(str(v))))
@@ -124,7 +116,9 @@ class Gazetteer:
         return self._matcher[lang]
 
     def lookup(self, lang: str, folded_surface: str) -> Sequence[Surface]:
-        table = self.surfaces.get(lang, {})
+        table = self._tables.get(lang)
+        if table is None:
+            table = self._tables[lang] = self.surfaces.get(lang, {})
         s = " ".join(folded_surface.split())
         if s in table:
             return table[s]
@@ -372,113 +366,12 @@ def _country_adjectives(adj: dict) -> dict[tuple[str, str], list[str]]:
     return out
 
 
-_OFFICE_PATTERNS = {"en": ["{n}'s office", "office of {n}", "office of the {n}"], "ar": ["مكتب {n}", "ديوان {n}"]}
-
-
-def _add_role_variants(entities: dict[str, Entity], surfaces: dict[str, SurfaceTable], lists: _WordLists) -> None:
-    """"the French leader", "U.S. President": a leader's title with any spelling of the state."""
-    spellings: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
-    for lang, table in surfaces.items():
-        for key, found in table.items():
-            for sf in found:
-                if sf.kind in ("name", "adjective") and entities[sf.entity].type == "country":
-                    seen, usable = spellings.setdefault((lang, sf.entity), ([], []))
-                    seen.append(key)
-                    if not sf.exact_case or "." in key:     # "U.S." is no word; "US" folds to "us"
-                        usable.append(key)
-    for lang, key, eid, start, end in role_variants(entities, spellings, lists.words("leader_titles"),
-                                                    lists.words("leader_words"), fold):
-        table = surfaces.setdefault(lang, {})
-        found = table.setdefault(key, [])
-        if all(sf.kind == "role" and sf.entity != eid for sf in found):
-            found.append(Surface(eid, "role", (start, end)))
-
-
-def _add_offices(raw_entities: list, entities: dict[str, Entity], surfaces: dict[str, SurfaceTable]) -> dict[str, str]:
-    """"Macron's office", "مكتب نتنياهو": a leader's office is the institution the gazetteer
-    names as that person's ``office`` (the Élysée, the Kremlin), not the person.  The office of
-    a title ("مكتب رئيس الوزراء الهندي", "the Italian Prime Minister's office") is that office too
-    when every holder of the title shares it.  Returns person id -> office id."""
-    offices: dict[str, str] = {}
-    by_title: dict[tuple[str, str], set[str]] = {}
-    for raw in raw_entities:
-        office = isinstance(raw, dict) and (raw.get("office") or _default_office(raw, entities))
-        if not office or office not in entities or raw.get("id") not in entities:
-            continue
-        person = entities[raw["id"]]
-        offices[person.id] = office
-        for lang in _OFFICE_PATTERNS:
-            for n in person.aliases.get(lang, []):
-                _add_office_surface(surfaces, lang, n, office)
-            for role in person.roles:
-                for n in role.get(lang) or []:
-                    by_title.setdefault((lang, str(n)), set()).add(office)
-    # a title several offices share ("the President") names none of them
-    for (lang, title), owners in by_title.items():
-        if len(owners) == 1:
-            _add_office_surface(surfaces, lang, title, next(iter(owners)))
-    return offices
-
-
-# the institution a head of state or government speaks through when the gazetteer names none
-_DEFAULT_OFFICES = (("President", "presidency"), ("Prime Minister", "government"), ("Chancellor", "government"))
-
-
-def _default_office(raw: dict, entities: dict[str, Entity]) -> str | None:
-    """A president's office is the presidency of their state, a prime minister's its government."""
-    if raw.get("type") != "person" or not raw.get("affiliation"):
-        return None
-    for role in raw.get("roles") or []:
-        titles = " ".join(str(t) for t in role.get("en") or [])
-        for word, kind in _DEFAULT_OFFICES:
-            office = f"{raw['affiliation']}-{kind}"
-            if word in titles and "Vice" not in titles and office in entities:
-                return office
-    return None
-
-
-def _add_office_surface(surfaces: dict[str, SurfaceTable], lang: str, name: str, office: str) -> None:
-    for p in _OFFICE_PATTERNS[lang]:
-        key = fold(p.format(n=name))
-        if key not in surfaces.get(lang, {}):
-            surfaces.setdefault(lang, {})[key] = [Surface(office, "name")]
-
-
 def _anaphora(data: dict) -> Mapping[str, Mapping[str, tuple[str, ...]]]:
     """kind (latter | former | office) -> language -> folded phrases."""
     out = {}
     for kind, by_lang in strip_lines(data.get("anaphora") or {}).items():
         out[kind] = MappingProxyType({lang: tuple(fold(str(w)) for w in words) for lang, words in by_lang.items()})
     return MappingProxyType(out)
-
-
-def _add_spelling_variants(entities: dict[str, Entity], surfaces: dict[str, SurfaceTable],
-                           letters: dict[str, dict[str, str]]) -> None:
-    """Spellings outlets use for a listed name without listing it: the letter variants of
-    ``letter_variants`` (Arabic ج for the g sound written غ elsewhere: "هونج كونج"), and, in
-    a language without any, names without their accents ("Elysee")."""
-    for lang, table in surfaces.items():
-        swaps = {ord(a): b for a, b in letters[lang].items()} if letters.get(lang) else None
-        extra: SurfaceTable = {}
-        for key, cands in table.items():
-            names = [c for c in cands if c.kind == "name" and entities[c.entity].type != "country"]
-            if not names:
-                continue
-            variant = _variant(swaps, key)
-            if variant != key and variant not in table:
-                extra.setdefault(variant, []).extend(names)
-        for key, cands in extra.items():
-            table[key] = cands
-
-
-def _variant(swaps: dict[int, str] | None, key: str) -> str:
-    """``key`` with the language's letter variants swapped in, or in a language without any,
-    without its accents; ``key`` itself when there is nothing to change."""
-    if swaps:
-        return key.translate(swaps)
-    if key.isascii():        # nothing to decompose: the per-character pass would give it back
-        return key
-    return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
 
 
 _GAZ: dict[str, Gazetteer] = {}

@@ -54,7 +54,6 @@ def find_folded(gaz: Gazetteer, nt: NormalText, lang: str, ref: dt.date | None,
     return sorted(found)
 
 
-
 _MEDIAL_HAMZA = re.compile(r"\B[أإآ]")
 
 
@@ -266,17 +265,23 @@ class _Scan:
     def _surname_variants(self, out: list[EntityMention]) -> dict[str, str]:
         """First name known exactly, surname a variant ("ليز تروس" for "ليز تراس"): added to
         ``out``; returns the surname spellings so learned."""
-        words, text = self.words, self.text
+        # a common first name ("علي", also "on") is met often: word lists read, cheap tests first
+        text, starts, ends, texts = self.text, self.starts, self.words.ends, self.word_texts
         parts = self.gaz.name_parts(self.lang)
+        covered = self.covered.at
         learned: dict[str, str] = {}
+        last = len(texts) - 1
         for i in self.indices_of(parts.by_first):
-            s, e, w = words[i]
-            if i == len(words) - 1 or self.covered.at(s):
+            if i == last:
                 continue
-            ns, ne, nw = words[i + 1]
-            if self.covered.at(ns) or text[e:ns].strip() not in ("",) or len(nw) < 3:
+            nw = texts[i + 1]
+            if len(nw) < 3:
                 continue
-            best = parts.closest_surname(w, nw)
+            s, ns, e = starts[i], starts[i + 1], ends[i]
+            if covered(s) or covered(ns) or text[e:ns].strip():
+                continue
+            ne = ends[i + 1]
+            best = parts.closest_surname(texts[i], nw)
             if best:
                 out.append((s, ne, best[1], "fuzzy"))
                 self.covered.add(s, ne)
@@ -299,14 +304,16 @@ class _Scan:
 
     def _person_at(self, refs: Iterable[EntityMention]) -> dict[int, str]:
         """Which words a person's name covers, by the word's start."""
-        words, starts = self.words, self.starts
+        starts, ends = self.starts, self.words.ends
+        entities = self.gaz.entities
+        n = len(starts)
         person_at: dict[int, str] = {}
         for s, e, eid, _ in refs:
-            if self.gaz.entities[eid].type == "person":
+            if entities[eid].type == "person":
                 i = bisect_right(starts, s) - 1
-                while 0 <= i < len(words) and words[i][0] < e:
-                    if words[i][1] > s:
-                        person_at[words[i][0]] = eid
+                while 0 <= i < n and starts[i] < e:
+                    if ends[i] > s:
+                        person_at[starts[i]] = eid
                     i += 1
         return person_at
 

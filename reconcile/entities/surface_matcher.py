@@ -108,16 +108,23 @@ class SurfaceMatcher:
         no word character, the first it tries (the longest unless case twins differ), for every
         start that has no word character before it or a proclitic letter."""
         chosen: dict[int, tuple[int, int]] = {}
+        earlier = chosen.get
         n = len(text)
         clitics = self._clitics
+        # one pass per hit of the automaton (tens per article): each character read once
         for last, (length, rank) in self._automaton.iter(text):
             e = last + 1
-            if e < n and (text[e].isalnum() or text[e] == "_"):
-                continue
+            if e < n:
+                after = text[e]
+                if after.isalnum() or after == "_":
+                    continue
             s = e - length
-            if s and (text[s - 1].isalnum() or text[s - 1] == "_") and text[s - 1] not in clitics:
-                continue
-            if s not in chosen or rank < chosen[s][0]:
+            if s:
+                before = text[s - 1]
+                if (before.isalnum() or before == "_") and before not in clitics:
+                    continue
+            seen = earlier(s)
+            if seen is None or rank < seen[0]:
                 chosen[s] = (rank, e)
         return {s: e for s, (_, e) in chosen.items()}
 

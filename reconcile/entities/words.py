@@ -29,6 +29,11 @@ class Words(Sequence[Word]):
     def __init__(self, starts: list[int], ends: list[int], texts: list[str]):
         self._starts, self._ends, self._texts = starts, ends, texts
 
+    @property
+    def ends(self) -> list[int]:
+        """Each word's end (the loops over many words read the lists, not tuples)."""
+        return self._ends
+
     def __len__(self) -> int:
         return len(self._texts)
 
