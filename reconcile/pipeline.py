@@ -160,6 +160,11 @@ def _with_inferred_metadata(corpus: Corpus, position: int, doc: Document, lang: 
 
 def _use_canonical_ids(exs: list[DocExtraction], canon: dict[str, str]) -> None:
     """Name each discovered person by the one entity their spellings were merged into."""
+    if not canon:      # most runs merge nothing: only the participant lists are made unique
+        for ex in exs:
+            for m in ex.mentions:
+                m.participants = list(dict.fromkeys(m.participants))
+        return
     for ex in exs:
         ex.entities = [(s, e, canon.get(eid, eid), how) for s, e, eid, how in ex.entities]
         for m in ex.mentions:
