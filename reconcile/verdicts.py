@@ -129,9 +129,10 @@ class Reconciler:
         relays (the original of its copy group, the agency it credits)."""
         claims = sorted(claims, key=lambda c: (c.doc, c.span))
         relays = relays or {}
-        listed, restatements = _restatements(claims)
+        value_keys = {id(c): _value_key(c.value) for c in claims}      # both passes compare values
+        listed, restatements = _restatements(claims, value_keys)
         # a restatement's verdict is its listed twin's: the pairs are read among listed claims
-        conflicting, self_contra = self._conflicts(listed)
+        conflicting, self_contra = self._conflicts(listed, value_keys)
         sources = sources_of(claims, docs, relays, self.entities) or \
             sources_of([replace(c, inferred=False) for c in claims], docs, relays, self.entities)
         by_id = {c.id: c for c in claims}
@@ -154,15 +155,16 @@ class Reconciler:
         return FactVerdict(event_id, fact, status, len(sources), expl, listed, conflicting, sorted(self_contra),
                            sources, restatements)
 
-    def _conflicts(self, claims: list[Claim],
+    def _conflicts(self, claims: list[Claim], value_keys: Mapping[int, str],
                    limit: int = MAX_CONFLICT_PAIRS) -> tuple[list[tuple[str, str]], set[str]]:
         """The first ``limit`` incompatible pairs in claim order, and the documents with one of
         their own.  Claims saying the same value are one class: values are compared once per
-        pair of distinct values, not once per pair of claims."""
+        pair of distinct values, not once per pair of claims.  ``value_keys``: id(claim) -> its
+        value's key."""
         classes: dict[str, list[int]] = {}
         for i, c in enumerate(claims):
             if not c.inferred:       # a date read from the article's lead is context, not a claim to contest
-                classes.setdefault(_value_key(c.value), []).append(i)
+                classes.setdefault(value_keys[id(c)], []).append(i)
         members = list(classes.values())
         docs = [{claims[i].doc for i in xs} for xs in members]
         pairs: list[tuple[int, int]] = []
@@ -337,15 +339,16 @@ def _similar_wordings(distinct: list[str], worth_scoring: Callable[[int, int], b
                 yield n, m, score
 
 
-def _restatements(claims: list[Claim], limit: int = MAX_RESTATEMENTS) -> tuple[list[Claim], dict[str, int]]:
+def _restatements(claims: list[Claim], value_keys: Mapping[int, str],
+                  limit: int = MAX_RESTATEMENTS) -> tuple[list[Claim], dict[str, int]]:
     """The claims to list (at most ``limit`` per document saying the same thing, first ones
     first, order kept) and, for the first listed claim of each group cut short, how many were
-    left out."""
+    left out.  ``value_keys``: id(claim) -> its value's key."""
     listed: list[Claim] = []
     first: dict[tuple, Claim] = {}
     seen: dict[tuple, int] = {}
     for c in claims:
-        k = (c.doc, _value_key(c.value), c.speaker, c.hedge, c.inferred)
+        k = (c.doc, value_keys[id(c)], c.speaker, c.hedge, c.inferred)
         n = seen.get(k, 0)
         seen[k] = n + 1
         if n == 0:
