@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 
 from reconcile.dimensions import clock_time
 from reconcile.engine.normalise import fold
@@ -38,6 +39,7 @@ from reconcile.records import (
     QuoteGroup,
     RawClaim,
     Relay,
+    Span,
     Unplaced,
 )
 from reconcile.review.log import Decision, apply_fact_decisions
@@ -94,11 +96,15 @@ def _analyse(corpus: Corpus, decisions: list[Decision]) -> Analysis:
     overrides = _entity_splits(registry, decisions)
     problems = list(corpus.problems)
     exs, langs = _extract(corpus, registry, overrides, problems)
-    _use_canonical_ids(exs, merge_discovered(
-        registry.entities, (eid for ex in exs for _, _, eid, _ in ex.entities if eid.startswith("new-"))))
-    _use_canonical_ids(exs, merge_institutions(
-        registry.entities, registry.institution_kinds,
-        (eid for ex in exs for _, _, eid, _ in ex.entities if eid in registry.institution_kinds)))
+    # every entity the articles name, once (the merges look at each id once, in no particular order)
+    named: set[str] = set().union(*(map(itemgetter(2), ex.entities) for ex in exs))
+    people = merge_discovered(registry.entities, (eid for eid in named if eid.startswith("new-")))
+    _use_canonical_ids(exs, people)       # participant lists are unique from here on
+    named = {people.get(eid, eid) for eid in named}
+    institutions = merge_institutions(registry.entities, registry.institution_kinds,
+                                      named.intersection(registry.institution_kinds))
+    if institutions:
+        _use_canonical_ids(exs, institutions)
     grouper = EventGrouper(registry.entities, publication_span(exs))
     doc_events = [de for ex in exs for de in grouper.in_document(ex)]
     clusters = place_on_page_day(grouper, grouper.across(doc_events), exs)
@@ -288,15 +294,11 @@ def _surfaces(exs: list[DocExtraction], entities: Mapping[str, Entity]) -> dict[
     return surfaces
 
 
-def _raw_claim_id(ex: DocExtraction, rc: RawClaim) -> str:
-    return claim_id(ex.doc, ex.span(rc.hit.start, rc.hit.end), rc.fact)
-
-
-def _claim_id_in(ex: DocExtraction, rc: RawClaim, c: EventCluster) -> str:
+def _claim_id_in(ex: DocExtraction, rc: RawClaim, c: EventCluster, span: Span | None = None) -> str:
     """The claim's id in the report: a date read from the article's lead may date several of
     its events, and so may the words of a plural ("calls with A and B"), so its id also names
-    the event (one claim each)."""
-    cid = _raw_claim_id(ex, rc)
+    the event (one claim each).  ``span``: the claim's in the original text, when known."""
+    cid = claim_id(ex.doc, span or ex.span(rc.hit.start, rc.hit.end), rc.fact)
     if rc.inferred or rc.shared:
         basis = f"{cid}|{c.kind}|{sorted(c.persons)}|{sorted(c.collectives)}"
         cid = f"{cid}-{hashlib.sha1(basis.encode()).hexdigest()[:4]}"
@@ -386,7 +388,7 @@ def _to_claim(ex: DocExtraction, rc: RawClaim, c: EventCluster, own_day: dt.date
         if day is None:
             return None
         value = {"utc": {**clock_time.to_utc(rc.local_time, day), **_as_read(rc.local_time, day)}}
-    cid = _claim_id_in(ex, rc, c)
+    cid = _claim_id_in(ex, rc, c, (os_, oe))
     return Claim(id=cid, doc=ex.doc.id, fact=rc.fact, value=value,
                  span=(os_, oe), text=ex.doc.text[os_:oe], sentence=(ss, se), speaker=rc.speaker,
                  hedge=rc.hedge, inferred=rc.inferred, rule=h.rule, language=ex.lang,
