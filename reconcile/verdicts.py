@@ -313,9 +313,12 @@ def _similar_wordings(distinct: list[str], worth_scoring: Callable[[int, int], b
     for n, ws in enumerate(words):
         for w in ws:
             index.setdefault(w, []).append(n)
-    compared: set[tuple[int, int]] = set()
+    long_enough = [len(k) >= 8 for k in distinct]
+    # the wordings each one was compared with, from its side, when it was looked at: a pair
+    # (m, n) with m < n was compared at m's turn when n was among m's candidates
+    compared_from: list[set[int]] = [set() for _ in distinct]
     for n, ws in enumerate(words):
-        if len(distinct[n]) < 8:
+        if not long_enough[n]:
             continue
         # candidates come from the quote's rarest words: a trimmed or respelt copy shares
         # them, while a word every other quote has would bring in the whole corpus
@@ -324,15 +327,12 @@ def _similar_wordings(distinct: list[str], worth_scoring: Callable[[int, int], b
         if len(pool) > _MAX_QUOTE_CANDIDATES:
             # even its rarest words are everywhere: a stock phrase, not a quotation to trace
             continue
-        counts: dict[int, int] = {}
-        for m in pool:
-            pair = (n, m) if n < m else (m, n)
-            if pair not in compared:     # the pair, found from either side
-                compared.add(pair)
-                counts[m] = len(ws & words[m])
-        for m, shared in counts.items():
+        compared_from[n] = pool
+        # the pair, found from either side, once (in the pool's order)
+        fresh = [m for m in pool if m > n or n not in compared_from[m]]
+        for m, shared in zip(fresh, map(len, map(ws.intersection, map(words.__getitem__, fresh))), strict=True):
             need_words = max(1, min(len(ws), len(words[m])) // 2)
-            if shared < need_words or len(distinct[m]) < 8 or not worth_scoring(n, m):
+            if shared < need_words or not long_enough[m] or not worth_scoring(n, m):
                 continue
             score = fuzz.partial_ratio(distinct[n], distinct[m], processor=None, score_cutoff=90)
             if score >= 90:
