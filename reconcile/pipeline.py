@@ -213,7 +213,12 @@ def _cluster_claims(c: EventCluster, by_doc: dict[tuple[str, str], DocExtraction
     unconverted, among the unplaced."""
     claims: list[Claim] = []
     seen = set()
-    own = [(by_doc[(de.doc, de.lang)], rc, _own_day(de), False) for de in c.members for rc in _outright(de.claims)]
+    own: list[tuple[DocExtraction, RawClaim, dt.date | None, bool]] = []
+    for de in c.members:
+        outright = _outright(de.claims)
+        if outright:      # the article and its own day looked up once for all its claims
+            ex, day = by_doc[(de.doc, de.lang)], _own_day(de)
+            own.extend((ex, rc, day, False) for rc in outright)
     for ex, rc, day, moved in own + [(ex, rc, None, True) for ex, rc in c.extra_claims]:
         claim = _to_claim(ex, rc, c, day)
         if claim is None:
@@ -229,8 +234,11 @@ def _outright(raw: list[RawClaim]) -> list[RawClaim]:
     """An article's claims on one event, less what a verb only implies ("X made a call to Y",
     "the leaders met") where the article says the same fact outright ("at the request of Z",
     "by video"): one article does not contradict itself."""
-    said = {rc.fact for rc in raw if not rc.hit.rule_value.get("implied")}
-    return [rc for rc in raw if not (rc.hit.rule_value.get("implied") and rc.fact in said)]
+    implied = [bool(rc.hit.rule_value.get("implied")) for rc in raw]
+    if not any(implied):
+        return raw
+    said = {rc.fact for rc, imp in zip(raw, implied, strict=True) if not imp}
+    return [rc for rc, imp in zip(raw, implied, strict=True) if not (imp and rc.fact in said)]
 
 
 def _own_day(de: DocEvent) -> dt.date | None:
