@@ -72,11 +72,11 @@ class _Index:
         postings = self.postings
         shared: Counter[int] = Counter(chain.from_iterable(map(postings.get, informative, repeat(()))))
         # the few groups sharing most (most_common's five: most first, ties in first-seen order,
-        # sorted in C rather than by heapq in Python): a copy shares far more than any template-mate
-        top = sorted(shared.items(), key=itemgetter(1), reverse=True)[:5]
+        # sorted in C rather than by heapq in Python), of those sharing enough not to be chance:
+        # a copy shares far more than any template-mate
+        enough = compress(shared.items(), map(MIN_SHARED.__le__, shared.values()))
+        top = sorted(enough, key=itemgetter(1), reverse=True)[:5]
         for group, n in sorted(top, key=lambda kv: (-kv[1], kv[0])):
-            if n < MIN_SHARED:
-                break
             if n >= MIN_CONTAINMENT * min(len(informative), sizes[group]):
                 return group
         return None
