@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+import operator
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -314,6 +315,9 @@ def _similar_wordings(distinct: list[str], worth_scoring: Callable[[int, int], b
         for w in ws:
             index.setdefault(w, []).append(n)
     long_enough = [len(k) >= 8 for k in distinct]
+    # a pair must share half the words of the shorter wording (at least one):
+    # max(1, min(a, b) // 2) == min(half[a], half[b])
+    half = [max(1, len(ws) // 2) for ws in words]
     # the wordings each one was compared with, from its side, when it was looked at: a pair
     # (m, n) with m < n was compared at m's turn when n was among m's candidates
     compared_from: list[set[int]] = [set() for _ in distinct]
@@ -330,9 +334,12 @@ def _similar_wordings(distinct: list[str], worth_scoring: Callable[[int, int], b
         compared_from[n] = pool
         # the pair, found from either side, once (in the pool's order)
         fresh = [m for m in pool if m > n or n not in compared_from[m]]
-        for m, shared in zip(fresh, map(len, map(ws.intersection, map(words.__getitem__, fresh))), strict=True):
-            need_words = max(1, min(len(ws), len(words[m])) // 2)
-            if shared < need_words or not long_enough[m] or not worth_scoring(n, m):
+        # those sharing enough words, of a wording long enough, picked in C
+        shared = map(len, map(ws.intersection, map(words.__getitem__, fresh)))
+        need = map(min, itertools.repeat(half[n]), map(half.__getitem__, fresh))
+        close = list(itertools.compress(fresh, map(operator.ge, shared, need)))
+        for m in itertools.compress(close, map(long_enough.__getitem__, close)):
+            if not worth_scoring(n, m):
                 continue
             score = fuzz.partial_ratio(distinct[n], distinct[m], processor=None, score_cutoff=90)
             if score >= 90:
