@@ -281,9 +281,10 @@ def _surfaces(exs: list[DocExtraction], entities: Mapping[str, Entity]) -> dict[
     seen: set[tuple[str, str, str]] = set()     # the corpus names the same entity the same way thousands of times
     seen_raw: set[tuple[str, str, str]] = set()     # ... mostly in the very same characters
     for ex in exs:
+        to_original, text, lang = ex.nt.to_original, ex.doc.text, ex.lang     # ex.span, without its frame
         for s, e, eid, _ in ex.entities:
-            os_, oe = ex.span(s, e)
-            raw = (eid, ex.lang, ex.doc.text[os_:oe])
+            os_, oe = to_original(s, e)
+            raw = (eid, lang, text[os_:oe])
             if raw in seen_raw:
                 continue
             seen_raw.add(raw)
