@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 
 from reconcile.dimensions import clock_time
 from reconcile.engine.normalise import fold
@@ -38,6 +39,7 @@ from reconcile.records import (
     QuoteGroup,
     RawClaim,
     Relay,
+    Span,
     Unplaced,
 )
 from reconcile.review.log import Decision, apply_fact_decisions
@@ -94,11 +96,15 @@ def _analyse(corpus: Corpus, decisions: list[Decision]) -> Analysis:
     overrides = _entity_splits(registry, decisions)
     problems = list(corpus.problems)
     exs, langs = _extract(corpus, registry, overrides, problems)
-    _use_canonical_ids(exs, merge_discovered(
-        registry.entities, (eid for ex in exs for _, _, eid, _ in ex.entities if eid.startswith("new-"))))
-    _use_canonical_ids(exs, merge_institutions(
-        registry.entities, registry.institution_kinds,
-        (eid for ex in exs for _, _, eid, _ in ex.entities if eid in registry.institution_kinds)))
+    # every entity the articles name, once (the merges look at each id once, in no particular order)
+    named: set[str] = set().union(*(map(itemgetter(2), ex.entities) for ex in exs))
+    people = merge_discovered(registry.entities, (eid for eid in named if eid.startswith("new-")))
+    _use_canonical_ids(exs, people)       # participant lists are unique from here on
+    named = {people.get(eid, eid) for eid in named}
+    institutions = merge_institutions(registry.entities, registry.institution_kinds,
+                                      named.intersection(registry.institution_kinds))
+    if institutions:
+        _use_canonical_ids(exs, institutions)
     grouper = EventGrouper(registry.entities, publication_span(exs))
     doc_events = [de for ex in exs for de in grouper.in_document(ex)]
     clusters = place_on_page_day(grouper, grouper.across(doc_events), exs)
@@ -160,6 +166,11 @@ def _with_inferred_metadata(corpus: Corpus, position: int, doc: Document, lang: 
 
 def _use_canonical_ids(exs: list[DocExtraction], canon: dict[str, str]) -> None:
     """Name each discovered person by the one entity their spellings were merged into."""
+    if not canon:      # most runs merge nothing: only the participant lists are made unique
+        for ex in exs:
+            for m in ex.mentions:
+                m.participants = list(dict.fromkeys(m.participants))
+        return
     for ex in exs:
         ex.entities = [(s, e, canon.get(eid, eid), how) for s, e, eid, how in ex.entities]
         for m in ex.mentions:
@@ -202,7 +213,12 @@ def _cluster_claims(c: EventCluster, by_doc: dict[tuple[str, str], DocExtraction
     unconverted, among the unplaced."""
     claims: list[Claim] = []
     seen = set()
-    own = [(by_doc[(de.doc, de.lang)], rc, _own_day(de), False) for de in c.members for rc in _outright(de.claims)]
+    own: list[tuple[DocExtraction, RawClaim, dt.date | None, bool]] = []
+    for de in c.members:
+        outright = _outright(de.claims)
+        if outright:      # the article and its own day looked up once for all its claims
+            ex, day = by_doc[(de.doc, de.lang)], _own_day(de)
+            own.extend((ex, rc, day, False) for rc in outright)
     for ex, rc, day, moved in own + [(ex, rc, None, True) for ex, rc in c.extra_claims]:
         claim = _to_claim(ex, rc, c, day)
         if claim is None:
@@ -218,8 +234,11 @@ def _outright(raw: list[RawClaim]) -> list[RawClaim]:
     """An article's claims on one event, less what a verb only implies ("X made a call to Y",
     "the leaders met") where the article says the same fact outright ("at the request of Z",
     "by video"): one article does not contradict itself."""
-    said = {rc.fact for rc in raw if not rc.hit.rule_value.get("implied")}
-    return [rc for rc in raw if not (rc.hit.rule_value.get("implied") and rc.fact in said)]
+    implied = [bool(rc.hit.rule_value.get("implied")) for rc in raw]
+    if not any(implied):
+        return raw
+    said = {rc.fact for rc, imp in zip(raw, implied, strict=True) if not imp}
+    return [rc for rc, imp in zip(raw, implied, strict=True) if not (imp and rc.fact in said)]
 
 
 def _own_day(de: DocEvent) -> dt.date | None:
@@ -262,9 +281,10 @@ def _surfaces(exs: list[DocExtraction], entities: Mapping[str, Entity]) -> dict[
     seen: set[tuple[str, str, str]] = set()     # the corpus names the same entity the same way thousands of times
     seen_raw: set[tuple[str, str, str]] = set()     # ... mostly in the very same characters
     for ex in exs:
+        to_original, text, lang = ex.nt.to_original, ex.doc.text, ex.lang     # ex.span, without its frame
         for s, e, eid, _ in ex.entities:
-            os_, oe = ex.span(s, e)
-            raw = (eid, ex.lang, ex.doc.text[os_:oe])
+            os_, oe = to_original(s, e)
+            raw = (eid, lang, text[os_:oe])
             if raw in seen_raw:
                 continue
             seen_raw.add(raw)
@@ -283,15 +303,11 @@ def _surfaces(exs: list[DocExtraction], entities: Mapping[str, Entity]) -> dict[
     return surfaces
 
 
-def _raw_claim_id(ex: DocExtraction, rc: RawClaim) -> str:
-    return claim_id(ex.doc, ex.span(rc.hit.start, rc.hit.end), rc.fact)
-
-
-def _claim_id_in(ex: DocExtraction, rc: RawClaim, c: EventCluster) -> str:
+def _claim_id_in(ex: DocExtraction, rc: RawClaim, c: EventCluster, span: Span | None = None) -> str:
     """The claim's id in the report: a date read from the article's lead may date several of
     its events, and so may the words of a plural ("calls with A and B"), so its id also names
-    the event (one claim each)."""
-    cid = _raw_claim_id(ex, rc)
+    the event (one claim each).  ``span``: the claim's in the original text, when known."""
+    cid = claim_id(ex.doc, span or ex.span(rc.hit.start, rc.hit.end), rc.fact)
     if rc.inferred or rc.shared:
         basis = f"{cid}|{c.kind}|{sorted(c.persons)}|{sorted(c.collectives)}"
         cid = f"{cid}-{hashlib.sha1(basis.encode()).hexdigest()[:4]}"
@@ -381,7 +397,7 @@ def _to_claim(ex: DocExtraction, rc: RawClaim, c: EventCluster, own_day: dt.date
         if day is None:
             return None
         value = {"utc": {**clock_time.to_utc(rc.local_time, day), **_as_read(rc.local_time, day)}}
-    cid = _claim_id_in(ex, rc, c)
+    cid = _claim_id_in(ex, rc, c, (os_, oe))
     return Claim(id=cid, doc=ex.doc.id, fact=rc.fact, value=value,
                  span=(os_, oe), text=ex.doc.text[os_:oe], sentence=(ss, se), speaker=rc.speaker,
                  hedge=rc.hedge, inferred=rc.inferred, rule=h.rule, language=ex.lang,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+import operator
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -129,9 +130,10 @@ class Reconciler:
         relays (the original of its copy group, the agency it credits)."""
         claims = sorted(claims, key=lambda c: (c.doc, c.span))
         relays = relays or {}
-        listed, restatements = _restatements(claims)
+        value_keys = {id(c): _value_key(c.value) for c in claims}      # both passes compare values
+        listed, restatements = _restatements(claims, value_keys)
         # a restatement's verdict is its listed twin's: the pairs are read among listed claims
-        conflicting, self_contra = self._conflicts(listed)
+        conflicting, self_contra = self._conflicts(listed, value_keys)
         sources = sources_of(claims, docs, relays, self.entities) or \
             sources_of([replace(c, inferred=False) for c in claims], docs, relays, self.entities)
         by_id = {c.id: c for c in claims}
@@ -154,15 +156,16 @@ class Reconciler:
         return FactVerdict(event_id, fact, status, len(sources), expl, listed, conflicting, sorted(self_contra),
                            sources, restatements)
 
-    def _conflicts(self, claims: list[Claim],
+    def _conflicts(self, claims: list[Claim], value_keys: Mapping[int, str],
                    limit: int = MAX_CONFLICT_PAIRS) -> tuple[list[tuple[str, str]], set[str]]:
         """The first ``limit`` incompatible pairs in claim order, and the documents with one of
         their own.  Claims saying the same value are one class: values are compared once per
-        pair of distinct values, not once per pair of claims."""
+        pair of distinct values, not once per pair of claims.  ``value_keys``: id(claim) -> its
+        value's key."""
         classes: dict[str, list[int]] = {}
         for i, c in enumerate(claims):
             if not c.inferred:       # a date read from the article's lead is context, not a claim to contest
-                classes.setdefault(_value_key(c.value), []).append(i)
+                classes.setdefault(value_keys[id(c)], []).append(i)
         members = list(classes.values())
         docs = [{claims[i].doc for i in xs} for xs in members]
         pairs: list[tuple[int, int]] = []
@@ -311,9 +314,15 @@ def _similar_wordings(distinct: list[str], worth_scoring: Callable[[int, int], b
     for n, ws in enumerate(words):
         for w in ws:
             index.setdefault(w, []).append(n)
-    compared: set[tuple[int, int]] = set()
+    long_enough = [len(k) >= 8 for k in distinct]
+    # a pair must share half the words of the shorter wording (at least one):
+    # max(1, min(a, b) // 2) == min(half[a], half[b])
+    half = [max(1, len(ws) // 2) for ws in words]
+    # the wordings each one was compared with, from its side, when it was looked at: a pair
+    # (m, n) with m < n was compared at m's turn when n was among m's candidates
+    compared_from: list[set[int]] = [set() for _ in distinct]
     for n, ws in enumerate(words):
-        if len(distinct[n]) < 8:
+        if not long_enough[n]:
             continue
         # candidates come from the quote's rarest words: a trimmed or respelt copy shares
         # them, while a word every other quote has would bring in the whole corpus
@@ -322,30 +331,31 @@ def _similar_wordings(distinct: list[str], worth_scoring: Callable[[int, int], b
         if len(pool) > _MAX_QUOTE_CANDIDATES:
             # even its rarest words are everywhere: a stock phrase, not a quotation to trace
             continue
-        counts: dict[int, int] = {}
-        for m in pool:
-            pair = (n, m) if n < m else (m, n)
-            if pair not in compared:     # the pair, found from either side
-                compared.add(pair)
-                counts[m] = len(ws & words[m])
-        for m, shared in counts.items():
-            need_words = max(1, min(len(ws), len(words[m])) // 2)
-            if shared < need_words or len(distinct[m]) < 8 or not worth_scoring(n, m):
+        compared_from[n] = pool
+        # the pair, found from either side, once (in the pool's order)
+        fresh = [m for m in pool if m > n or n not in compared_from[m]]
+        # those sharing enough words, of a wording long enough, picked in C
+        shared = map(len, map(ws.intersection, map(words.__getitem__, fresh)))
+        need = map(min, itertools.repeat(half[n]), map(half.__getitem__, fresh))
+        close = list(itertools.compress(fresh, map(operator.ge, shared, need)))
+        for m in itertools.compress(close, map(long_enough.__getitem__, close)):
+            if not worth_scoring(n, m):
                 continue
             score = fuzz.partial_ratio(distinct[n], distinct[m], processor=None, score_cutoff=90)
             if score >= 90:
                 yield n, m, score
 
 
-def _restatements(claims: list[Claim], limit: int = MAX_RESTATEMENTS) -> tuple[list[Claim], dict[str, int]]:
+def _restatements(claims: list[Claim], value_keys: Mapping[int, str],
+                  limit: int = MAX_RESTATEMENTS) -> tuple[list[Claim], dict[str, int]]:
     """The claims to list (at most ``limit`` per document saying the same thing, first ones
     first, order kept) and, for the first listed claim of each group cut short, how many were
-    left out."""
+    left out.  ``value_keys``: id(claim) -> its value's key."""
     listed: list[Claim] = []
     first: dict[tuple, Claim] = {}
     seen: dict[tuple, int] = {}
     for c in claims:
-        k = (c.doc, _value_key(c.value), c.speaker, c.hedge, c.inferred)
+        k = (c.doc, value_keys[id(c)], c.speaker, c.hedge, c.inferred)
         n = seen.get(k, 0)
         seen[k] = n + 1
         if n == 0:

@@ -150,22 +150,29 @@ def to_utc(local: dict, day: dt.date) -> dict:
     """The UTC interval of a local reading on ``day``.  An unknown zone spans every offset
     in use (UTC-12 to UTC+14), so it can never make a false conflict.  A hedged reading
     ("shortly before 8 p.m.") spans the minutes its ``widen`` gives (clock_time.yaml)."""
-    naive = dt.datetime.combine(day, dt.time(local["hour"], local["minute"]))
+    widen = local.get("widen") or (0, 0)
+    start, end = _utc_span(local["hour"], local["minute"], local.get("zone"), bool(local.get("twelve_hour")),
+                           widen[0], widen[1], day)
+    return {"start": start, "end": end}
+
+
+@lru_cache(maxsize=4096)     # a corpus gives the same few readings on the same few days again and again
+def _utc_span(hour: int, minute: int, zone: str | None, twelve_hour: bool, before_minutes: int,
+              after_minutes: int, day: dt.date) -> tuple[str, str]:
+    naive = dt.datetime.combine(day, dt.time(hour, minute))
     # an hour that may be read on either half of the day spans both readings
-    later = dt.timedelta(hours=12 if local.get("twelve_hour") else 0)
-    before, after = (dt.timedelta(minutes=m) for m in local.get("widen") or (0, 0))
-    zone = local.get("zone")
+    later = dt.timedelta(hours=12 if twelve_hour else 0)
+    before, after = dt.timedelta(minutes=before_minutes), dt.timedelta(minutes=after_minutes)
     if zone:
         try:
             moment = naive.replace(tzinfo=_zone(zone)).astimezone(dt.UTC)
         except (ZoneInfoNotFoundError, ValueError):
-            zone = None
+            pass
         else:
-            return {"start": (moment + before).strftime("%Y-%m-%dT%H:%MZ"),
-                    "end": (moment + after + later).strftime("%Y-%m-%dT%H:%MZ")}
+            return (moment + before).strftime("%Y-%m-%dT%H:%MZ"), (moment + after + later).strftime("%Y-%m-%dT%H:%MZ")
     lo = (naive - dt.timedelta(hours=14)).strftime("%Y-%m-%dT%H:%MZ")
     hi = (naive + dt.timedelta(hours=12) + later).strftime("%Y-%m-%dT%H:%MZ")
-    return {"start": lo, "end": hi}
+    return lo, hi
 
 
 @lru_cache(maxsize=1024)

@@ -21,7 +21,7 @@ def attach_claims(ex: DocExtraction, by_mention: dict[int, DocEvent],
                 if ex.mentions[mi].previous and ex.mentions[mi].scope[1] - ex.mentions[mi].scope[0] > 0]
     told_from = [si for si, _ in current_at]      # sentence order: the events told from there on
     for c in ex.claims:
-        inside = next((ev for (a, b), ev in recalled if a <= c.hit.start < b), None)
+        inside = next((ev for (a, b), ev in recalled if a <= c.hit.start < b), None) if recalled else None
         e: DocEvent | None
         if c.mention is not None and inside is not None and not ex.mentions[c.mention].previous:
             e = inside

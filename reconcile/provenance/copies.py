@@ -15,6 +15,7 @@ import zlib
 from collections import Counter
 from collections.abc import Mapping
 from itertools import chain, compress, repeat
+from operator import itemgetter
 
 from reconcile.records import CopyGroup
 
@@ -25,21 +26,23 @@ MIN_CONTAINMENT = 0.5        # share of the shorter document's fingerprints foun
 BOILERPLATE_GROUPS = 30      # a fingerprint in more groups than this is a stock phrase or boilerplate
 
 
-class _WordHashes:
+class _WordHashes(dict[str, int]):
     """crc32 of each distinct word, and whether a shingle it begins is sampled, computed once
-    per run."""
+    per run: a word is hashed the first time it is looked up (``__missing__``), so a document
+    of known words costs one lookup per word, all in C."""
 
     def __init__(self) -> None:
-        self._known: dict[str, int] = {}
+        super().__init__()
         self.sampled: set[str] = set()
 
+    def __missing__(self, word: str) -> int:
+        self[word] = h = zlib.crc32(word.encode("utf-8"))
+        if h % SAMPLE_EVERY == 0:
+            self.sampled.add(word)
+        return h
+
     def of(self, words: list[str]) -> list[int]:
-        known = self._known
-        for w in set(words).difference(known):
-            known[w] = h = zlib.crc32(w.encode("utf-8"))
-            if h % SAMPLE_EVERY == 0:
-                self.sampled.add(w)
-        return list(map(known.__getitem__, words))
+        return list(map(self.__getitem__, words))
 
 
 def fingerprints(folded: str, words: _WordHashes) -> set[int]:
@@ -58,24 +61,29 @@ class _Index:
         self.postings: dict[int, list[int]] = {}
         self.boilerplate: set[int] = set()
 
-    def best_match(self, fps: set[int], sizes: list[int]) -> int | None:
-        """The earlier group this document copies, judged on its informative fingerprints
-        (stock phrases shared by many groups say nothing about copying)."""
-        informative = fps - self.boilerplate
+    def informative(self, fps: set[int]) -> set[int]:
+        """The fingerprints that say something about copying (stock phrases shared by many
+        groups do not)."""
+        return fps - self.boilerplate
+
+    def best_match(self, informative: set[int], sizes: list[int]) -> int | None:
+        """The earlier group a document with these informative fingerprints copies."""
         # one update over every posting (same counts, same first-seen order as one per fingerprint)
         postings = self.postings
         shared: Counter[int] = Counter(chain.from_iterable(map(postings.get, informative, repeat(()))))
-        # the few groups sharing most: a copy shares far more than any template-mate
-        for group, n in sorted(shared.most_common(5), key=lambda kv: (-kv[1], kv[0])):
-            if n < MIN_SHARED:
-                break
+        # the few groups sharing most (most_common's five: most first, ties in first-seen order,
+        # sorted in C rather than by heapq in Python), of those sharing enough not to be chance:
+        # a copy shares far more than any template-mate
+        enough = compress(shared.items(), map(MIN_SHARED.__le__, shared.values()))
+        top = sorted(enough, key=itemgetter(1), reverse=True)[:5]
+        for group, n in sorted(top, key=lambda kv: (-kv[1], kv[0])):
             if n >= MIN_CONTAINMENT * min(len(informative), sizes[group]):
                 return group
         return None
 
-    def add(self, group: int, fps: set[int]) -> None:
+    def add(self, group: int, informative: set[int]) -> None:
         postings = self.postings
-        for fp in fps - self.boilerplate:
+        for fp in informative:
             posting = postings.setdefault(fp, [])
             posting.append(group)
             if len(posting) > BOILERPLATE_GROUPS:
@@ -93,12 +101,13 @@ def copy_groups(documents: Mapping[str, str]) -> list[CopyGroup]:
     members: list[list[str]] = []
     for i, (doc_id, folded) in enumerate(documents.items()):
         fps = fingerprints(folded, words)
-        group = index.best_match(fps, sizes) if fps else None
+        informative = index.informative(fps)
+        group = index.best_match(informative, sizes) if fps else None
         if group is None:
             group = len(heads)
             heads.append(i)
             sizes.append(len(fps))
             members.append([])
-            index.add(group, fps)
+            index.add(group, informative)
         members[group].append(doc_id)
     return [CopyGroup(ids[0], tuple(ids)) for ids in members if len(ids) > 1]

@@ -22,14 +22,16 @@ _DATELINE_DASH = re.compile(r"\s*\)\s*[-–—]")
 def wire_credit(ex: DocExtraction, entities: Mapping[str, Entity]) -> str | None:
     """The entity id of the agency the article credits, if it credits one."""
     text = ex.nt.text
-    lines = _line_spans(text)
-    credit_lines = [ln for ln in lines if ln[0] < HEAD_CHARS] + lines[-1:]
+    credit_lines: list[tuple[int, int]] | None = None     # found when an agency is first named
     for s, e, eid, _how in ex.entities:
         ent = entities.get(eid)
         if ent is None or ent.type != "media":
             continue
         if s < HEAD_CHARS and text[:s].rstrip().endswith("(") and _DATELINE_DASH.match(text, e):
             return eid                               # "MOSCOW (Reuters) - ..."
+        if credit_lines is None:
+            lines = _line_spans(text)
+            credit_lines = [ln for ln in lines if ln[0] < HEAD_CHARS] + lines[-1:]
         line = next(((a, b) for a, b in credit_lines if a <= s < b), None)
         if line is not None and _credit_shaped(text[line[0]:line[1]], text[s:e]):
             return eid                               # "كييف - أ ف ب", "— AFP"
@@ -39,11 +41,12 @@ def wire_credit(ex: DocExtraction, entities: Mapping[str, Entity]) -> str | None
 def _line_spans(text: str) -> list[tuple[int, int]]:
     """The non-blank lines of a text, as spans."""
     spans, start = [], 0
-    for m in re.finditer(r"\n", text):
-        spans.append((start, m.start()))
-        start = m.end()
-    spans.append((start, len(text)))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line.strip():
+            spans.append((start, end))
+        start = end + 1
+    return spans
 
 
 def _credit_shaped(line: str, name: str) -> bool:

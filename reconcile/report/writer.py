@@ -184,6 +184,8 @@ def _fact_section(report: dict, docs: dict, status: str, title: str) -> list[str
     out = [f"## {title} ({len(rows)})", ""]
     if not rows:
         out += ["None.", ""]
+    # an article's claims share its source line (speaker, outlet, document): written once each
+    sources: dict[tuple[str, str | None, str | None], str] = {}
     for ev, f in rows:
         out += [f"### {_event_title(ev)} — {md_text(f['fact'].replace('_', ' '))}", "",
                 f"{md_text(f['explanation'])}.", ""]
@@ -193,7 +195,9 @@ def _fact_section(report: dict, docs: dict, status: str, title: str) -> list[str
             note = " _(read from the article's lead)_" if c["inferred"] else ""
             if c.get("restatements"):
                 note += f" _(said {c['restatements']} more times in this document, not listed)_"
-            out.append(f"- **{md_text(describe_value(c['value']))}** — {_source(c, docs)}{note}")
+            who = (c["doc"], c["outlet"], c["speaker"])
+            source = sources.get(who) or sources.setdefault(who, _source(c, docs))
+            out.append(f"- **{md_text(describe_value(c['value']))}** — {source}{note}")
             out.append(f"  > {_quote_sentence(c)}")
         out.append("")
     return out
