@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from re import _constants as C  # type: ignore[attr-defined]  # CPython's own parser: no stub
 from re import _parser  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, NamedTuple
 
 from reconcile.engine.prefixes import Prefix, guard_regex
 from reconcile.engine.rulefiles import Rule
@@ -41,8 +41,8 @@ from reconcile.engine.wordstart import BEYOND_BMP, nonword_class
 _LOOKS_BEHIND = re.compile(r"\(\?<[=!]|\\A|(?<![\[\\])\^")
 
 
-@dataclass(frozen=True)
-class RawMatch:
+class RawMatch(NamedTuple):
+    """A rule's match (a tuple: tens of thousands are made per 1000 articles)."""
     start: int          # folded offsets of a rule's match, proclitic excluded
     end: int
     rule: Rule

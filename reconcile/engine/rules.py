@@ -157,13 +157,11 @@ class RuleSet:
                     except re.error as exc:
                         raise RuleError(f"{d.path}:{r.line}: rule '{r.name}': bad pattern: {exc}") from None
 
-    def _wrap(self, body: str, guard: str | None = None, after_word: bool = True) -> str:
-        """A match of ``body`` as a whole word, after optional proclitics; without
-        ``after_word`` the caller checks that no word character comes before it."""
+    def _wrap(self, body: str) -> str:
+        """A rule's body as a whole word after optional proclitics: how a rule is compiled
+        alone to find which one is broken."""
         pre = fold_pattern(self.macros.get("proclitic", ""))
-        ahead = f"(?={guard})" if guard else ""
-        behind = r"(?<!\w)" if after_word else ""
-        return rf"{behind}{ahead}{pre}(?P<core>{body})(?!\w)"
+        return rf"(?<!\w){pre}(?P<core>{body})(?!\w)"
 
     def _add_lexicon(self, doc: YamlFile, lname: str) -> None:
         """A file's lexicon; one CLDR fills may be extended ("sept" for September), any other
