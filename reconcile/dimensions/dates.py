@@ -64,13 +64,20 @@ class _DateWords:
 
     @classmethod
     def read(cls, tokens: list) -> _DateWords:
-        digits = [str(v) for v in _values(tokens, "digits") if str(v).isdigit()]
-        period = _values(tokens, "period")
-        rel = _values(tokens, "relative_period")
-        return cls(months=_values(tokens, "month"), weekdays=_values(tokens, "weekday"),
-                   rel_day=_values(tokens, "relative_day"), unit=_values(tokens, "period_unit"),
+        # every lexicon's values in one pass over the tokens (``_values`` per lexicon would
+        # read them eight times), in token order
+        by_lexicon: dict[str, list] = {}
+        for t in tokens:
+            for lex, v in t[3]:
+                by_lexicon.setdefault(lex, []).append(v)
+        values = by_lexicon.get
+        digits = [str(v) for v in values("digits", ()) if str(v).isdigit()]
+        period = values("period")
+        rel = values("relative_period")
+        return cls(months=values("month", []), weekdays=values("weekday", []),
+                   rel_day=values("relative_day", []), unit=values("period_unit", []),
                    years=[int(d) for d in digits if len(d) == 4],
-                   days=[int(d) for d in digits if len(d) <= 2] + [int(o) for o in _values(tokens, "ordinal_day")],
+                   days=[int(d) for d in digits if len(d) <= 2] + [int(o) for o in values("ordinal_day", ())],
                    period=period[0] if period else None, rel=rel[0] if rel else None)
 
 
