@@ -26,8 +26,10 @@ def sentence_spans(ctx: LanguageContext, t: str) -> list[Span]:
             s += 1
         while e > s and t[e - 1].isspace():
             e -= 1
-        if e > s:
+        if e - s > MAX_SENTENCE_CHARS:
             res.extend(_bounded(ctx, t, s, e))
+        elif e > s:         # most sentences: one stretch, no call to cut it
+            res.append((s, e))
     return res
 
 
