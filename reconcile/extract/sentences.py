@@ -117,7 +117,7 @@ def segments(ctx: LanguageContext, t: str, sentences: list[Span], hits: dict[str
         if len(cuts) == 2:          # a sentence of one clause (most of them): cuts are sorted and unique
             segs.append(Segment(cuts[0], cuts[1], si))
         else:
-            segs.extend(Segment(a, b, si) for a, b in pairwise(cuts) if b > a)
+            segs += [Segment(a, b, si) for a, b in pairwise(cuts) if b > a]
         # most sentences have no event word: none of their clauses anchors one (``anchor`` stays None)
         if trig_at.any_between(s, e):
             mine = segs[first:]
@@ -166,7 +166,9 @@ def _apposition_regex(ctx: LanguageContext) -> re.Pattern[str] | None:
 
 
 def _cuts(ctx: LanguageContext, t: str, s: int, e: int, preps: Starts[Span], trig_at: Starts[Span]) -> list[int]:
-    marks = sorted({s, e, *[m.end() for m in ctx.clause_sep.finditer(t, s, e)]})
+    ends = [m.end() for m in ctx.clause_sep.finditer(t, s, e)]
+    # most clauses-to-be are whole sentences (s < e): no set to sort
+    marks = sorted({s, e, *ends}) if ends or s >= e else [s, e]
     inside = preps.between(s + 1, e)
     if not inside:
         return marks
