@@ -82,11 +82,13 @@ _TABLE.update({ord(c): None for c in _DELETE})
 _TABLE.update({c: chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
 _DELETABLE = re.compile("[" + "".join(sorted(_DELETE)) + "]")
 # Characters whose NFKC form differs (presentation forms, full-width, ligatures) or whose
-# lower case is not a single character need the slow per-character path.
-_NEEDS_SLOW = re.compile(r"[^\u0000-\u00bf\u0600-\u06ff\u2000-\u206f]")
-
-
-_PUNCT = re.compile("[\u2000-\u206f]")
+# lower case is not a single character need the slow per-character path: every character
+# outside Latin-1's first 192, the Arabic block and the general punctuation block, and the
+# few of that block NFKC changes and no table entry covers.  One character class, so one
+# search of the text tells.
+_SLOW_PUNCT = "".join(chr(c) for c in range(0x2000, 0x2070) if c not in _SAFE_PUNCT and chr(c) not in _REPLACE
+                      and chr(c) not in _DELETE)
+_NEEDS_SLOW = re.compile("[\u00c0-\u05ff\u0700-\u1fff\u2070-\U0010ffff" + re.escape(_SLOW_PUNCT) + "]")
 
 # str.translate looks every character up in the table (slow on Arabic text); one str.replace
 # per table entry the text holds gives the same string several times faster, since no entry
@@ -108,9 +110,7 @@ def _fast_source(original: str) -> str | None:
     """``original`` ready for the fast path, when every char maps to one char or is deleted:
     "الـ10", the article is deleted like the tatweel (replaced by one, same length, so offsets
     hold).  None when some char needs the slow per-character path."""
-    if _NEEDS_SLOW.search(original) or any(
-            0x2000 <= ord(c) < 0x2070 and ord(c) not in _SAFE_PUNCT and chr(ord(c)) not in _REPLACE
-            and chr(ord(c)) not in _DELETE for c in _PUNCT.findall(original)):
+    if _NEEDS_SLOW.search(original):
         return None
     if "\u0640" in original:
         return _ARTICLE_BEFORE_DIGIT.sub(lambda m: "\u0640" * len(m.group()), original)
