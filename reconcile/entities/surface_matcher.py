@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 import ahocorasick
 
@@ -95,7 +95,7 @@ class SurfaceMatcher:
             if scanned[start] not in clitics:
                 name_starts: Iterable[int] = (start,)
             else:
-                name_starts = self._name_starts(scanned, start, 0)
+                name_starts = self._name_starts(scanned, start)
             for s in name_starts:
                 if s in chosen:
                     end = chosen[s]
@@ -131,10 +131,15 @@ class SurfaceMatcher:
     def _match_starts(self, text: str, chosen: dict[int, int]) -> list[int]:
         """Where a match may begin, in order: after a non-word character, with only proclitic
         letters (at most one per set) between there and a name start."""
-        starts = set()
         clitics = self._clitics
+        if not clitics:
+            return sorted(chosen)       # ``_chosen`` kept only starts after a non-word character
+        starts = set()
         depth = len(self._letter_sets)
         for s in chosen:
+            if not s or text[s - 1] not in clitics:
+                starts.add(s)           # after a non-word character (``_chosen``): no proclitic
+                continue
             p = s
             while True:
                 if not p or not _is_word(text[p - 1]):
@@ -144,15 +149,16 @@ class SurfaceMatcher:
                 p -= 1
         return sorted(starts)
 
-    def _name_starts(self, text: str, p: int, i: int) -> Iterator[int]:
+    def _name_starts(self, text: str, p: int) -> list[int]:
         """Where the name starts after the proclitic, in the regex's order of trying: each
         letter set taken (when the text has one of its letters) before it is left out."""
-        if i == len(self._letter_sets):
-            yield p
-            return
-        if p < len(text) and text[p] in self._letter_sets[i]:
-            yield from self._name_starts(text, p + 1, i + 1)
-        yield from self._name_starts(text, p, i + 1)
+        tried = [p]
+        n = len(text)
+        for letters in self._letter_sets:
+            # each way of reading the sets so far, the next set taken first, then left out
+            tried = [q for at in tried
+                     for q in ((at + 1, at) if at < n and text[at] in letters else (at,))]
+        return tried
 
 
 def _trying_order(spelling: str) -> str:
