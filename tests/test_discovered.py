@@ -3,7 +3,7 @@ spellings and scripts, on names and texts written for these tests."""
 from __future__ import annotations
 
 import pytest
-import yaml
+from conftest import report_of_corpus
 
 from reconcile.entities.discovered import merge_discovered, skeleton
 from reconcile.records import Entity
@@ -52,15 +52,8 @@ def test_a_spokesman_in_two_languages_is_one_speaker(tmp_path):
           "Italian Prime Minister Giorgia Meloni lasted 40 minutes.\n")
     ar = ("قال المتحدث باسم الحكومة الأردنية خالد منصور إن الاتصال بين الملك عبد الله الثاني ورئيسة الوزراء "
           "الإيطالية جورجيا ميلوني استمر 40 دقيقة.\n")
-    (tmp_path / "en.txt").write_text(en, encoding="utf-8")
-    (tmp_path / "ar.txt").write_text(ar, encoding="utf-8")
-    manifest = {"en.txt": {"outlet": "A", "language": "en", "published": "2024-05-02"},
-                "ar.txt": {"outlet": "B", "language": "ar", "published": "2024-05-02"}}
-    (tmp_path / "sources.yaml").write_text(yaml.safe_dump(manifest, allow_unicode=True), encoding="utf-8")
-    from reconcile.ingest.corpus import load_corpus
-    from reconcile.pipeline import analyse
-    from reconcile.report.writer import build_report
-    rep = build_report(analyse(load_corpus([tmp_path])), "spokesman")
+    rep = report_of_corpus(tmp_path, {"en": (en, "2024-05-02"), "ar": (ar, "2024-05-02")}, "spokesman",
+                           outlets={"en": "A", "ar": "B"})
     speakers = {c["doc"]: c.get("speaker") for ev in rep["events"] for f in ev["facts"]
                 if f["fact"] == "duration" for c in f["claims"]}
     assert set(speakers) == {"en", "ar"} and speakers["en"] == speakers["ar"] is not None, speakers

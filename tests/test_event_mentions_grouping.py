@@ -4,31 +4,8 @@ time, an event an article names nobody for never joins another article's event o
 people, and a contact two articles recall is one event.  Texts written for these tests."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
-from conftest import fact_values, report_of_article
-
-from reconcile.ingest.corpus import load_corpus
-from reconcile.pipeline import analyse
-from reconcile.report.writer import build_report
-
-
-def _corpus_report(folder: Path, articles: dict[str, tuple[str, str]]) -> dict:
-    """The report of the articles ``name -> (published, text)`` written into ``folder``."""
-    manifest = {}
-    for name, (published, text) in articles.items():
-        lang = "ar" if any("\u0600" <= ch <= "\u06ff" for ch in text) else "en"
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-        manifest[f"{name}.txt"] = {"outlet": name, "language": lang, "published": published, "url": None}
-    (folder / "sources.yaml").write_text(yaml.safe_dump(manifest), encoding="utf-8")
-    return build_report(analyse(load_corpus([folder])), "corpus")
-
-
-def _on(rep, start):
-    return [ev for ev in rep["events"] if (ev["date"] or {}).get("start") == start]
-
+from conftest import events_on, fact_values, report_of_article, report_of_corpus
 
 RECALLED_BY_VIDEO = {
     "en": "Starmer and Carney discuss tariffs\n\nLONDON, May 3 (Agency) - British Prime Minister Keir "
@@ -43,8 +20,8 @@ RECALLED_BY_VIDEO = {
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_a_medium_between_commas_is_how_the_recalled_contact_was_held(tmp_path, lang):
     rep = report_of_article(tmp_path, RECALLED_BY_VIDEO[lang], "2025-05-03")
-    (main,) = _on(rep, "2025-05-02")
-    (recalled,) = _on(rep, "2025-02-01")
+    (main,) = events_on(rep, "2025-05-02")
+    (recalled,) = events_on(rep, "2025-02-01")
     assert fact_values(main, "medium") == [{"medium": "phone"}]
     assert fact_values(recalled, "medium") == [{"medium": "video"}]
 
@@ -55,7 +32,7 @@ def test_when_after_a_recalled_date_takes_up_that_contact(tmp_path):
             "Sanchez and Montenegro last talked in November, when they held a video call lasting about "
             "90 minutes. When the call ended, Sanchez left for Brussels.\n")
     rep = report_of_article(tmp_path, text, "2024-10-09")
-    (main,) = _on(rep, "2024-10-08")
+    (main,) = events_on(rep, "2024-10-08")
     (recalled,) = [ev for ev in rep["events"] if ev is not main]
     assert fact_values(main, "medium") == [{"medium": "phone"}]
     assert fact_values(main, "duration") == [{"minutes": {"min": 20, "max": 20}}]
@@ -68,8 +45,8 @@ def test_an_apposition_names_the_event_again(tmp_path):
             "Rutte and Danish Prime Minister Mette Frederiksen held a video call on Wednesday.\n\n"
             "Their first conversation, a 15-minute phone call, took place on Sept. 12, a spokesman said.\n")
     rep = report_of_article(tmp_path, text, "2024-10-02")
-    (first,) = _on(rep, "2024-09-12")
-    assert {p for p in first["participants"]} == {p for p in _on(rep, "2024-10-02")[0]["participants"]}
+    (first,) = events_on(rep, "2024-09-12")
+    assert {p for p in first["participants"]} == {p for p in events_on(rep, "2024-10-02")[0]["participants"]}
     assert fact_values(first, "medium") == [{"medium": "phone"}]
     assert fact_values(first, "duration") == [{"minutes": {"min": 15, "max": 15}}]
 
@@ -78,32 +55,32 @@ def test_an_apposition_names_the_event_again(tmp_path):
 # article has a call of other people dated in June: not one event (a conflict on its length
 # would be false)
 UNNAMED = {
-    "a": ("2025-07-09", "Kristersson, Orpo talk again\n\nSTOCKHOLM, July 9 (Agency) - Swedish Prime Minister "
-                        "Ulf Kristersson and Finnish Prime Minister Petteri Orpo held a video call on "
-                        "Wednesday.\n\nA 25-minute phone call took place on June 9, officials said.\n"),
-    "b": ("2025-06-20", "Scholz calls Ramaphosa\n\nBERLIN - German Chancellor Olaf Scholz spoke by phone with "
-                        "South African President Cyril Ramaphosa in June for about 45 minutes, a spokesman "
-                        "said on Friday.\n"),
+    "a": ("Kristersson, Orpo talk again\n\nSTOCKHOLM, July 9 (Agency) - Swedish Prime Minister "
+          "Ulf Kristersson and Finnish Prime Minister Petteri Orpo held a video call on "
+          "Wednesday.\n\nA 25-minute phone call took place on June 9, officials said.\n", "2025-07-09"),
+    "b": ("Scholz calls Ramaphosa\n\nBERLIN - German Chancellor Olaf Scholz spoke by phone with "
+          "South African President Cyril Ramaphosa in June for about 45 minutes, a spokesman "
+          "said on Friday.\n", "2025-06-20"),
 }
 
 
 def test_an_event_its_article_names_nobody_for_joins_no_event_of_other_people(tmp_path):
-    rep = _corpus_report(tmp_path, UNNAMED)
+    rep = report_of_corpus(tmp_path, UNNAMED)
     for ev in rep["events"]:
         assert len({c["doc"] for f in ev["facts"] for c in f["claims"]}) == 1, ev["participants"]
 
 
 RECALLED_TWICE = {
-    "a": ("2025-05-03", RECALLED_BY_VIDEO["en"]),
-    "b": ("2025-05-03", "Carney, Starmer talk trade\n\nOTTAWA - Canadian Prime Minister Mark Carney spoke with "
-                        "British Prime Minister Keir Starmer on Friday about trade. It was their first "
-                        "conversation since February, when they spoke by video.\n"),
+    "a": (RECALLED_BY_VIDEO["en"], "2025-05-03"),
+    "b": ("Carney, Starmer talk trade\n\nOTTAWA - Canadian Prime Minister Mark Carney spoke with "
+          "British Prime Minister Keir Starmer on Friday about trade. It was their first "
+          "conversation since February, when they spoke by video.\n", "2025-05-03"),
 }
 
 
 def test_a_contact_two_articles_recall_is_one_event(tmp_path):
-    rep = _corpus_report(tmp_path, RECALLED_TWICE)
-    feb = _on(rep, "2025-02-01")
+    rep = report_of_corpus(tmp_path, RECALLED_TWICE)
+    feb = events_on(rep, "2025-02-01")
     assert len(feb) == 1
     assert {c["doc"] for f in feb[0]["facts"] for c in f["claims"]} == {"a", "b"}
     assert {"medium": "video"} in fact_values(feb[0], "medium")
@@ -124,7 +101,7 @@ def test_a_clause_that_looks_ahead_makes_neither_the_event_nor_its_day_ahead(tmp
     rep = report_of_article(tmp_path, AHEAD_ASIDE[lang], "2024-10-10")
     (ev,) = [ev for ev in rep["events"] if fact_values(ev, "duration")]
     assert ev["date"] == {"start": "2024-10-08", "end": "2024-10-08"}
-    assert not _on(rep, "2024-10-15")
+    assert not events_on(rep, "2024-10-15")
     assert fact_values(ev, "duration") == [{"minutes": {"min": 120, "max": 120}}]
 
 
@@ -147,7 +124,7 @@ RECEIVED = {
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_a_guest_received_at_a_palace_of_a_city_was_met_there_in_person(tmp_path, lang):
     rep = report_of_article(tmp_path, RECEIVED[lang], "2024-10-08")
-    (ev,) = _on(rep, "2024-10-07")
+    (ev,) = events_on(rep, "2024-10-07")
     assert ev["kind"] == "meeting"
     assert {"entity": "Doha"} in fact_values(ev, "location")
     assert {"medium": "in_person"} in fact_values(ev, "medium")

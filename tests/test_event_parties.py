@@ -4,7 +4,7 @@ an event of its own after "a separate"/"another", and a leader's title with any 
 the state ("the U.S. leader", "the Turkish leader")."""
 from __future__ import annotations
 
-from conftest import fact_values, report_of_article
+from conftest import fact_values, report_of_article, report_of_corpus
 
 
 def _events(tmp_path, text, published):
@@ -91,20 +91,11 @@ def test_talks_told_after_a_temporal_preposition_are_another_event(tmp_path):
 
 
 def test_an_undated_event_joins_the_one_held_at_its_place(tmp_path):
-    import yaml
 
-    from reconcile.ingest.corpus import load_corpus
-    from reconcile.pipeline import analyse
-    from reconcile.report.writer import build_report
     docs = {"a.txt": ("Delegations of Armenia and Azerbaijan met in Vienna on Friday for talks.\n", "2023-06-10"),
                 "b.txt": ("Delegations of Armenia and Azerbaijan met in Prague on Tuesday for talks.\n", "2023-06-14"),
                 "c.txt": ("The contacts between the delegations that met in Vienna were useful.\n", None)}
-    for name, (text, _day) in docs.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    manifest = {name: {"outlet": f"Outlet {name}", "language": "en", "published": day, "url": None}
-                for name, (_text, day) in docs.items()}
-    (tmp_path / "sources.yaml").write_text(yaml.safe_dump(manifest), encoding="utf-8")
-    rep = build_report(analyse(load_corpus([tmp_path])), "places")
+    rep = report_of_corpus(tmp_path, {name.removesuffix(".txt"): v for name, v in docs.items()}, "places")
     vienna = [ev for ev in rep["events"] if "c" in {d.split(".")[0] for d in ev["documents"]}]
     assert vienna and (vienna[0]["date"] or {}).get("start") == "2023-06-09", [(e["date"], e["documents"]) for e in rep["events"]]
 
@@ -143,11 +134,7 @@ def test_arabic_nationality_plurals_name_the_state():
 
 
 def test_recalled_talks_at_a_place_join_the_talks_held_there(tmp_path):
-    import yaml
 
-    from reconcile.ingest.corpus import load_corpus
-    from reconcile.pipeline import analyse
-    from reconcile.report.writer import build_report
     # the talks name no party the gazetteer knows (it now lists Armenia and Azerbaijan: recalled
     # talks joining talks between named states is left to event grouping)
     docs = {"a.txt": ("The two delegations held talks in Vienna on Friday.\n", "2023-06-10"),
@@ -155,12 +142,7 @@ def test_recalled_talks_at_a_place_join_the_talks_held_there(tmp_path):
                       "2023-06-12"),
             "c.txt": ("Macron and Scholz spoke by phone on Monday, mindful of the recent negotiations in Oslo.\n",
                       "2023-06-12")}
-    for name, (text, _day) in docs.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    manifest = {name: {"outlet": f"Outlet {name}", "language": "en", "published": day, "url": None}
-                for name, (_text, day) in docs.items()}
-    (tmp_path / "sources.yaml").write_text(yaml.safe_dump(manifest), encoding="utf-8")
-    rep = build_report(analyse(load_corpus([tmp_path])), "recalled")
+    rep = report_of_corpus(tmp_path, {name.removesuffix(".txt"): v for name, v in docs.items()}, "recalled")
     located = {ev["id"]: (ev["date"], sorted(ev["documents"]), fact_values(ev, "location")) for ev in rep["events"]
                if fact_values(ev, "location")}
     # Vienna joins the Friday talks; Oslo, held nowhere others report, makes no event of its own

@@ -4,7 +4,7 @@ present of schedules is ahead; the caller of a received call, with a day word or
 in between."""
 from __future__ import annotations
 
-from conftest import fact_values, report_of_article
+from conftest import events_by_start, events_on, fact_values, report_of_article
 
 
 def _report(tmp_path, text, published):
@@ -28,14 +28,14 @@ ANOTHER_CALL = """أردوغان يجري اتصالين
 
 def test_the_last_call_before_the_noun_is_an_earlier_one(tmp_path):
     rep = _report(tmp_path, LAST_CALL, "2024-05-15")
-    today = [ev for ev in rep["events"] if (ev["date"] or {}).get("start") == "2024-05-14"]
+    today = events_on(rep, "2024-05-14")
     assert len(today) == 1
     assert fact_values(today[0], "duration") == [{"minutes": {"min": 40, "max": 40}}]
 
 
 def test_another_call_after_the_noun_is_a_new_one(tmp_path):
     rep = _report(tmp_path, ANOTHER_CALL, "2024-05-15")
-    days = {(ev["date"] or {}).get("start"): ev for ev in rep["events"]}
+    days = events_by_start(rep)
     assert "2024-05-15" in days and fact_values(days["2024-05-15"], "duration")
 
 
@@ -47,7 +47,7 @@ def test_a_trip_ahead_takes_the_coming_weekday(tmp_path):
         folder = tmp_path / lang
         folder.mkdir()
         rep = _report(folder, text, "2024-05-16")       # a Thursday
-        days = {(ev["date"] or {}).get("start") for ev in rep["events"]}
+        days = set(events_by_start(rep))
         assert "2024-05-18" in days and "2024-05-11" not in days, (lang, days)
 
 

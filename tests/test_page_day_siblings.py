@@ -5,12 +5,10 @@ of the same people fit it; a recalled one ("their last call") or an announced on
 speak") is not, nor one its March outlet says lasted otherwise; a dated page is left as it was."""
 from __future__ import annotations
 
-import yaml
+from conftest import report_of_corpus
 
 import reconcile.pipeline as pipeline
-from reconcile.ingest.corpus import load_corpus
-from reconcile.pipeline import analyse
-from reconcile.report.writer import build_report, dumps
+from reconcile.report.writer import dumps
 
 MODI_MARCH = """Macron and Modi discuss trade
 
@@ -73,14 +71,8 @@ ANNOUNCED = {"en": ("held a phone call with Brazilian President Luiz Inacio Lula
                     "سيجري اتصالا مع الرئيس البرازيلي لولا دا سيلفا")}
 
 
-def _report(tmp_path, lang, page, published=None):
-    docs = dict(RUNS[lang], page=(page, published))
-    manifest = {}
-    for name, (text, day) in docs.items():
-        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
-        manifest[f"{name}.txt"] = {"outlet": f"Outlet {name}", "language": lang, "published": day, "url": None}
-    (tmp_path / "sources.yaml").write_text(yaml.safe_dump(manifest), encoding="utf-8")
-    return build_report(analyse(load_corpus([tmp_path])), "siblings")
+def _report(tmp_path, lang, page, published=None, runs=None):
+    return report_of_corpus(tmp_path, dict(runs or RUNS[lang], page=(page, published)), "siblings")
 
 
 def _lula_events(report):
@@ -131,15 +123,8 @@ def test_without_the_page_s_day_the_call_joins_neither(tmp_path):
     for lang in ("en", "ar"):
         run = tmp_path / lang
         run.mkdir()
-        docs = dict(RUNS[lang])
-        del docs["modi"]
-        RUNS_WITHOUT = {lang: docs}
-        manifest = {}
-        for name, (text, day) in dict(RUNS_WITHOUT[lang], page=(UNDATED_PAGE[lang], None)).items():
-            (run / f"{name}.txt").write_text(text, encoding="utf-8")
-            manifest[f"{name}.txt"] = {"outlet": f"Outlet {name}", "language": lang, "published": day, "url": None}
-        (run / "sources.yaml").write_text(yaml.safe_dump(manifest), encoding="utf-8")
-        report = build_report(analyse(load_corpus([run])), "siblings")
+        without_modi = {doc: v for doc, v in RUNS[lang].items() if doc != "modi"}
+        report = _report(run, lang, UNDATED_PAGE[lang], runs=without_modi)
         dated = [ev for ev in _lula_events(report) if ev["date"]]
         assert all("page" not in ev["documents"] for ev in dated), lang
 

@@ -4,7 +4,7 @@ length, initiator and medium never join the main event's, even when the other pa
 not recognised.  Texts written for these tests."""
 from __future__ import annotations
 
-from conftest import fact_values, report_of_article
+from conftest import fact_values, report_of_article, report_of_corpus
 
 
 def _events(tmp_path, text, published):
@@ -69,22 +69,12 @@ def test_an_earlier_word_about_the_same_call_stays_with_it(tmp_path):
 def test_an_undated_page_dates_its_other_call_by_its_main_event(tmp_path):
     # one dated article fixes the day of the talks; the undated page's call "the same morning"
     # with someone else is on that day too, and not part of the talks
-    import yaml
-
-    from reconcile.ingest.corpus import load_corpus
-    from reconcile.pipeline import analyse
-    from reconcile.report.writer import build_report
-    (tmp_path / "a.txt").write_text(
-        "HELSINKI, May 12 (Baltic Wire) - Finnish President Alexander Stubb held talks with German "
-        "Chancellor Friedrich Merz in Helsinki on Monday, the presidency said.\n", encoding="utf-8")
-    (tmp_path / "b.txt").write_text(
-        "عقد الرئيس الفنلندي ألكسندر ستوب والمستشار الألماني فريدريش ميرتس، الاثنين، في هلسنكي، جلسة "
-        "مباحثات استمرت ساعتين.\n\nوكان ميرتس قد أجرى صباح اليوم نفسه اتصالا هاتفيا مع الرئيس الفرنسي "
-        "إيمانويل ماكرون استمر عشرين دقيقة.\n", encoding="utf-8")
-    manifest = {"a.txt": {"outlet": "Baltic Wire", "language": "en", "published": "2025-05-12", "url": None},
-                "b.txt": {"outlet": "Other", "language": "ar", "published": None, "url": None}}
-    (tmp_path / "sources.yaml").write_text(yaml.safe_dump(manifest), encoding="utf-8")
-    events = build_report(analyse(load_corpus([tmp_path])), "apart")["events"]
+    docs = {"a": ("HELSINKI, May 12 (Baltic Wire) - Finnish President Alexander Stubb held talks with German "
+                  "Chancellor Friedrich Merz in Helsinki on Monday, the presidency said.\n", "2025-05-12"),
+            "b": ("عقد الرئيس الفنلندي ألكسندر ستوب والمستشار الألماني فريدريش ميرتس، الاثنين، في هلسنكي، جلسة "
+                  "مباحثات استمرت ساعتين.\n\nوكان ميرتس قد أجرى صباح اليوم نفسه اتصالا هاتفيا مع الرئيس الفرنسي "
+                  "إيمانويل ماكرون استمر عشرين دقيقة.\n", None)}
+    events = report_of_corpus(tmp_path, docs, "apart", outlets={"a": "Baltic Wire", "b": "Other"})["events"]
     call = [ev for ev in events if "Emmanuel Macron" in ev["participants"]]
     assert call and (call[0]["date"] or {}).get("start") == "2025-05-12"
     assert _minutes(call[0]) == [20]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import hashlib
 
+from conftest import report_of_corpus
+
 from reconcile.entities.gazetteer import gazetteer
 from reconcile.entities.registry import EntityRegistry
 from reconcile.extract import extract_document, language_context
@@ -154,17 +156,8 @@ Earlier that morning, Saied spoke by phone with Libyan Presidential Council head
 
 
 def _run(tmp_path, lang: str, dated: str, undated: str) -> dict:
-    import yaml
-
-    from reconcile.ingest.corpus import load_corpus
-    from reconcile.pipeline import analyse
-    from reconcile.report.writer import build_report
-    (tmp_path / "dated.txt").write_text(dated, encoding="utf-8")
-    (tmp_path / "page.txt").write_text(undated, encoding="utf-8")
-    manifest = {"dated.txt": {"outlet": "A", "language": lang, "published": "2024-10-18", "url": None},
-                "page.txt": {"outlet": "B", "language": lang, "published": None, "url": None}}
-    (tmp_path / "sources.yaml").write_text(yaml.safe_dump(manifest), encoding="utf-8")
-    return build_report(analyse(load_corpus([tmp_path])), "same-morning")
+    return report_of_corpus(tmp_path, {"dated": (dated, "2024-10-18"), "page": (undated, None)}, "same-morning",
+                            outlets={"dated": "A", "page": "B"})
 
 
 def test_same_morning_on_an_undated_page_takes_the_page_s_day(tmp_path):
