@@ -66,7 +66,7 @@ def merge_discovered(entities: Mapping[str, Entity], found: Iterable[str]) -> di
 
 
 # a surname of this many consonants or more is rare enough to carry a match whose given names
-# differ in one transliterated letter ("Serhii" / "سيرغي", the Ukrainian and the Russian form)
+# differ in one transliterated letter ("Oleksandr" / "ألكسندر", the Ukrainian and the Russian form)
 _LONG_SURNAME = 4
 
 

@@ -380,7 +380,7 @@ class _Titled:
         return prev[0] in self.person_at and not text[prev[1]:words[i][0]].strip()
 
     def _named_before(self, i: int) -> EntityMention | None:
-        """"Serhii Nykyforov, the president's spokesman, said": where names are capitalised, two
+        """"Anna Lindqvist, the president's spokeswoman, said": where names are capitalised, two
         or three capitalised words just before the comma that opens the title's appositive.
         After "the" or a preposition the words name a place ("in the Black Sea, the official
         said"), not a person."""

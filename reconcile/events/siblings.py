@@ -1,7 +1,7 @@
 """Other news of the same story on an undated page.  A page with no date of its own ("the
-Kremlin said on Wednesday that the call ...") has its main event dated only once it is placed
-among the other articles' events.  The other events it reports as news alongside ("... also
-said Zelensky held a call with Trump", "كما أكدت الرئاسة أن ... أجرى اتصالا مع ...") say no day
+Elysee said on Friday that the call ...") has its main event dated only once it is placed
+among the other articles' events.  The other events it reports as news alongside ("... the
+office added that Macron also spoke with Lula", "وأضاف المكتب أن ... تحدث أيضا مع ...") say no day
 of their own; when several events of the run fit one of them (the same two people spoke on
 several days) it joined none.  Those are taken to be on the day the page's main events were
 placed on (a day either side for time zones) when choosing among the events they fit: only an

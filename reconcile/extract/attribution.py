@@ -278,7 +278,7 @@ def _office_holder(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry,
 
 def _title_chain(ex: DocExtraction, gaz: EntityRegistry, k: int,
                  principal: tuple[str, int, int]) -> tuple[str, int, int]:
-    """"المتحدث باسم الرئيس الأوكراني سيرغي نيكيفوروف": another person named right after a
+    """"المتحدث باسم الرئيس الكيني حسين محمد": another person named right after a
     leader's title holds the title before it (a title and its own holder's name are one mention)."""
     if k + 1 < len(ex.entities):
         es2, ee2, eid2, how2 = ex.entities[k + 1]
