@@ -109,6 +109,7 @@ class RuleSet:
         # dimensions together, each other dimension alone
         together = [name for name in DOCUMENT_DIMENSIONS if name in self._scans]
         self.joint = self._compiled(together, lambda: JointScan([self._scans[n] for n in together]))
+        self.joint_dimensions = tuple(together)        # what joint.find's lists are, in order
         self._in_joint = {name: k for k, name in enumerate(together)}
         for name, scan in self._scans.items():
             if name not in self._in_joint:

@@ -24,8 +24,9 @@ READ_BY_TOKEN = frozenset(BUILDERS)
 
 def document_hits(rs: RuleSet, folded: str, ref: dt.date | None) -> dict[str, list[Hit]]:
     """Every document dimension's hits, from one joint scan of the text."""
-    found = rs.joint.find(folded)
-    return {dim: _hits(rs, dim, longest_first(found[k]), folded, ref) for k, dim in enumerate(DIMENSIONS)}
+    found = dict(zip(rs.joint_dimensions, rs.joint.find(folded), strict=True))
+    # a rules folder may lack a dimension: it has no hits
+    return {dim: _hits(rs, dim, longest_first(found.get(dim, [])), folded, ref) for dim in DIMENSIONS}
 
 
 def rule_hits(rs: RuleSet, dim: str, folded: str, ref: dt.date | None) -> list[Hit]:

@@ -15,10 +15,11 @@ country of the dateline.  Articles in two scripts naming one body are merged lat
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from reconcile.entities.anaphora import dateline_state
 from reconcile.entities.registry import EntityRegistry
+from reconcile.entities.words import Word, split_words
 from reconcile.extract.clocks import dateline_span
 from reconcile.extract.context import LanguageContext
 from reconcile.records import DocExtraction, EntityMention
@@ -38,7 +39,7 @@ def with_institutions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegist
     t = ex.nt.text
     # most articles use no head word: the list of words with offsets (costly to build for every
     # article) is only needed when one does
-    words = _words(t) if _names_head(ctx, lex.entries, t) else []
+    words = split_words(t)[2] if _names_head(ctx, lex.entries, t) else []
     found: list[EntityMention] = []
     last_of_kind: dict[str, str] = {}
     home = _dateline_country(ex, gaz)
@@ -75,7 +76,7 @@ def with_institutions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegist
 # each language's head words as one regex, compiled once
 
 def _head_regex(ctx: LanguageContext, heads: Iterable[str]) -> tuple[re.Pattern[str], tuple[str, ...]]:
-    """A head word standing as a whole word (what ``_words`` would list), and the heads that
+    """A head word standing as a whole word (what ``split_words`` would list), and the heads that
     are single words; a head that is no single word could never be one of them."""
     if _head_regex not in ctx.memo:
         single = tuple(w for w in sorted(heads, key=lambda w: (-len(w), w)) if _WORDS.fullmatch(w))
@@ -92,12 +93,8 @@ def _names_head(ctx: LanguageContext, heads: Iterable[str], t: str) -> bool:
     return any(w in t for w in single) and regex.search(t) is not None
 
 
-def _words(t: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _WORDS.finditer(t)]
-
-
 def _named_body(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry,
-                words_links: tuple[list, frozenset[str]], i: int,
+                words_links: tuple[Sequence[Word], frozenset[str]], i: int,
                 home: str | None) -> tuple[int, int, int, str | None] | None:
     """(start, end, index of the word after it, country) of a body named from the head at ``i``:
     where names are capitalised, by its capitals; else by the article its own words take."""
@@ -108,7 +105,7 @@ def _named_body(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry,
     return _cased_body(ex, gaz, words, links, i, home)
 
 
-def _cased_body(ex: DocExtraction, gaz: EntityRegistry, words: list, links: frozenset[str], i: int,
+def _cased_body(ex: DocExtraction, gaz: EntityRegistry, words: Sequence[Word], links: frozenset[str], i: int,
                 home: str | None) -> tuple[int, int, int, str | None] | None:
     """"Directorate of Communications", "Office of the President of Ukraine", "Cabinet Office":
     the head written with a capital, with capitalised words after ("of" ...) or before it."""
@@ -143,7 +140,7 @@ def _cased_body(ex: DocExtraction, gaz: EntityRegistry, words: list, links: froz
     return start, end, j, affiliation or home
 
 
-def _definite_body(ex: DocExtraction, gaz: EntityRegistry, words: list, links: frozenset[str], i: int,
+def _definite_body(ex: DocExtraction, gaz: EntityRegistry, words: Sequence[Word], links: frozenset[str], i: int,
                    article: str) -> tuple[int, int, int, str | None] | None:
     """"دائرة الاتصال في الرئاسة التركية": the head, its own words (with the article), and the
     body or state it belongs to, which the gazetteer knows."""
@@ -170,7 +167,7 @@ def _definite_body(ex: DocExtraction, gaz: EntityRegistry, words: list, links: f
     return words[i][0], ee, k, country
 
 
-def _bare_institutions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, words: list,
+def _bare_institutions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegistry, words: Sequence[Word],
                        home: str | None, found: list[EntityMention]) -> list[EntityMention]:
     """"the presidential office said", "قالت الحكومة": a state's own institution named bare
     (``bare_institution``) is the dateline country's, when a person serving that country is
@@ -180,7 +177,7 @@ def _bare_institutions(ex: DocExtraction, ctx: LanguageContext, gaz: EntityRegis
     if lex is None or home is None or not any(e.type == "person" and e.affiliation == home for e in serving):
         return []
     t = ex.nt.text
-    words = words or _words(t)
+    words = words or split_words(t)[2]
     out: list[EntityMention] = []
     # a name looked up from word i starts with that word (then a space, a mark or its end):
     # a word no entry starts with need not be looked up at all
@@ -277,7 +274,7 @@ def _sentence_start(t: str, pos: int) -> bool:
     return pos == 0 or before == "" or before[-1:] in ".!?\n:\"—-"
 
 
-def _after_article(ctx: LanguageContext, t: str, words: list, i: int) -> bool:
+def _after_article(ctx: LanguageContext, t: str, words: Sequence[Word], i: int) -> bool:
     """"the directorate said", "الدائرة": the head alone, made definite."""
     if ctx.lang == "ar":
         return False

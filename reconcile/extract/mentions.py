@@ -262,7 +262,7 @@ def _previous_before(t: str, ctx: LanguageContext, idx: MentionIndex, sg: Segmen
         return True           # "since the Geneva talks", "منذ لقائهما في الدوحة": an earlier event
     if _last_before(t, idx, first):
         return True
-    if not _previous_counts_before(ctx):
+    if "before" not in ctx.rs.setting("event", "previous_marker_sides", ["before", "after"]):
         return False
     for ms, me, _v in idx.previous.between(lo, first.start):
         if me > first.start or len(t[me:first.start].split()) > 2:
@@ -271,15 +271,6 @@ def _previous_before(t: str, ctx: LanguageContext, idx: MentionIndex, sg: Segmen
             continue
         return True
     return False
-
-
-def _previous_counts_before(ctx: LanguageContext) -> bool:
-    """Whether a "previous" word counts before the event word (``previous_marker_sides``), read
-    once per context."""
-    if _previous_counts_before not in ctx.memo:
-        sides = ctx.rs.setting("event", "previous_marker_sides", ["before", "after"])
-        ctx.memo[_previous_counts_before] = "before" in sides
-    return ctx.memo[_previous_counts_before]
 
 
 def _last_before(t: str, idx: MentionIndex, first: Hit) -> bool:
