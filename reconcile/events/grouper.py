@@ -63,6 +63,13 @@ class EventCluster:
     # dated a day apart by outlets in far-apart time zones: its date spans both days
     zone_slack: bool = False
 
+    def join(self, de: DocEvent) -> None:
+        """A document's event becomes one of this event's: its kind, parties and dates count."""
+        self.kind = merge_kind(self.kind, de.kind)
+        self.persons |= de.persons
+        self.collectives |= de.collectives
+        self.add(de)
+
     def add(self, de: DocEvent) -> None:
         """Add a document's event; the aggregates behind ``date`` are kept up to date here so
         that reading the date costs nothing however many articles the event has."""
@@ -321,10 +328,7 @@ class EventGrouper:
                 date_in_run(de, self.run_days)      # an event of its own: dated in the run's year
                 pick = index.new_cluster(EventCluster(de.kind))
             old_date = pick.date
-            pick.kind = merge_kind(pick.kind, de.kind)
-            pick.persons |= de.persons
-            pick.collectives |= de.collectives
-            pick.add(de)
+            pick.join(de)
             for p in self._keys(de.persons | de.collectives):
                 self._party_index.setdefault(p, {})[id(pick)] = pick
             index.reindex(pick, old_date, self._keys(pick.persons | pick.collectives))

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from reconcile.dimensions.dates import partial_fits
 from reconcile.events.dates import by_claims, clashes, narrow, resolve_constraints
 from reconcile.events.days import Day, day_keys, days_between, width
-from reconcile.events.docevent import merge_kind
 from reconcile.events.zones import zone_tolerance
 from reconcile.records import DocExtraction
 
@@ -58,10 +57,7 @@ def place_on_page_day(grouper: EventGrouper, clusters: list[EventCluster],
                 _date_to_page_day(de, home[id(de)], day)
                 continue
             emptied.add(id(home[id(de)]))
-            target.add(de)
-            target.kind = merge_kind(target.kind, de.kind)
-            target.persons |= de.persons
-            target.collectives |= de.collectives
+            target.join(de)
             home[id(de)] = target
             resolve_constraints(target)
     return [c for c in clusters if id(c) not in emptied]
