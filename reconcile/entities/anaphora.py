@@ -150,9 +150,6 @@ class _BareTitles:
                     yield m
 
 
-_BARE: dict[tuple[str, str], _BareTitles] = {}
-
-
 def bare_title_refs(gaz: Gazetteer, nt: NormalText, lang: str, ref: dt.date | None,
                     refs: Sequence[EntityMention]) -> list[EntityMention]:
     """"Prime Minister Anwar Ibrahim spoke with President Erdogan ... The call, which the prime
@@ -200,8 +197,8 @@ def dateline_state(gaz: Gazetteer, nt: NormalText, found: Sequence[EntityMention
 
 
 def _bare_titles(gaz: Gazetteer, lang: str) -> _BareTitles | None:
-    key = (str(gaz.path), lang)
-    if key not in _BARE:
+    key = (_bare_titles, lang)
+    if key not in gaz.memo:
         article = gaz.article.get(lang)
         # Arabic: the definite titles ("الرئيس", "رئيس الوزراء"; not "رئيس", which heads a
         # construct naming someone else); English: after "the"
@@ -213,11 +210,12 @@ def _bare_titles(gaz: Gazetteer, lang: str) -> _BareTitles | None:
         if article:
             pre = gaz.proclitic.get(lang, "")
             # the proclitic is optional letter sets only ("[وف]?[بلك]?": SurfaceMatcher checks)
-            _BARE[key] = _BareTitles(re.compile(rf"(?<!\w){pre}(?P<a>{alt})(?!\w)"), tuple(titles),
+            gaz.memo[key] = _BareTitles(re.compile(rf"(?<!\w){pre}(?P<a>{alt})(?!\w)"), tuple(titles),
                                      pre.count("]?"))
         else:
-            _BARE[key] = _BareTitles(re.compile(rf"(?<!\w)the (?P<a>{alt})(?!\w)", re.IGNORECASE), None, 0)
-    return _BARE[key]
+            gaz.memo[key] = _BareTitles(re.compile(rf"(?<!\w)the (?P<a>{alt})(?!\w)", re.IGNORECASE), None, 0)
+    result: _BareTitles = gaz.memo[key]
+    return result
 
 
 def _bare(gaz: Gazetteer, text: str, lang: str, s: int, e: int) -> bool:

@@ -51,6 +51,8 @@ class Gazetteer:
                                                             compare=False)
     _name_parts: dict[str, NameParts] = field(default_factory=dict, init=False, repr=False, compare=False)
     _title_words: dict[str, TitleWords] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # what other modules derive the same way, keyed by (deriving function, language)
+    memo: dict[tuple[Any, str], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
     # each language's table as ``surfaces`` gives it, read here (in C) at every lookup
     _tables: dict[str, Mapping[str, tuple[Surface, ...]]] = field(default_factory=dict, init=False, repr=False,
                                                                   compare=False)
