@@ -49,14 +49,11 @@ def _type(gaz: Gazetteer, eid: str) -> str:
     return ent.type if ent else "person"
 
 
-_REGEX: dict[tuple[str, str, str], tuple[re.Pattern, tuple[str, ...]]] = {}
-
-
 def _phrase_regex(gaz: Gazetteer, lang: str, phrase: str) -> tuple[re.Pattern, tuple[str, ...]]:
     """The phrase as a word, with what may be glued before it ("وأكد الأخير", "للأخير"); and
     the literal forms one of which any match contains (none when case is ignored)."""
-    key = (str(gaz.path), lang, phrase)
-    if key not in _REGEX:
+    key = (_phrase_regex, f"{lang}:{phrase}")
+    if key not in gaz.memo:
         words = [phrase]
         contraction = gaz.contracted_article(lang)
         if contraction and phrase.startswith(contraction[0]):
@@ -65,8 +62,9 @@ def _phrase_regex(gaz: Gazetteer, lang: str, phrase: str) -> tuple[re.Pattern, t
         pre = gaz.proclitic.get(lang, "")
         flags = re.IGNORECASE if lang == "en" else 0
         regex = re.compile(rf"(?<!\w){pre}(?P<a>{'|'.join(alts)})(?!\w)", flags)
-        _REGEX[key] = (regex, () if flags else tuple(words))
-    return _REGEX[key]
+        gaz.memo[key] = (regex, () if flags else tuple(words))
+    result: tuple[re.Pattern, tuple[str, ...]] = gaz.memo[key]
+    return result
 
 
 def _stands_alone(gaz: Gazetteer, text: str, lang: str, s: int, e: int) -> bool:
