@@ -17,6 +17,8 @@ from reconcile.entities.gazetteer import Gazetteer
 from reconcile.entities.mentions import find_folded, surname_of
 from reconcile.records import Entity, EntityMention, EntityRef
 
+# the key, in ``Gazetteer.memo``, of the listed people's consonant skeletons
+_known_skeleton_index = "known skeletons"
 
 class EntityRegistry:
     def __init__(self, gazetteer: Gazetteer):
@@ -24,7 +26,6 @@ class EntityRegistry:
         self._entities: dict[str, Entity] = dict(gazetteer.entities)
         self.entities: Mapping[str, Entity] = MappingProxyType(self._entities)
         self.institution_kinds: dict[str, str] = {}     # discovered institution -> its kind
-        self._skeletons: dict[tuple[str, ...], set[str]] | None = None   # built on first use
 
     def find(self, nt: NormalText, lang: str, ref: dt.date | None,
              known_words: frozenset[str] = frozenset()) -> list[EntityRef]:
@@ -60,7 +61,8 @@ class EntityRegistry:
     def _known_skeleton(self, name: str) -> str | None:
         """"الرئيس القبرصي نيكوس كريستودوليدس": a name the gazetteer lists in another spelling or
         script, whose consonant skeleton (``discovered.skeleton``) is one listed person's."""
-        if self._skeletons is None:
+        memo = self.gazetteer.memo
+        if (_known_skeleton_index, "") not in memo:     # the gazetteer's own: built once, not per run
             index: dict[tuple[str, ...], set[str]] = {}
             for ent in self.gazetteer.entities.values():
                 if ent.type == "person":
@@ -68,8 +70,8 @@ class EntityRegistry:
                         key = skeleton(str(alias))
                         if len(key) >= 2:
                             index.setdefault(key, set()).add(ent.id)
-            self._skeletons = index
-        owners = self._skeletons.get(skeleton(name), set())
+            memo[_known_skeleton_index, ""] = index
+        owners = memo[_known_skeleton_index, ""].get(skeleton(name), set())
         return next(iter(owners)) if len(owners) == 1 else None
 
     def discover_org(self, name: str, lang: str, kind: str, country: str | None) -> str:
